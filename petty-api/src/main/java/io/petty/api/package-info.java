@@ -1,0 +1,2 @@
+/** Petty's HTTP face: the REST application and what every request passes through. */
+package io.petty.api;

@@ -1,0 +1,112 @@
+package io.petty.api.problem;
+
+import io.petty.api.http.RequestIds;
+import io.petty.domain.platform.DatabaseException;
+import io.petty.domain.telemetry.NoReadingYetException;
+import io.petty.domain.telemetry.UnknownCollarException;
+import io.petty.domain.validation.FieldViolation;
+import io.petty.domain.validation.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+import java.net.URI;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns every exception into a problem document, so clients see one error shape and never a stack trace.
+ * Known failures keep their own status; anything unexpected is logged with the request id and becomes 500.
+ */
+@Provider
+public class ProblemMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
+    private static final URI ABOUT_BLANK = URI.create("about:blank");
+    /** How long a client should wait before retrying while the database is unreachable. */
+    private static final String DATABASE_RETRY_AFTER_SECONDS = "5";
+
+    @Context
+    private HttpServletRequest request;
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        String requestId = RequestIds.of(request);
+        String path = request.getRequestURI();
+        if (failure instanceof ProblemException problem) {
+            return respond(of(problem.type(), problem.getMessage(), path, requestId, null));
+        }
+        if (failure instanceof InvalidInputException invalid) {
+            return respond(of(ProblemType.INVALID_FIELDS, describe(invalid.violations()), path, requestId,
+                    invalid.violations()));
+        }
+        if (failure instanceof UnknownCollarException unknown) {
+            return respond(of(ProblemType.UNKNOWN_COLLAR, "No collar " + unknown.collarId() + " is registered.",
+                    path, requestId, null));
+        }
+        if (failure instanceof NoReadingYetException noReading) {
+            return respond(of(ProblemType.NO_READING_YET, noReading.getMessage() + ".", path, requestId, null));
+        }
+        if (failure instanceof WebApplicationException web) {
+            return fromFramework(web, path, requestId);
+        }
+        if (failure instanceof DatabaseException) {
+            LOG.log(Level.WARNING, "Request " + requestId + " failed on the database: " + failure.getMessage());
+            return Response.fromResponse(respond(of(ProblemType.DATABASE_UNAVAILABLE,
+                            "The request was not carried out; retry later.", path, requestId, null)))
+                    .header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER_SECONDS)
+                    .build();
+        }
+        LOG.log(Level.SEVERE, "Request " + requestId + " failed unexpectedly", failure);
+        return respond(of(ProblemType.INTERNAL_ERROR, "The failure was logged under request id " + requestId + ".",
+                path, requestId, null));
+    }
+
+    /** Routing and content negotiation failures (404, 405, 406, 415, …) keep their status and headers. */
+    private static Response fromFramework(WebApplicationException web, String path, String requestId) {
+        Response original = web.getResponse();
+        Response.StatusType status = original.getStatusInfo();
+        Problem problem = new Problem(ABOUT_BLANK, status.getReasonPhrase(), status.getStatusCode(),
+                frameworkDetail(status.getStatusCode()), path, requestId, null);
+        Response.ResponseBuilder response = Response.status(status).type(Problem.MEDIA_TYPE).entity(problem);
+        original.getHeaders().forEach((name, values) -> {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
+                values.forEach(value -> response.header(name, value));
+            }
+        });
+        return response.build();
+    }
+
+    private static String frameworkDetail(int status) {
+        return switch (status) {
+            case 404 -> "There is nothing at this path.";
+            case 405 -> "This path does not support the method; the Allow header lists those it does.";
+            case 406 -> "This resource can answer only with application/json.";
+            case 415 -> "The request body must be application/json.";
+            default -> "The request could not be served.";
+        };
+    }
+
+    private static Problem of(ProblemType type, String detail, String path, String requestId,
+                              List<FieldViolation> errors) {
+        return new Problem(type.type(), type.title(), type.status(), detail, path, requestId, errors);
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String describe(List<FieldViolation> violations) {
+        StringBuilder detail = new StringBuilder();
+        for (FieldViolation violation : violations) {
+            detail.append(detail.length() == 0 ? "" : "; ").append(violation.field()).append(' ')
+                    .append(violation.message());
+        }
+        return detail.append('.').toString();
+    }
+}

@@ -1,0 +1,44 @@
+package io.petty.api.problem;
+
+import jakarta.ws.rs.core.Response.Status;
+
+import java.net.URI;
+
+/** Every kind of problem Petty reports, with its status and a stable type URI clients can switch on. */
+public enum ProblemType {
+    MALFORMED_JSON(Status.BAD_REQUEST, "malformed-json", "Request body is not valid JSON"),
+    INVALID_FIELDS(422, "invalid-fields", "Request has invalid fields"),
+    UNKNOWN_COLLAR(Status.NOT_FOUND, "unknown-collar", "Collar not found"),
+    NO_READING_YET(Status.NOT_FOUND, "no-reading-yet", "Collar has not reported yet"),
+    BODY_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE, "body-too-large", "Request body is too large"),
+    DATABASE_UNAVAILABLE(Status.SERVICE_UNAVAILABLE, "database-unavailable", "Storage is unavailable"),
+    INTERNAL_ERROR(Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal server error");
+
+    private static final String BASE = "https://petty.io/problems/";
+
+    private final int status;
+    private final URI type;
+    private final String title;
+
+    ProblemType(Status status, String slug, String title) {
+        this(status.getStatusCode(), slug, title);
+    }
+
+    ProblemType(int status, String slug, String title) {
+        this.status = status;
+        this.type = URI.create(BASE + slug);
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public URI type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+}

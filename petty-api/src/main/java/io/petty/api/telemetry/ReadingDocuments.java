@@ -1,0 +1,124 @@
+package io.petty.api.telemetry;
+
+import io.petty.api.http.BodyLimit;
+import io.petty.api.problem.ProblemException;
+import io.petty.api.problem.ProblemType;
+import io.petty.domain.telemetry.ReadingInput;
+import io.petty.domain.validation.FieldViolation;
+import io.petty.domain.validation.InvalidInputException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the collar's reading document. Parsed by hand rather than bound, so that a value of the wrong
+ * JSON type is reported against its field (422) instead of failing the whole body (400). Unknown fields
+ * are ignored, as the original did; {@code null} means absent.
+ */
+@ApplicationScoped
+public class ReadingDocuments {
+
+    /** Looking up the JSON provider is costly, so one factory serves every request. */
+    private final JsonReaderFactory readers = Json.createReaderFactory(Map.of());
+
+    /**
+     * @throws ProblemException 400 when the body is not a JSON object, 413 when it is over the limit
+     * @throws InvalidInputException when a field has the wrong JSON type
+     */
+    public ReadingInput read(InputStream body) {
+        JsonObject document = parseObject(body);
+        List<FieldViolation> violations = new ArrayList<>();
+        ReadingInput input = new ReadingInput(
+                string(present(document, "collar_id"), "collar_id", violations),
+                string(present(document, "timestamp"), "timestamp", violations),
+                number(present(document, "heart_rate"), "heart_rate", violations),
+                number(present(document, "activity_level"), "activity_level", violations),
+                location(present(document, "location"), violations),
+                number(present(document, "battery_pct"), "battery_pct", violations),
+                number(present(document, "temperature_c"), "temperature_c", violations));
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return input;
+    }
+
+    private JsonObject parseObject(InputStream body) {
+        try (JsonReader reader = readers.createReader(body)) {
+            JsonValue value = reader.readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                throw new ProblemException(ProblemType.MALFORMED_JSON, "The body must be a JSON object.");
+            }
+            return value.asJsonObject();
+        } catch (JsonParsingException e) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "The body is not valid JSON: " + e.getMessage());
+        } catch (JsonException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BodyLimit.BodyTooLargeException tooLarge) {
+                    throw BodyLimit.tooLarge(tooLarge.maxBytes());
+                }
+            }
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "The body could not be read as JSON.");
+        }
+    }
+
+    private static String string(JsonValue value, String field, List<FieldViolation> violations) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof JsonString string) {
+            return string.getString();
+        }
+        violations.add(new FieldViolation(field, "must be a string"));
+        return null;
+    }
+
+    private static BigDecimal number(JsonValue value, String field, List<FieldViolation> violations) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof JsonNumber number) {
+            return number.bigDecimalValue();
+        }
+        violations.add(new FieldViolation(field, "must be a number"));
+        return null;
+    }
+
+    private static ReadingInput.LocationInput location(JsonValue value, List<FieldViolation> violations) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonObject location)) {
+            violations.add(new FieldViolation("location", "must be a GeoJSON Point object"));
+            return null;
+        }
+        String type = string(present(location, "type"), "location.type", violations);
+        JsonValue coordinates = present(location, "coordinates");
+        if (!(coordinates instanceof JsonArray array)) {
+            return new ReadingInput.LocationInput(type, null);
+        }
+        List<BigDecimal> numbers = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            numbers.add(number(array.get(i), "location.coordinates[" + i + "]", violations));
+        }
+        return new ReadingInput.LocationInput(type, numbers);
+    }
+
+    private static JsonValue present(JsonObject object, String field) {
+        JsonValue value = object.get(field);
+        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? null : value;
+    }
+}

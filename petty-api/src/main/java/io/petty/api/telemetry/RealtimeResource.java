@@ -1,0 +1,34 @@
+package io.petty.api.telemetry;
+
+import io.petty.domain.telemetry.TelemetryService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** {@code GET /v1/realtime?collar_id=}: the collar's latest reading. */
+@Path("v1/realtime")
+@ApplicationScoped
+public class RealtimeResource {
+
+    private final TelemetryService telemetry;
+
+    @Inject
+    public RealtimeResource(TelemetryService telemetry) {
+        this.telemetry = telemetry;
+    }
+
+    /** For CDI proxies and the JAX-RS runtime; never called to build a working instance. */
+    public RealtimeResource() {
+        this(null);
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public ReadingView latest(@QueryParam("collar_id") String collarId) {
+        return ReadingView.of(telemetry.latest(collarId));
+    }
+}

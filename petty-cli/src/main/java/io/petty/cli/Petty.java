@@ -1,0 +1,39 @@
+package io.petty.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The {@code petty} command: operations on a Petty deployment. */
+@Command(name = "petty", mixinStandardHelpOptions = true, versionProvider = Petty.Version.class,
+        description = "Operate a Petty deployment.",
+        subcommands = {DbCommand.class, CommandLine.HelpCommand.class})
+public final class Petty {
+
+    public static void main(String[] args) {
+        System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args));
+    }
+
+    /** The one place a command line is built, so tests run exactly what users run, with captured streams. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(new Petty());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExitCodeExceptionMapper(failure -> failure instanceof CommandLine.ParameterException
+                ? ExitCode.USAGE : ExitCode.UNAVAILABLE);
+        commandLine.setExecutionExceptionHandler((failure, cmd, parseResult) -> {
+            cmd.getErr().println("petty: " + failure.getMessage());
+            return cmd.getExitCodeExceptionMapper().getExitCode(failure);
+        });
+        return commandLine;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Petty.class.getPackage().getImplementationVersion();
+            return new String[] {"petty " + (version == null ? "development build" : version)};
+        }
+    }
+}

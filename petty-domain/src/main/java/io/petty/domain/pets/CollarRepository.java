@@ -1,0 +1,7 @@
+package io.petty.domain.pets;
+
+/** The collars Petty knows. */
+public interface CollarRepository {
+
+    boolean exists(String collarId);
+}

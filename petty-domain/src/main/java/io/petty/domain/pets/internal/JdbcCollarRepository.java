@@ -1,0 +1,36 @@
+package io.petty.domain.pets.internal;
+
+import io.petty.domain.pets.CollarRepository;
+import io.petty.domain.platform.DatabaseException;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+@Dependent
+public class JdbcCollarRepository implements CollarRepository {
+
+    private final DataSource dataSource;
+
+    @Inject
+    public JdbcCollarRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public boolean exists(String collarId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("SELECT 1 FROM collar WHERE id = ?")) {
+            query.setString(1, collarId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next();
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("could not look up a collar", e);
+        }
+    }
+}

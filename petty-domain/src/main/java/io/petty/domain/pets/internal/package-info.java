@@ -1,0 +1,2 @@
+/** JDBC implementations of the pets repositories. */
+package io.petty.domain.pets.internal;

@@ -1,0 +1,29 @@
+package io.petty.domain.platform;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.inject.Produces;
+
+import javax.sql.DataSource;
+import java.time.Clock;
+
+/** Makes the server's resources injectable by constructor, and gives the whole domain one clock. */
+@ApplicationScoped
+public class PlatformResources {
+
+    /** Configured in server.xml; its URL and credentials come from PETTY_DB_URL/_USER/_PASSWORD. */
+    @Produces
+    @Resource(lookup = "jdbc/petty")
+    private DataSource dataSource;
+
+    @Produces
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    private ManagedScheduledExecutorService scheduler;
+
+    @Produces
+    @ApplicationScoped
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

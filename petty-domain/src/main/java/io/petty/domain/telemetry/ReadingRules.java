@@ -1,0 +1,190 @@
+package io.petty.domain.telemetry;
+
+import io.petty.domain.validation.FieldViolation;
+import io.petty.domain.validation.InvalidInputException;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** The limits a reading must meet, inherited from the original system and made exact. */
+@Dependent
+public class ReadingRules {
+
+    public static final Pattern COLLAR_ID = Pattern.compile("^[A-Z]{2}-\\d{3,6}$");
+    public static final int MIN_HEART_RATE = 30;
+    public static final int MAX_HEART_RATE = 300;
+    public static final Duration MAX_AHEAD = Duration.ofHours(1);
+    public static final Duration MAX_AGE = Duration.ofDays(30);
+    public static final int MIN_BATTERY_PCT = 0;
+    public static final int MAX_BATTERY_PCT = 100;
+    /** What a collar's thermometer can physically report; beyond this the sensor is broken. */
+    public static final BigDecimal MIN_TEMPERATURE_C = BigDecimal.valueOf(-20);
+    public static final BigDecimal MAX_TEMPERATURE_C = BigDecimal.valueOf(60);
+
+    private static final BigDecimal MAX_LAT = BigDecimal.valueOf(90);
+    private static final BigDecimal MAX_LON = BigDecimal.valueOf(180);
+
+    private final Clock clock;
+
+    @Inject
+    public ReadingRules(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * @return the reading the input describes
+     * @throws InvalidInputException naming every field that breaks a rule
+     */
+    public Reading validate(ReadingInput input) {
+        List<FieldViolation> violations = new ArrayList<>();
+        String collarId = collarId("collar_id", input.collarId(), violations);
+        Instant timestamp = timestamp(input.timestamp(), violations);
+        Integer heartRate = wholeNumber("heart_rate", input.heartRate(), true, MIN_HEART_RATE, MAX_HEART_RATE,
+                violations);
+        ActivityLevel activity = activityLevel(input.activityLevel(), violations);
+        GeoPoint location = location(input.location(), violations);
+        Integer battery = wholeNumber("battery_pct", input.batteryPct(), false, MIN_BATTERY_PCT, MAX_BATTERY_PCT,
+                violations);
+        Double temperature = temperature(input.temperatureC(), violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return new Reading(collarId, timestamp, heartRate, activity, location, battery, temperature);
+    }
+
+    /** @throws InvalidInputException when the id cannot be a collar serial */
+    public static String requireCollarId(String collarId, String field) {
+        List<FieldViolation> violations = new ArrayList<>();
+        String valid = collarId(field, collarId, violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return valid;
+    }
+
+    private static String collarId(String field, String value, List<FieldViolation> violations) {
+        if (value == null) {
+            violations.add(new FieldViolation(field, "is required"));
+            return null;
+        }
+        if (!COLLAR_ID.matcher(value).matches()) {
+            violations.add(new FieldViolation(field,
+                    "must be two capital letters, a hyphen and 3 to 6 digits, e.g. SN-12345"));
+            return null;
+        }
+        return value;
+    }
+
+    private Instant timestamp(String value, List<FieldViolation> violations) {
+        if (value == null) {
+            violations.add(new FieldViolation("timestamp", "is required"));
+            return null;
+        }
+        Instant timestamp = parseTimestamp(value);
+        if (timestamp == null) {
+            violations.add(new FieldViolation("timestamp",
+                    "must be an ISO-8601 date-time such as 2026-11-25T10:15:00Z (UTC when no offset is given)"));
+            return null;
+        }
+        Instant now = clock.instant();
+        if (timestamp.isAfter(now.plus(MAX_AHEAD))) {
+            violations.add(new FieldViolation("timestamp", "must not be more than 1 hour ahead of the server clock"));
+            return null;
+        }
+        if (timestamp.isBefore(now.minus(MAX_AGE))) {
+            violations.add(new FieldViolation("timestamp", "must not be more than 30 days old"));
+            return null;
+        }
+        // PostgreSQL keeps microseconds; truncating here makes what is stored equal what is returned.
+        return timestamp.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Instant parseTimestamp(String value) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException notADateTime) {
+                return null;
+            }
+        }
+    }
+
+    private static Integer wholeNumber(String field, BigDecimal value, boolean required, int min, int max,
+                                       List<FieldViolation> violations) {
+        if (value == null) {
+            if (required) {
+                violations.add(new FieldViolation(field, "is required"));
+            }
+            return null;
+        }
+        if (value.stripTrailingZeros().scale() > 0) {
+            violations.add(new FieldViolation(field, "must be a whole number"));
+            return null;
+        }
+        if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+            violations.add(new FieldViolation(field, "must be between " + min + " and " + max));
+            return null;
+        }
+        return value.intValueExact();
+    }
+
+    private static ActivityLevel activityLevel(BigDecimal value, List<FieldViolation> violations) {
+        Integer code = wholeNumber("activity_level", value, true, 0, 2, violations);
+        if (code == null) {
+            return null;
+        }
+        return ActivityLevel.ofCode(code).orElseThrow();
+    }
+
+    private static GeoPoint location(ReadingInput.LocationInput value, List<FieldViolation> violations) {
+        if (value == null) {
+            return null;
+        }
+        if (!"Point".equals(value.type())) {
+            violations.add(new FieldViolation("location.type", "must be \"Point\""));
+            return null;
+        }
+        List<BigDecimal> coordinates = value.coordinates();
+        if (coordinates == null || coordinates.size() != 2 || coordinates.contains(null)) {
+            violations.add(new FieldViolation("location.coordinates", "must be [longitude, latitude]"));
+            return null;
+        }
+        BigDecimal lon = coordinates.get(0);
+        BigDecimal lat = coordinates.get(1);
+        boolean valid = true;
+        if (lon.abs().compareTo(MAX_LON) > 0) {
+            violations.add(new FieldViolation("location.coordinates[0]", "longitude must be between -180 and 180"));
+            valid = false;
+        }
+        if (lat.abs().compareTo(MAX_LAT) > 0) {
+            violations.add(new FieldViolation("location.coordinates[1]", "latitude must be between -90 and 90"));
+            valid = false;
+        }
+        return valid ? GeoPoint.ofDegrees(lat.doubleValue(), lon.doubleValue()) : null;
+    }
+
+    private static Double temperature(BigDecimal value, List<FieldViolation> violations) {
+        if (value == null) {
+            return null;
+        }
+        if (value.compareTo(MIN_TEMPERATURE_C) < 0 || value.compareTo(MAX_TEMPERATURE_C) > 0) {
+            violations.add(new FieldViolation("temperature_c", "must be between -20 and 60"));
+            return null;
+        }
+        return value.doubleValue();
+    }
+}

@@ -1,0 +1,169 @@
+package io.petty.domain.telemetry.internal;
+
+import io.petty.domain.platform.DatabaseException;
+import io.petty.domain.telemetry.ActivityLevel;
+import io.petty.domain.telemetry.GeoPoint;
+import io.petty.domain.telemetry.IngestOutcome;
+import io.petty.domain.telemetry.Reading;
+import io.petty.domain.telemetry.ReadingRepository;
+import io.petty.domain.telemetry.StoredReading;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Plain JDBC rather than JPA: ingest is the hottest path, and one statement does the whole job.
+ * The readings travel as arrays, so a batch of any size is one round trip and one transaction:
+ * new rows are inserted, replays skipped by the primary key, and each collar's latest row advanced.
+ */
+@Dependent
+public class JdbcReadingRepository implements ReadingRepository {
+
+    private static final String STORE = """
+            WITH input AS (
+                SELECT * FROM unnest(?::text[], ?::bigint[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::real[])
+                    AS i(collar_id, ts_micros, heart_rate, activity_level, lat_e6, lon_e6, battery_pct, temperature_c)
+            ), inserted AS (
+                INSERT INTO reading (collar_id, ts, heart_rate, activity_level, lat_e6, lon_e6, battery_pct, temperature_c)
+                SELECT collar_id, timestamptz 'epoch' + ts_micros * interval '1 microsecond', heart_rate, activity_level,
+                       lat_e6, lon_e6, battery_pct, temperature_c
+                FROM input
+                ON CONFLICT (collar_id, ts) DO NOTHING
+                RETURNING *
+            ), latest AS (
+                INSERT INTO latest_reading AS l
+                SELECT DISTINCT ON (collar_id) * FROM inserted ORDER BY collar_id, ts DESC
+                ON CONFLICT (collar_id) DO UPDATE
+                    SET ts = excluded.ts, heart_rate = excluded.heart_rate, activity_level = excluded.activity_level,
+                        lat_e6 = excluded.lat_e6, lon_e6 = excluded.lon_e6, battery_pct = excluded.battery_pct,
+                        temperature_c = excluded.temperature_c, received_at = excluded.received_at
+                    WHERE l.ts < excluded.ts
+            )
+            SELECT count(*) FROM inserted
+            """;
+
+    private static final String LATEST = """
+            SELECT collar_id, ts, heart_rate, activity_level, lat_e6, lon_e6, battery_pct, temperature_c, received_at
+            FROM latest_reading WHERE collar_id = ?
+            """;
+
+    /** SQLSTATE check_violation: raised when no partition accepts a row. */
+    private static final String NO_PARTITION = "23514";
+
+    private final DataSource dataSource;
+    private final ReadingPartitions partitions;
+
+    @Inject
+    public JdbcReadingRepository(DataSource dataSource, ReadingPartitions partitions) {
+        this.dataSource = dataSource;
+        this.partitions = partitions;
+    }
+
+    @Override
+    public IngestOutcome store(List<Reading> readings) {
+        if (readings.isEmpty()) {
+            return new IngestOutcome(0, 0);
+        }
+        Set<LocalDate> days = readings.stream()
+                .map(reading -> LocalDate.ofInstant(reading.timestamp(), ZoneOffset.UTC))
+                .collect(Collectors.toSet());
+        partitions.ensure(days);
+        try {
+            return insert(readings);
+        } catch (DatabaseException e) {
+            if (!(e.getCause() instanceof SQLException sql) || !NO_PARTITION.equals(sql.getSQLState())) {
+                throw e;
+            }
+            // A partition was dropped since it was remembered (retention): learn again, then retry once.
+            partitions.forget();
+            partitions.ensure(days);
+            return insert(readings);
+        }
+    }
+
+    private IngestOutcome insert(List<Reading> readings) {
+        int size = readings.size();
+        String[] collarIds = new String[size];
+        Long[] micros = new Long[size];
+        Integer[] heartRates = new Integer[size];
+        Integer[] activity = new Integer[size];
+        Integer[] lats = new Integer[size];
+        Integer[] lons = new Integer[size];
+        Integer[] battery = new Integer[size];
+        Float[] temperatures = new Float[size];
+        for (int i = 0; i < size; i++) {
+            Reading reading = readings.get(i);
+            collarIds[i] = reading.collarId();
+            micros[i] = ChronoUnit.MICROS.between(Instant.EPOCH, reading.timestamp());
+            heartRates[i] = reading.heartRate();
+            activity[i] = reading.activityLevel().code();
+            lats[i] = reading.location() == null ? null : reading.location().latE6();
+            lons[i] = reading.location() == null ? null : reading.location().lonE6();
+            battery[i] = reading.batteryPct();
+            temperatures[i] = reading.temperatureC() == null ? null : reading.temperatureC().floatValue();
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement store = connection.prepareStatement(STORE)) {
+            connection.setAutoCommit(true);
+            store.setArray(1, connection.createArrayOf("text", collarIds));
+            store.setArray(2, connection.createArrayOf("int8", micros));
+            store.setArray(3, connection.createArrayOf("int4", heartRates));
+            store.setArray(4, connection.createArrayOf("int4", activity));
+            store.setArray(5, connection.createArrayOf("int4", lats));
+            store.setArray(6, connection.createArrayOf("int4", lons));
+            store.setArray(7, connection.createArrayOf("int4", battery));
+            store.setArray(8, connection.createArrayOf("float4", temperatures));
+            try (ResultSet result = store.executeQuery()) {
+                result.next();
+                int stored = result.getInt(1);
+                return new IngestOutcome(stored, size - stored);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("could not store readings", e);
+        }
+    }
+
+    @Override
+    public Optional<StoredReading> latest(String collarId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(LATEST)) {
+            query.setString(1, collarId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(toStoredReading(row)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("could not read the latest reading", e);
+        }
+    }
+
+    private static StoredReading toStoredReading(ResultSet row) throws SQLException {
+        int lat = row.getInt("lat_e6");
+        GeoPoint location = row.wasNull() ? null : new GeoPoint(lat, row.getInt("lon_e6"));
+        int battery = row.getInt("battery_pct");
+        Integer batteryPct = row.wasNull() ? null : battery;
+        float temperature = row.getFloat("temperature_c");
+        // real -> double through the decimal text keeps 38.6 as 38.6 rather than 38.599998474121094.
+        Double temperatureC = row.wasNull() ? null : Double.valueOf(Float.toString(temperature));
+        Reading reading = new Reading(row.getString("collar_id"), instant(row, "ts"), row.getInt("heart_rate"),
+                ActivityLevel.ofCode(row.getInt("activity_level")).orElseThrow(), location, batteryPct, temperatureC);
+        return new StoredReading(reading, instant(row, "received_at"));
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, OffsetDateTime.class).toInstant();
+    }
+}

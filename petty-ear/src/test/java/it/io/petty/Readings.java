@@ -1,0 +1,24 @@
+package it.io.petty;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** Reading documents in the collar's format. */
+public final class Readings {
+
+    private Readings() {
+    }
+
+    public static String reading(String collarId, Instant timestamp) {
+        return """
+                {"collar_id": "%s", "timestamp": "%s", "heart_rate": 72, "activity_level": 1,
+                 "location": {"type": "Point", "coordinates": [24.938412, 60.169856]},
+                 "battery_pct": 87, "temperature_c": 38.6, "firmware": "ignored-unknown-field"}
+                """.formatted(collarId, timestamp);
+    }
+
+    /** A timestamp safely inside the accepted window, unique enough per call. */
+    public static Instant recent() {
+        return Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
+    }
+}
