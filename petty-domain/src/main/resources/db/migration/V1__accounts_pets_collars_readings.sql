@@ -63,7 +63,8 @@ CREATE TABLE latest_reading (
 );
 
 -- Creates the partition holding one UTC day of readings unless it exists. Safe to call concurrently
--- from several server instances: the advisory lock serialises creators, the second one finds the table.
+-- from several server instances: the self-conflicting lock on the parent serialises creators without
+-- blocking inserts, and (unlike an advisory lock) makes the waiter see the table the first one created.
 CREATE FUNCTION ensure_reading_partition(day date) RETURNS boolean
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -72,7 +73,7 @@ BEGIN
     IF to_regclass(partition_name) IS NOT NULL THEN
         RETURN false;
     END IF;
-    PERFORM pg_advisory_xact_lock(hashtext('petty.reading.partition'));
+    LOCK TABLE reading IN SHARE UPDATE EXCLUSIVE MODE;
     IF to_regclass(partition_name) IS NOT NULL THEN
         RETURN false;
     END IF;

@@ -12,10 +12,10 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 
 import java.io.InputStream;
@@ -33,7 +33,7 @@ import java.util.Map;
 public class ReadingDocuments {
 
     /** Looking up the JSON provider is costly, so one factory serves every request. */
-    private final JsonReaderFactory readers = Json.createReaderFactory(Map.of());
+    private final JsonParserFactory parsers = Json.createParserFactory(Map.of());
 
     /**
      * @throws ProblemException 400 when the body is not a JSON object, 413 when it is over the limit
@@ -57,12 +57,15 @@ public class ReadingDocuments {
     }
 
     private JsonObject parseObject(InputStream body) {
-        try (JsonReader reader = readers.createReader(body)) {
-            JsonValue value = reader.readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        try (JsonParser parser = parsers.createParser(body)) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
                 throw new ProblemException(ProblemType.MALFORMED_JSON, "The body must be a JSON object.");
             }
-            return value.asJsonObject();
+            JsonObject document = parser.getObject();
+            if (parser.hasNext()) {
+                throw new ProblemException(ProblemType.MALFORMED_JSON, "The body must hold one JSON object only.");
+            }
+            return document;
         } catch (JsonParsingException e) {
             throw new ProblemException(ProblemType.MALFORMED_JSON, "The body is not valid JSON: " + e.getMessage());
         } catch (JsonException e) {

@@ -16,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /** The limits a reading must meet, inherited from the original system and made exact. */
@@ -159,7 +160,7 @@ public class ReadingRules {
             return null;
         }
         List<BigDecimal> coordinates = value.coordinates();
-        if (coordinates == null || coordinates.size() != 2 || coordinates.contains(null)) {
+        if (coordinates == null || coordinates.size() != 2 || coordinates.stream().anyMatch(Objects::isNull)) {
             violations.add(new FieldViolation("location.coordinates", "must be [longitude, latitude]"));
             return null;
         }

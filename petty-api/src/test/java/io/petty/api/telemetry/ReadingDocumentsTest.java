@@ -1,0 +1,80 @@
+package io.petty.api.telemetry;
+
+import io.petty.api.problem.ProblemException;
+import io.petty.api.problem.ProblemType;
+import io.petty.domain.telemetry.ReadingInput;
+import io.petty.domain.validation.FieldViolation;
+import io.petty.domain.validation.InvalidInputException;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ReadingDocumentsTest {
+
+    private final ReadingDocuments documents = new ReadingDocuments();
+
+    @Test
+    void readsEveryFieldOfTheCollarsFormatAndIgnoresUnknownOnes() {
+        ReadingInput input = documents.read(body("""
+                {"collar_id": "SN-12345", "timestamp": "2026-11-25T10:15:00Z", "heart_rate": 72,
+                 "activity_level": 1, "location": {"type": "Point", "coordinates": [24.9384, 60.1699]},
+                 "battery_pct": 87, "temperature_c": 38.6, "firmware": "2.1"}
+                """));
+
+        assertEquals(new ReadingInput("SN-12345", "2026-11-25T10:15:00Z", new BigDecimal("72"), BigDecimal.ONE,
+                new ReadingInput.LocationInput("Point", List.of(new BigDecimal("24.9384"), new BigDecimal("60.1699"))),
+                new BigDecimal("87"), new BigDecimal("38.6")), input);
+    }
+
+    @Test
+    void nullMeansAbsent() {
+        ReadingInput input = documents.read(body("{\"collar_id\": null, \"location\": null}"));
+        assertNull(input.collarId());
+        assertNull(input.location());
+    }
+
+    @Test
+    void valuesOfTheWrongJsonTypeAreNamedByTheirPath() {
+        InvalidInputException invalid = assertThrows(InvalidInputException.class, () -> documents.read(body("""
+                {"collar_id": 12345, "timestamp": 1700000000, "heart_rate": "72", "activity_level": true,
+                 "location": {"type": 1, "coordinates": [24.9, "north"]}, "battery_pct": [87], "temperature_c": {}}
+                """)));
+
+        assertEquals(List.of(
+                new FieldViolation("collar_id", "must be a string"),
+                new FieldViolation("timestamp", "must be a string"),
+                new FieldViolation("heart_rate", "must be a number"),
+                new FieldViolation("activity_level", "must be a number"),
+                new FieldViolation("location.type", "must be a string"),
+                new FieldViolation("location.coordinates[1]", "must be a number"),
+                new FieldViolation("battery_pct", "must be a number"),
+                new FieldViolation("temperature_c", "must be a number")), invalid.violations());
+    }
+
+    @Test
+    void aLocationThatIsNotAnObjectIsNamed() {
+        InvalidInputException invalid = assertThrows(InvalidInputException.class,
+                () -> documents.read(body("{\"location\": [24.9, 60.1]}")));
+        assertEquals("location", invalid.violations().get(0).field());
+    }
+
+    @Test
+    void brokenJsonAndNonObjectsAreMalformed() {
+        for (String broken : List.of("{\"collar_id\": ", "", "[]", "42", "{\"a\": 1} trailing")) {
+            ProblemException problem = assertThrows(ProblemException.class, () -> documents.read(body(broken)), broken);
+            assertEquals(ProblemType.MALFORMED_JSON, problem.type(), broken);
+        }
+    }
+
+    private static InputStream body(String json) {
+        return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
+    }
+}

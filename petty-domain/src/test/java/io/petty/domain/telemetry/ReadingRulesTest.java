@@ -1,0 +1,216 @@
+package io.petty.domain.telemetry;
+
+import io.petty.domain.validation.FieldViolation;
+import io.petty.domain.validation.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ReadingRulesTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
+    private final ReadingRules rules = new ReadingRules(Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void acceptsACompleteReadingAndKeepsEveryValue() {
+        Reading reading = rules.validate(valid().build());
+
+        assertEquals("SN-12345", reading.collarId());
+        assertEquals(Instant.parse("2026-11-25T11:00:00Z"), reading.timestamp());
+        assertEquals(72, reading.heartRate());
+        assertEquals(ActivityLevel.WALKING, reading.activityLevel());
+        assertEquals(new GeoPoint(60_169_900, 24_938_400), reading.location());
+        assertEquals(87, reading.batteryPct());
+        assertEquals(38.6, reading.temperatureC());
+    }
+
+    @Test
+    void optionalFieldsMayBeAbsent() {
+        Reading reading = rules.validate(valid().location(null).battery(null).temperature(null).build());
+        assertNull(reading.location());
+        assertNull(reading.batteryPct());
+        assertNull(reading.temperatureC());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SN-123", "SN-123456", "AB-000"})
+    void acceptsCollarIdsOfThreeToSixDigits(String collarId) {
+        assertEquals(collarId, rules.validate(valid().collarId(collarId).build()).collarId());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"SN-12", "SN-1234567", "sn-12345", "S-12345", "SN12345", "SN-12a45", " SN-12345"})
+    void rejectsMalformedCollarIds(String collarId) {
+        assertOnlyViolation("collar_id", valid().collarId(collarId));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"29, false", "30, true", "31, true", "299, true", "300, true", "301, false"})
+    void heartRateIsBoundedAt30And300(int heartRate, boolean accepted) {
+        assertAcceptance(accepted, "heart_rate", valid().heartRate(BigDecimal.valueOf(heartRate)));
+    }
+
+    @Test
+    void heartRateMustBeWhole() {
+        assertOnlyViolation("heart_rate", valid().heartRate(new BigDecimal("72.5")));
+        assertEquals(72, rules.validate(valid().heartRate(new BigDecimal("72.0")).build()).heartRate());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"-1, false", "0, true", "1, true", "2, true", "3, false"})
+    void activityLevelIsZeroOneOrTwo(int level, boolean accepted) {
+        assertAcceptance(accepted, "activity_level", valid().activity(BigDecimal.valueOf(level)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "2026-11-25T13:00:00Z, true",          // exactly 1 h ahead
+            "2026-11-25T12:59:59.999Z, true",      // just inside
+            "2026-11-25T13:00:00.001Z, false",     // just outside
+            "2026-10-26T12:00:00Z, true",          // exactly 30 days old
+            "2026-10-26T12:00:00.001Z, true",      // just inside
+            "2026-10-26T11:59:59.999Z, false"})    // just outside
+    void timestampIsAtMostOneHourAheadAndThirtyDaysOld(String timestamp, boolean accepted) {
+        assertAcceptance(accepted, "timestamp", valid().timestamp(timestamp));
+    }
+
+    @Test
+    void lateEveningReadingsAreAcceptedAcrossMidnight() {
+        // The original crashed computing "one hour ahead" at 23:xx. Here the window simply spans midnight.
+        ReadingRules lateEvening = new ReadingRules(Clock.fixed(Instant.parse("2026-11-25T23:30:00Z"), ZoneOffset.UTC));
+
+        assertEquals(Instant.parse("2026-11-26T00:29:59Z"),
+                lateEvening.validate(valid().timestamp("2026-11-26T00:29:59Z").build()).timestamp());
+        assertEquals(Instant.parse("2026-11-25T23:59:00Z"),
+                lateEvening.validate(valid().timestamp("2026-11-25T23:59:00Z").build()).timestamp());
+        assertThrows(InvalidInputException.class,
+                () -> lateEvening.validate(valid().timestamp("2026-11-26T00:30:01Z").build()));
+    }
+
+    @Test
+    void aTimestampWithoutOffsetIsUtcAndOneWithOffsetIsConverted() {
+        assertEquals(Instant.parse("2026-11-25T11:30:00Z"),
+                rules.validate(valid().timestamp("2026-11-25T11:30:00").build()).timestamp());
+        assertEquals(Instant.parse("2026-11-25T11:30:00Z"),
+                rules.validate(valid().timestamp("2026-11-25T13:30:00+02:00").build()).timestamp());
+    }
+
+    @Test
+    void timestampIsKeptToTheMicrosecondAsPostgresqlStoresIt() {
+        assertEquals(Instant.parse("2026-11-25T11:30:00.123456Z"),
+                rules.validate(valid().timestamp("2026-11-25T11:30:00.123456789Z").build()).timestamp());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"yesterday", "2026-11-25", "25/11/2026 11:00", "2026-11-25T25:00:00Z", ""})
+    void rejectsTimestampsThatAreNotIsoDateTimes(String timestamp) {
+        assertOnlyViolation("timestamp", valid().timestamp(timestamp));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "180, 90, true", "-180, -90, true", "180.0000001, 0, false", "-180.000001, 0, false",
+            "0, 90.000001, false", "0, -90.0000001, false"})
+    void coordinatesAreLongitudeThenLatitudeWithinRange(String lon, String lat, boolean accepted) {
+        ReadingInput.LocationInput location = new ReadingInput.LocationInput("Point",
+                List.of(new BigDecimal(lon), new BigDecimal(lat)));
+        ReadingInput input = valid().location(location).build();
+        if (accepted) {
+            rules.validate(input);
+        } else {
+            List<FieldViolation> violations = assertThrows(InvalidInputException.class, () -> rules.validate(input))
+                    .violations();
+            assertEquals(1, violations.size());
+        }
+    }
+
+    @Test
+    void coordinatesAreStoredToSixDecimals() {
+        ReadingInput.LocationInput location = new ReadingInput.LocationInput("Point",
+                List.of(new BigDecimal("24.93841249"), new BigDecimal("60.1698556")));
+        GeoPoint point = rules.validate(valid().location(location).build()).location();
+        assertEquals(24.938412, point.lon());
+        assertEquals(60.169856, point.lat());
+    }
+
+    @Test
+    void locationMustBeAPointWithTwoCoordinates() {
+        assertOnlyViolation("location.type", valid().location(
+                new ReadingInput.LocationInput("LineString", List.of(BigDecimal.ONE, BigDecimal.ONE))));
+        assertOnlyViolation("location.coordinates", valid().location(
+                new ReadingInput.LocationInput("Point", List.of(BigDecimal.ONE))));
+        assertOnlyViolation("location.coordinates", valid().location(new ReadingInput.LocationInput("Point", null)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"-1, false", "0, true", "100, true", "101, false"})
+    void batteryIsAPercentage(int battery, boolean accepted) {
+        assertAcceptance(accepted, "battery_pct", valid().battery(BigDecimal.valueOf(battery)));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"-20.1, false", "-20, true", "60, true", "60.1, false"})
+    void temperatureIsWithinWhatTheSensorCanReport(String temperature, boolean accepted) {
+        assertAcceptance(accepted, "temperature_c", valid().temperature(new BigDecimal(temperature)));
+    }
+
+    @Test
+    void namesEveryBrokenFieldAtOnce() {
+        ReadingInput input = new ReadingInput(null, null, null, null, null, null, null);
+        List<String> fields = assertThrows(InvalidInputException.class, () -> rules.validate(input)).violations()
+                .stream().map(FieldViolation::field).toList();
+        assertEquals(List.of("collar_id", "timestamp", "heart_rate", "activity_level"), fields);
+    }
+
+    private void assertAcceptance(boolean accepted, String field, Input input) {
+        if (accepted) {
+            rules.validate(input.build());
+        } else {
+            assertOnlyViolation(field, input);
+        }
+    }
+
+    private void assertOnlyViolation(String field, Input input) {
+        InvalidInputException invalid = assertThrows(InvalidInputException.class, () -> rules.validate(input.build()));
+        assertEquals(List.of(field), invalid.violations().stream().map(FieldViolation::field).toList());
+    }
+
+    private static Input valid() {
+        return new Input();
+    }
+
+    /** A valid reading input, changed one field at a time. */
+    private static final class Input {
+        private String collarId = "SN-12345";
+        private String timestamp = "2026-11-25T11:00:00Z";
+        private BigDecimal heartRate = BigDecimal.valueOf(72);
+        private BigDecimal activity = BigDecimal.ONE;
+        private ReadingInput.LocationInput location = new ReadingInput.LocationInput("Point",
+                List.of(new BigDecimal("24.9384"), new BigDecimal("60.1699")));
+        private BigDecimal battery = BigDecimal.valueOf(87);
+        private BigDecimal temperature = new BigDecimal("38.6");
+
+        Input collarId(String value) { collarId = value; return this; }
+        Input timestamp(String value) { timestamp = value; return this; }
+        Input heartRate(BigDecimal value) { heartRate = value; return this; }
+        Input activity(BigDecimal value) { activity = value; return this; }
+        Input location(ReadingInput.LocationInput value) { location = value; return this; }
+        Input battery(BigDecimal value) { battery = value; return this; }
+        Input temperature(BigDecimal value) { temperature = value; return this; }
+
+        ReadingInput build() {
+            return new ReadingInput(collarId, timestamp, heartRate, activity, location, battery, temperature);
+        }
+    }
+}
