@@ -11,7 +11,11 @@ import javax.sql.DataSource;
  */
 public class SchemaMigrations {
 
-    /** Holds an empty {@code flyway.location} marker too: Liberty's class loaders only list folders that way. */
+    /**
+     * Holds an empty {@code flyway.location} marker: Liberty's class loaders list a folder only through a file
+     * in it. Flyway also always probes {@code db/callback}, which holds nothing but such a marker, so that the
+     * probe does not log an error at every start.
+     */
     private static final String LOCATION = "classpath:db/migration";
 
     private final Flyway flyway;
@@ -20,8 +24,6 @@ public class SchemaMigrations {
         this.flyway = Flyway.configure(SchemaMigrations.class.getClassLoader())
                 .dataSource(dataSource)
                 .locations(LOCATION)
-                // No callbacks exist; without this Flyway scans its default callback folder on every call.
-                .callbackLocations(LOCATION)
                 // An unreadable location must fail the start, never pass as "no migrations to apply".
                 .failOnMissingLocations(true)
                 // Two instances starting together must not both migrate: Flyway locks the history table.

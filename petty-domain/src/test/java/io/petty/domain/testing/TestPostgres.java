@@ -17,14 +17,23 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class TestPostgres {
 
+    public static final String USER = "postgres";
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres postgres;
 
     private TestPostgres() {
     }
 
-    /** A new, empty database. */
-    public static synchronized DataSource freshDatabase() {
+    /** A new, empty database, as a data source. */
+    public static DataSource freshDatabase() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(freshDatabaseUrl());
+        dataSource.setUser(USER);
+        return dataSource;
+    }
+
+    /** A new, empty database, as a JDBC URL for user {@value #USER} without a password. */
+    public static synchronized String freshDatabaseUrl() {
         String name = "test_" + DATABASES.incrementAndGet();
         try (Connection admin = server().getPostgresDatabase().getConnection();
              Statement create = admin.createStatement()) {
@@ -32,14 +41,7 @@ public final class TestPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException("could not create a test database", e);
         }
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(jdbcUrl(name));
-        dataSource.setUser("postgres");
-        return dataSource;
-    }
-
-    public static String jdbcUrl(String database) {
-        return "jdbc:postgresql://localhost:" + server().getPort() + "/" + database;
+        return "jdbc:postgresql://localhost:" + server().getPort() + "/" + name;
     }
 
     private static synchronized EmbeddedPostgres server() {

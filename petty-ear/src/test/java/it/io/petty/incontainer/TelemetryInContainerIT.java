@@ -1,0 +1,96 @@
+package it.io.petty.incontainer;
+
+import io.petty.domain.platform.DatabaseException;
+import io.petty.domain.platform.PlatformResources;
+import io.petty.domain.telemetry.IngestOutcome;
+import io.petty.domain.telemetry.ReadingInput;
+import io.petty.domain.telemetry.StoredReading;
+import io.petty.domain.telemetry.TelemetryService;
+import io.petty.domain.telemetry.UnknownCollarException;
+import jakarta.inject.Inject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/**
+ * Runs inside Liberty (Arquillian, managed container): the domain's CDI wiring against the server's own
+ * {@code jdbc/petty} data source, on the real PostgreSQL behind it.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TelemetryInContainerIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return ShrinkWrap.create(WebArchive.class, "telemetry-in-container.war")
+                .addPackages(true, "io.petty.domain.telemetry", "io.petty.domain.pets", "io.petty.domain.validation")
+                .addClasses(PlatformResources.class, DatabaseException.class)
+                .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+    }
+
+    @Inject
+    TelemetryService telemetry;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void ingestsThroughTheServersDataSourceAndReadsTheReadingBack() throws SQLException {
+        String collar = registerCollar();
+        Instant timestamp = Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MICROS);
+        ReadingInput input = new ReadingInput(collar, timestamp.toString(), BigDecimal.valueOf(64), BigDecimal.ZERO,
+                null, BigDecimal.valueOf(40), null);
+
+        assertEquals(new IngestOutcome(1, 0), telemetry.ingest(input));
+        assertEquals(new IngestOutcome(0, 1), telemetry.ingest(input));
+
+        StoredReading latest = telemetry.latest(collar);
+        assertEquals(timestamp, latest.reading().timestamp());
+        assertEquals(64, latest.reading().heartRate());
+        assertEquals(40, latest.reading().batteryPct());
+    }
+
+    @Test
+    void refusesReadingsFromACollarItDoesNotKnow() {
+        ReadingInput input = new ReadingInput("ZZ-" + ThreadLocalRandom.current().nextInt(100_000, 999_999),
+                Instant.now().toString(), BigDecimal.valueOf(64), BigDecimal.ZERO, null, null, null);
+        assertThrows(UnknownCollarException.class, () -> telemetry.ingest(input));
+    }
+
+    private String registerCollar() throws SQLException {
+        String serial = "AQ-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        UUID owner = UUID.randomUUID();
+        UUID pet = UUID.randomUUID();
+        try (Connection db = dataSource.getConnection();
+             PreparedStatement account = db.prepareStatement("INSERT INTO account (id, role) VALUES (?, 'owner')");
+             PreparedStatement dog = db.prepareStatement(
+                     "INSERT INTO pet (id, owner_id, name, species) VALUES (?, ?, 'Arquillian', 'dog')");
+             PreparedStatement collar = db.prepareStatement("INSERT INTO collar (id, pet_id) VALUES (?, ?)")) {
+            account.setObject(1, owner);
+            account.executeUpdate();
+            dog.setObject(1, pet);
+            dog.setObject(2, owner);
+            dog.executeUpdate();
+            collar.setString(1, serial);
+            collar.setObject(2, pet);
+            collar.executeUpdate();
+        }
+        return serial;
+    }
+}
