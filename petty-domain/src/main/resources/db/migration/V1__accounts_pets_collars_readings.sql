@@ -50,17 +50,8 @@ CREATE TABLE reading (
 ) PARTITION BY RANGE (ts);
 
 -- The newest reading of each collar, kept current at ingest so the real-time view is one key lookup.
-CREATE TABLE latest_reading (
-    collar_id      text        PRIMARY KEY,
-    ts             timestamptz NOT NULL,
-    heart_rate     smallint    NOT NULL,
-    activity_level smallint    NOT NULL,
-    lat_e6         integer,
-    lon_e6         integer,
-    battery_pct    smallint,
-    temperature_c  real,
-    received_at    timestamptz NOT NULL
-);
+-- Same columns in the same order as reading: ingest copies rows across with INSERT ... SELECT *.
+CREATE TABLE latest_reading (LIKE reading, PRIMARY KEY (collar_id));
 
 -- Creates the partition holding one UTC day of readings unless it exists. Safe to call concurrently
 -- from several server instances: the self-conflicting lock on the parent serialises creators without

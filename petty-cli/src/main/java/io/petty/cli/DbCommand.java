@@ -14,38 +14,42 @@ import java.util.concurrent.Callable;
         subcommands = {DbCommand.Migrate.class, DbCommand.Status.class})
 public class DbCommand {
 
-    @Command(name = "migrate", mixinStandardHelpOptions = true,
-            description = "Apply pending schema migrations. Safe to run again: applies only what is missing.")
-    static class Migrate implements Callable<Integer> {
+    /** What every {@code db} subcommand shares: where the database is, and where to print. */
+    abstract static class SchemaCommand implements Callable<Integer> {
         @Mixin
         DatabaseOptions database;
         @Spec
         CommandSpec spec;
 
+        SchemaMigrations migrations() {
+            return new SchemaMigrations(database.dataSource());
+        }
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+    }
+
+    @Command(name = "migrate", mixinStandardHelpOptions = true,
+            description = "Apply pending schema migrations. Safe to run again: applies only what is missing.")
+    static class Migrate extends SchemaCommand {
         @Override
         public Integer call() {
-            SchemaMigrations migrations = new SchemaMigrations(database.dataSource());
+            SchemaMigrations migrations = migrations();
             int applied = migrations.migrate();
-            PrintWriter out = spec.commandLine().getOut();
-            out.printf("Applied %d migration(s); schema at version %s.%n", applied, migrations.currentVersion());
+            out().printf("Applied %d migration(s); schema at version %s.%n", applied, migrations.currentVersion());
             return ExitCode.OK;
         }
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "Show the schema version; exit 1 when migrations are pending.")
-    static class Status implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
-        @Spec
-        CommandSpec spec;
-
+    static class Status extends SchemaCommand {
         @Override
         public Integer call() {
-            SchemaMigrations migrations = new SchemaMigrations(database.dataSource());
+            SchemaMigrations migrations = migrations();
             int pending = migrations.pending();
-            PrintWriter out = spec.commandLine().getOut();
-            out.printf("Schema at version %s; %d migration(s) pending.%n", migrations.currentVersion(), pending);
+            out().printf("Schema at version %s; %d migration(s) pending.%n", migrations.currentVersion(), pending);
             return pending == 0 ? ExitCode.OK : ExitCode.CHECK_FAILED;
         }
     }

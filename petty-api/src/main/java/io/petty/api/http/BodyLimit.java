@@ -34,7 +34,7 @@ public class BodyLimit implements ContainerRequestFilter {
 
     /** For CDI proxies and the JAX-RS runtime; never called to build a working instance. */
     public BodyLimit() {
-        this.maxBytes = 0;
+        this(0);
     }
 
     @Override
