@@ -30,8 +30,17 @@ public final class PettyHttp {
         return send(request(path).GET());
     }
 
+    public static HttpResponse<String> get(String path, String bearer) {
+        return send(request(path).header("Authorization", "Bearer " + bearer).GET());
+    }
+
     public static HttpResponse<String> postJson(String path, String body) {
         return send(request(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    public static HttpResponse<String> postJson(String path, String body, String bearer) {
+        return send(request(path).header("Content-Type", "application/json").header("Authorization", "Bearer " + bearer)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 

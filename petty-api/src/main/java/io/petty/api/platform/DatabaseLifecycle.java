@@ -1,6 +1,5 @@
 package io.petty.api.platform;
 
-import io.petty.domain.pets.DemoData;
 import io.petty.domain.platform.SchemaMigrations;
 import io.petty.domain.telemetry.internal.ReadingPartitions;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -21,7 +20,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * At start, migrates the schema (unless switched off), installs demo data when asked, and creates the
+ * At start, migrates the schema (unless switched off) and creates the
  * coming days' reading partitions; then keeps creating them every hour. When PostgreSQL is not reachable
  * at start the server still starts, reports not-ready, and tries again every few seconds: an orchestrator
  * may start the database after the server.
@@ -39,29 +38,24 @@ public class DatabaseLifecycle {
 
     private final SchemaMigrations migrations;
     private final ReadingPartitions partitions;
-    private final DemoData demoData;
     private final ManagedScheduledExecutorService scheduler;
     private final Clock clock;
     private final boolean migrateAtStart;
-    private final boolean installDemoData;
     private final int partitionDaysAhead;
 
     private volatile SchemaState state = new SchemaState(false, false, "not checked yet");
     private volatile ScheduledFuture<?> pending;
 
     @Inject
-    public DatabaseLifecycle(DataSource dataSource, ReadingPartitions partitions, DemoData demoData,
+    public DatabaseLifecycle(DataSource dataSource, ReadingPartitions partitions,
                              ManagedScheduledExecutorService scheduler, Clock clock,
                              @ConfigProperty(name = "petty.migrate-at-start") boolean migrateAtStart,
-                             @ConfigProperty(name = "petty.demo-data") boolean installDemoData,
                              @ConfigProperty(name = "petty.readings.partition-days-ahead") int partitionDaysAhead) {
         this.migrations = new SchemaMigrations(dataSource);
         this.partitions = partitions;
-        this.demoData = demoData;
         this.scheduler = scheduler;
         this.clock = clock;
         this.migrateAtStart = migrateAtStart;
-        this.installDemoData = installDemoData;
         this.partitionDaysAhead = partitionDaysAhead;
     }
 
@@ -69,11 +63,9 @@ public class DatabaseLifecycle {
     protected DatabaseLifecycle() {
         this.migrations = null;
         this.partitions = null;
-        this.demoData = null;
         this.scheduler = null;
         this.clock = null;
         this.migrateAtStart = false;
-        this.installDemoData = false;
         this.partitionDaysAhead = 0;
     }
 
@@ -104,9 +96,6 @@ public class DatabaseLifecycle {
                 retry(new SchemaState(false, true, waiting + " migration(s) pending; run `petty db migrate`"
                         + " or start with petty.migrate-at-start=true"));
                 return;
-            }
-            if (installDemoData) {
-                demoData.install();
             }
             keepPartitionsAhead();
             state = new SchemaState(true, true, "schema at version " + migrations.currentVersion());

@@ -1,7 +1,12 @@
 package io.petty.api.problem;
 
 import io.petty.api.http.RequestIds;
+import io.petty.domain.identity.EmailTakenException;
+import io.petty.domain.identity.InvalidCredentialsException;
+import io.petty.domain.pets.CollarAlreadyPairedException;
+import io.petty.domain.pets.PetNotFoundException;
 import io.petty.domain.platform.DatabaseException;
+import io.petty.domain.telemetry.CollarMismatchException;
 import io.petty.domain.telemetry.NoReadingYetException;
 import io.petty.domain.telemetry.UnknownCollarException;
 import io.petty.domain.validation.FieldViolation;
@@ -27,7 +32,7 @@ import java.util.logging.Logger;
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
-    private static final URI ABOUT_BLANK = URI.create("about:blank");
+    static final URI ABOUT_BLANK = URI.create("about:blank");
     /** How long a client should wait before retrying while the database is unreachable. */
     private static final String DATABASE_RETRY_AFTER_SECONDS = "5";
 
@@ -51,6 +56,26 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof NoReadingYetException noReading) {
             return respond(of(ProblemType.NO_READING_YET, noReading.getMessage() + ".", path, requestId, null));
+        }
+        if (failure instanceof InvalidCredentialsException) {
+            return Response.fromResponse(respond(of(ProblemType.INVALID_CREDENTIALS,
+                            "The credentials or token are not valid.", path, requestId, null)))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+        }
+        if (failure instanceof CollarMismatchException mismatch) {
+            return respond(of(ProblemType.NOT_YOUR_COLLAR, "This token may only ingest readings of collar "
+                    + mismatch.tokenCollarId() + ".", path, requestId, null));
+        }
+        if (failure instanceof EmailTakenException) {
+            return respond(of(ProblemType.EMAIL_TAKEN, "Sign in instead, or register with another email.", path,
+                    requestId, null));
+        }
+        if (failure instanceof PetNotFoundException) {
+            return respond(of(ProblemType.UNKNOWN_PET, "You have no pet with this id.", path, requestId, null));
+        }
+        if (failure instanceof CollarAlreadyPairedException) {
+            return respond(of(ProblemType.COLLAR_PAIRED, "Unpair the collar from its pet first.", path, requestId,
+                    null));
         }
         if (failure instanceof WebApplicationException web) {
             return fromFramework(web, path, requestId);
@@ -82,8 +107,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return response.build();
     }
 
-    private static String frameworkDetail(int status) {
+    /** What a client should know about an error the runtime raised, by status. */
+    static String frameworkDetail(int status) {
         return switch (status) {
+            case 401 -> "A valid bearer token is required.";
+            case 403 -> "This token may not do that.";
             case 404 -> "There is nothing at this path.";
             case 405 -> "This path does not support the method; the Allow header lists those it does.";
             case 406 -> "This resource can answer only with application/json.";

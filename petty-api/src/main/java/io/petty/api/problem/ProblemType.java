@@ -8,7 +8,12 @@ import java.net.URI;
 public enum ProblemType {
     MALFORMED_JSON(Status.BAD_REQUEST, "malformed-json", "Request body is not valid JSON"),
     INVALID_FIELDS(422, "invalid-fields", "Request has invalid fields"),
+    INVALID_CREDENTIALS(Status.UNAUTHORIZED, "invalid-credentials", "Invalid credentials"),
+    NOT_YOUR_COLLAR(Status.FORBIDDEN, "not-your-collar", "Reading is for another collar"),
+    EMAIL_TAKEN(Status.CONFLICT, "email-taken", "Email already registered"),
     UNKNOWN_COLLAR(Status.NOT_FOUND, "unknown-collar", "Collar not found"),
+    UNKNOWN_PET(Status.NOT_FOUND, "unknown-pet", "Pet not found"),
+    COLLAR_PAIRED(Status.CONFLICT, "collar-paired", "Collar is paired with another pet"),
     NO_READING_YET(Status.NOT_FOUND, "no-reading-yet", "Collar has not reported yet"),
     BODY_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE, "body-too-large", "Request body is too large"),
     DATABASE_UNAVAILABLE(Status.SERVICE_UNAVAILABLE, "database-unavailable", "Storage is unavailable"),

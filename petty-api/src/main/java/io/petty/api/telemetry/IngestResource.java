@@ -1,8 +1,10 @@
 package io.petty.api.telemetry;
 
 import io.petty.api.http.RequestIds;
+import io.petty.api.identity.Caller;
 import io.petty.domain.telemetry.IngestOutcome;
 import io.petty.domain.telemetry.TelemetryService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,12 +15,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 
 import java.io.InputStream;
 
-/** {@code POST /v1/ingest}: a collar reports a reading. A replay is accepted and not stored again. */
+/**
+ * {@code POST /v1/ingest}: a collar reports a reading with its device token. A replay is accepted and not
+ * stored again; a reading for another collar is refused.
+ */
 @Path("v1/ingest")
 @ApplicationScoped
+@RolesAllowed("collar")
 public class IngestResource {
 
     private final ReadingDocuments documents;
@@ -39,8 +46,8 @@ public class IngestResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response ingest(InputStream body, @Context HttpServletRequest request) {
-        IngestOutcome outcome = telemetry.ingest(documents.read(body));
+    public Response ingest(InputStream body, @Context HttpServletRequest request, @Context SecurityContext security) {
+        IngestOutcome outcome = telemetry.ingest(documents.read(body), Caller.collarId(security));
         IngestReceipt receipt = new IngestReceipt(outcome.stored(), outcome.duplicates(), RequestIds.of(request));
         Response.Status status = outcome.stored() > 0 ? Response.Status.CREATED : Response.Status.OK;
         return Response.status(status).entity(receipt).build();

@@ -1,17 +1,22 @@
 package io.petty.api.telemetry;
 
+import io.petty.api.identity.Caller;
 import io.petty.domain.telemetry.TelemetryService;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 
-/** {@code GET /v1/realtime?collar_id=}: the collar's latest reading. */
+/** {@code GET /v1/realtime?collar_id=}: the latest reading of a collar worn by one of the caller's pets. */
 @Path("v1/realtime")
 @ApplicationScoped
+@RolesAllowed("owner")
 public class RealtimeResource {
 
     private final TelemetryService telemetry;
@@ -28,7 +33,7 @@ public class RealtimeResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public ReadingView latest(@QueryParam("collar_id") String collarId) {
-        return ReadingView.of(telemetry.latest(collarId));
+    public ReadingView latest(@QueryParam("collar_id") String collarId, @Context SecurityContext security) {
+        return ReadingView.of(telemetry.latest(collarId, Caller.accountId(security)));
     }
 }

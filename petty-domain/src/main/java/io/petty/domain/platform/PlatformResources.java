@@ -2,8 +2,10 @@ package io.petty.domain.platform;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -17,9 +19,15 @@ public class PlatformResources {
     @Resource(lookup = "jdbc/petty")
     private DataSource dataSource;
 
+    /** Typed: it is also a ManagedExecutorService, which must have one producer only. */
     @Produces
+    @Typed(ManagedScheduledExecutorService.class)
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     private ManagedScheduledExecutorService scheduler;
+
+    @Produces
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    private ManagedExecutorService executor;
 
     @Produces
     @ApplicationScoped

@@ -1,5 +1,6 @@
 package it.io.petty.http;
 
+import it.io.petty.Fleet;
 import it.io.petty.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -21,15 +22,17 @@ class LegacyPathsIT {
 
     @Test
     void legacyIngestAndRealtimeAnswerLikeV1WithDeprecationHeaders() {
-        String collar = TestDatabase.registerCollar();
+        Fleet.Collar device = Fleet.newCollar();
+        String collar = device.id();
+        String owner = device.owner().accessToken();
         Instant timestamp = recent();
 
-        HttpResponse<String> ingested = postJson("/ingest", reading(collar, timestamp));
+        HttpResponse<String> ingested = postJson("/ingest", reading(collar, timestamp), device.deviceToken());
         assertEquals(201, ingested.statusCode(), ingested.body());
         assertDeprecatedInFavourOf(ingested, "/v1/ingest");
 
-        HttpResponse<String> legacy = get("/realtime?collar_id=" + collar);
-        HttpResponse<String> current = get("/v1/realtime?collar_id=" + collar);
+        HttpResponse<String> legacy = get("/realtime?collar_id=" + collar, owner);
+        HttpResponse<String> current = get("/v1/realtime?collar_id=" + collar, owner);
         assertEquals(200, legacy.statusCode());
         assertEquals(json(current), json(legacy));
         assertDeprecatedInFavourOf(legacy, "/v1/realtime");
@@ -38,7 +41,8 @@ class LegacyPathsIT {
 
     @Test
     void legacyErrorsAreTheSameProblemsWithDeprecationHeaders() {
-        HttpResponse<String> legacy = get("/realtime?collar_id=" + TestDatabase.unregisteredSerial());
+        HttpResponse<String> legacy = get("/realtime?collar_id=" + TestDatabase.unregisteredSerial(),
+                Fleet.newOwner().accessToken());
         assertEquals(404, legacy.statusCode());
         assertEquals("https://petty.io/problems/unknown-collar", json(legacy).getString("type"));
         assertDeprecatedInFavourOf(legacy, "/v1/realtime");

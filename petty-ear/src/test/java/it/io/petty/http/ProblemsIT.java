@@ -1,7 +1,9 @@
 package it.io.petty.http;
 
+import it.io.petty.Fleet;
 import it.io.petty.TestDatabase;
 import jakarta.json.JsonObject;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
@@ -26,10 +28,22 @@ class ProblemsIT {
 
     private static final int MAX_BODY_BYTES = 1_048_576;
 
+    /** Shared: no test here stores a reading, each checks that its bad input stored nothing. */
+    private static Fleet.Collar device;
+
+    @BeforeAll
+    static void pairACollar() {
+        device = Fleet.newCollar();
+    }
+
+    private static HttpResponse<String> ingest(String body) {
+        return postJson("/v1/ingest", body, device.deviceToken());
+    }
+
     @Test
     void malformedJsonIs400() {
-        String collar = TestDatabase.registerCollar();
-        HttpResponse<String> response = postJson("/v1/ingest", "{\"collar_id\": \"" + collar + "\", ");
+        String collar = device.id();
+        HttpResponse<String> response = ingest("{\"collar_id\": \"" + collar + "\", ");
 
         JsonObject problem = assertProblem(response, 400, "https://petty.io/problems/malformed-json");
         assertEquals("/v1/ingest", problem.getString("instance"));
@@ -38,18 +52,18 @@ class ProblemsIT {
 
     @Test
     void aJsonValueThatIsNotAnObjectIs400() {
-        assertProblem(postJson("/v1/ingest", "[1, 2, 3]"), 400, "https://petty.io/problems/malformed-json");
+        assertProblem(ingest("[1, 2, 3]"), 400, "https://petty.io/problems/malformed-json");
     }
 
     @Test
     void everyInvalidFieldIsNamedIn422() {
-        String collar = TestDatabase.registerCollar();
+        String collar = device.id();
         String body = """
                 {"collar_id": "%s", "timestamp": "yesterday", "heart_rate": 301, "activity_level": 3,
                  "location": {"type": "Point", "coordinates": [181, -91]}, "battery_pct": 101}
                 """.formatted(collar);
 
-        JsonObject problem = assertProblem(postJson("/v1/ingest", body), 422,
+        JsonObject problem = assertProblem(ingest(body), 422,
                 "https://petty.io/problems/invalid-fields");
 
         List<String> fields = problem.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
@@ -61,10 +75,10 @@ class ProblemsIT {
 
     @Test
     void aValueOfTheWrongJsonTypeIs422NamingTheField() {
-        String collar = TestDatabase.registerCollar();
+        String collar = device.id();
         String body = reading(collar, recent()).replace("\"heart_rate\": 72", "\"heart_rate\": \"72\"");
 
-        JsonObject problem = assertProblem(postJson("/v1/ingest", body), 422,
+        JsonObject problem = assertProblem(ingest(body), 422,
                 "https://petty.io/problems/invalid-fields");
 
         JsonObject error = problem.getJsonArray("errors").getJsonObject(0);
@@ -74,46 +88,61 @@ class ProblemsIT {
 
     @Test
     void aMissingRequiredFieldIs422() {
-        JsonObject problem = assertProblem(postJson("/v1/ingest", "{}"), 422,
+        JsonObject problem = assertProblem(ingest("{}"), 422,
                 "https://petty.io/problems/invalid-fields");
         assertEquals(4, problem.getJsonArray("errors").size(), "collar_id, timestamp, heart_rate, activity_level");
     }
 
     @Test
-    void anUnknownCollarIs404OnIngestAndOnRealtime() {
+    void anUnknownCollarIs404OnRealtime() {
         String stranger = TestDatabase.unregisteredSerial();
-
-        assertProblem(postJson("/v1/ingest", reading(stranger, recent())), 404,
+        assertProblem(get("/v1/realtime?collar_id=" + stranger, device.owner().accessToken()), 404,
                 "https://petty.io/problems/unknown-collar");
-        assertProblem(get("/v1/realtime?collar_id=" + stranger), 404, "https://petty.io/problems/unknown-collar");
+    }
+
+    @Test
+    void aReadingForAnotherCollarIs403() {
+        String stranger = TestDatabase.unregisteredSerial();
+        assertProblem(ingest(reading(stranger, recent())), 403, "https://petty.io/problems/not-your-collar");
         assertEquals(0, TestDatabase.countReadings(stranger));
     }
 
     @Test
     void aCollarThatHasNotReportedIs404WithItsOwnType() {
-        assertProblem(get("/v1/realtime?collar_id=" + TestDatabase.registerCollar()), 404,
+        assertProblem(get("/v1/realtime?collar_id=" + device.id(), device.owner().accessToken()), 404,
                 "https://petty.io/problems/no-reading-yet");
     }
 
     @Test
     void realtimeWithoutAValidCollarIdIs422() {
-        assertProblem(get("/v1/realtime"), 422, "https://petty.io/problems/invalid-fields");
-        assertProblem(get("/v1/realtime?collar_id=sn-1"), 422, "https://petty.io/problems/invalid-fields");
+        String owner = device.owner().accessToken();
+        assertProblem(get("/v1/realtime", owner), 422, "https://petty.io/problems/invalid-fields");
+        assertProblem(get("/v1/realtime?collar_id=sn-1", owner), 422, "https://petty.io/problems/invalid-fields");
+    }
+
+    @Test
+    void aMissingOrInvalidTokenIs401AndAWrongRoleIs403() {
+        HttpResponse<String> anonymous = get("/v1/realtime?collar_id=" + device.id());
+        assertProblem(anonymous, 401, "about:blank");
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Bearer"));
+        assertProblem(get("/v1/realtime?collar_id=" + device.id(), "not.a.token"), 401, "about:blank");
+        assertProblem(get("/v1/realtime?collar_id=" + device.id(), device.deviceToken()), 403, "about:blank");
     }
 
     @Test
     void aBodyThatIsNotJsonIs415() {
         HttpResponse<String> response = send(request("/v1/ingest").header("Content-Type", "text/plain")
+                .header("Authorization", "Bearer " + device.deviceToken())
                 .POST(HttpRequest.BodyPublishers.ofString("heart_rate=72")));
         assertProblem(response, 415, "about:blank");
     }
 
     @Test
     void aDeclaredLengthOverTheLimitIs413() {
-        String collar = TestDatabase.registerCollar();
+        String collar = device.id();
         String padded = reading(collar, recent()).replace("}\n", ", \"padding\": \"" + "x".repeat(MAX_BODY_BYTES) + "\"}");
 
-        assertProblem(postJson("/v1/ingest", padded), 413, "https://petty.io/problems/body-too-large");
+        assertProblem(ingest(padded), 413, "https://petty.io/problems/body-too-large");
         assertEquals(0, TestDatabase.countReadings(collar));
     }
 
@@ -121,7 +150,7 @@ class ProblemsIT {
     void aChunkedBodyOverTheLimitIs413() {
         byte[] large = ("{\"padding\": \"" + "x".repeat(MAX_BODY_BYTES) + "\"}").getBytes();
         HttpResponse<String> response = send(request("/v1/ingest").header("Content-Type", "application/json")
-                .POST(chunked(large)));
+                .header("Authorization", "Bearer " + device.deviceToken()).POST(chunked(large)));
         assertProblem(response, 413, "https://petty.io/problems/body-too-large");
     }
 

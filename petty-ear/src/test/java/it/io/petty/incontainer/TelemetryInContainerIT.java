@@ -1,5 +1,7 @@
 package it.io.petty.incontainer;
 
+import io.petty.domain.pets.CollarRepository;
+import io.petty.domain.pets.internal.JdbcCollarRepository;
 import io.petty.domain.platform.DatabaseException;
 import io.petty.domain.platform.PlatformResources;
 import io.petty.domain.telemetry.IngestOutcome;
@@ -39,8 +41,9 @@ class TelemetryInContainerIT {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "telemetry-in-container.war")
-                .addPackages(true, "io.petty.domain.telemetry", "io.petty.domain.pets", "io.petty.domain.validation")
-                .addClasses(PlatformResources.class, DatabaseException.class)
+                .addPackages(true, "io.petty.domain.telemetry", "io.petty.domain.validation")
+                .addClasses(CollarRepository.class, JdbcCollarRepository.class, PlatformResources.class,
+                        DatabaseException.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
 
@@ -52,15 +55,16 @@ class TelemetryInContainerIT {
 
     @Test
     void ingestsThroughTheServersDataSourceAndReadsTheReadingBack() throws SQLException {
-        String collar = registerCollar();
+        UUID owner = UUID.randomUUID();
+        String collar = registerCollar(owner);
         Instant timestamp = Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MICROS);
         ReadingInput input = new ReadingInput(collar, timestamp.toString(), BigDecimal.valueOf(64), BigDecimal.ZERO,
                 null, BigDecimal.valueOf(40), null);
 
-        assertEquals(new IngestOutcome(1, 0), telemetry.ingest(input));
-        assertEquals(new IngestOutcome(0, 1), telemetry.ingest(input));
+        assertEquals(new IngestOutcome(1, 0), telemetry.ingest(input, collar));
+        assertEquals(new IngestOutcome(0, 1), telemetry.ingest(input, collar));
 
-        StoredReading latest = telemetry.latest(collar);
+        StoredReading latest = telemetry.latest(collar, owner);
         assertEquals(timestamp, latest.reading().timestamp());
         assertEquals(64, latest.reading().heartRate());
         assertEquals(40, latest.reading().batteryPct());
@@ -68,14 +72,20 @@ class TelemetryInContainerIT {
 
     @Test
     void refusesReadingsFromACollarItDoesNotKnow() {
-        ReadingInput input = new ReadingInput("ZZ-" + ThreadLocalRandom.current().nextInt(100_000, 999_999),
-                Instant.now().toString(), BigDecimal.valueOf(64), BigDecimal.ZERO, null, null, null);
-        assertThrows(UnknownCollarException.class, () -> telemetry.ingest(input));
+        String stranger = "ZZ-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        ReadingInput input = new ReadingInput(stranger, Instant.now().toString(), BigDecimal.valueOf(64),
+                BigDecimal.ZERO, null, null, null);
+        assertThrows(UnknownCollarException.class, () -> telemetry.ingest(input, stranger));
     }
 
-    private String registerCollar() throws SQLException {
+    @Test
+    void anOwnerCannotSeeAnotherOwnersCollar() throws SQLException {
+        String collar = registerCollar(UUID.randomUUID());
+        assertThrows(UnknownCollarException.class, () -> telemetry.latest(collar, UUID.randomUUID()));
+    }
+
+    private String registerCollar(UUID owner) throws SQLException {
         String serial = "AQ-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-        UUID owner = UUID.randomUUID();
         UUID pet = UUID.randomUUID();
         try (Connection db = dataSource.getConnection();
              PreparedStatement account = db.prepareStatement("INSERT INTO account (id, role) VALUES (?, 'owner')");

@@ -1,5 +1,6 @@
 package it.io.petty.resilience;
 
+import it.io.petty.Fleet;
 import it.io.petty.PettyHttp;
 import it.io.petty.TestDatabase;
 import org.junit.jupiter.api.Test;
@@ -26,12 +27,13 @@ class CrashRecoveryIT {
 
     @Test
     void everyAcknowledgedReadingSurvivesKillDashNine() throws Exception {
-        String collar = TestDatabase.registerCollar();
+        Fleet.Collar device = Fleet.newCollar();
+        String collar = device.id();
         List<Instant> acknowledged = new ArrayList<>();
         Instant start = recent().minusSeconds(60);
         for (int i = 0; i < 50; i++) {
             Instant timestamp = start.plusSeconds(i);
-            assertEquals(201, postJson("/v1/ingest", reading(collar, timestamp)).statusCode());
+            assertEquals(201, postJson("/v1/ingest", reading(collar, timestamp), device.deviceToken()).statusCode());
             acknowledged.add(timestamp);
         }
 
@@ -47,6 +49,6 @@ class CrashRecoveryIT {
 
         assertEquals(acknowledged.size(), TestDatabase.countReadings(collar));
         assertEquals(acknowledged.get(acknowledged.size() - 1),
-                Instant.parse(json(get("/v1/realtime?collar_id=" + collar)).getString("timestamp")));
+                Instant.parse(json(get("/v1/realtime?collar_id=" + collar, device.owner().accessToken())).getString("timestamp")));
     }
 }

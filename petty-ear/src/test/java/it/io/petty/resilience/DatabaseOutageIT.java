@@ -1,7 +1,7 @@
 package it.io.petty.resilience;
 
+import it.io.petty.Fleet;
 import it.io.petty.PettyHttp;
-import it.io.petty.TestDatabase;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -30,12 +30,13 @@ class DatabaseOutageIT {
     @Test
     void answers503WhileTheDatabaseIsDownAndRecoversWhenItReturns() throws Exception {
         assumeTrue(!DATA_DIR.isBlank(), "needs the embedded database, which this test stops and starts");
-        String collar = TestDatabase.registerCollar();
+        Fleet.Collar device = Fleet.newCollar();
+        String collar = device.id();
         PostgresControl postgres = new PostgresControl(Path.of(DATA_DIR));
 
         postgres.stop();
         try {
-            HttpResponse<String> refused = postJson("/v1/ingest", reading(collar, recent()));
+            HttpResponse<String> refused = postJson("/v1/ingest", reading(collar, recent()), device.deviceToken());
             assertEquals(503, refused.statusCode(), refused.body());
             assertEquals("https://petty.io/problems/database-unavailable", json(refused).getString("type"));
             assertTrue(Integer.parseInt(refused.headers().firstValue("Retry-After").orElseThrow()) > 0);
@@ -50,6 +51,6 @@ class DatabaseOutageIT {
         }
 
         PettyHttp.awaitReady(Duration.ofSeconds(60));
-        assertEquals(201, postJson("/v1/ingest", reading(collar, recent())).statusCode());
+        assertEquals(201, postJson("/v1/ingest", reading(collar, recent()), device.deviceToken()).statusCode());
     }
 }

@@ -1,5 +1,6 @@
 package it.io.petty.telemetry;
 
+import it.io.petty.Fleet;
 import it.io.petty.TestDatabase;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -25,17 +26,18 @@ class IngestIT {
 
     @Test
     void aPostedReadingComesBackFromRealtimeInTheShapeItWasPosted() {
-        String collar = TestDatabase.registerCollar();
+        Fleet.Collar device = Fleet.newCollar();
+        String collar = device.id();
         Instant timestamp = recent();
 
-        HttpResponse<String> posted = postJson("/v1/ingest", reading(collar, timestamp));
+        HttpResponse<String> posted = postJson("/v1/ingest", reading(collar, timestamp), device.deviceToken());
         assertEquals(201, posted.statusCode(), posted.body());
         JsonObject receipt = json(posted);
         assertEquals(1, receipt.getInt("stored"));
         assertEquals(0, receipt.getInt("duplicates"));
         assertEquals(posted.headers().firstValue("X-Request-ID").orElseThrow(), receipt.getString("request_id"));
 
-        HttpResponse<String> latest = get("/v1/realtime?collar_id=" + collar);
+        HttpResponse<String> latest = get("/v1/realtime?collar_id=" + collar, device.owner().accessToken());
         assertEquals(200, latest.statusCode(), latest.body());
         assertTrue(latest.headers().firstValue("Content-Type").orElseThrow().startsWith("application/json"));
         JsonObject view = json(latest);
@@ -55,11 +57,12 @@ class IngestIT {
 
     @Test
     void aReplayedReadingIsAcceptedAndNotStoredTwice() {
-        String collar = TestDatabase.registerCollar();
+        Fleet.Collar device = Fleet.newCollar();
+        String collar = device.id();
         String body = reading(collar, recent());
 
-        assertEquals(201, postJson("/v1/ingest", body).statusCode());
-        HttpResponse<String> replay = postJson("/v1/ingest", body);
+        assertEquals(201, postJson("/v1/ingest", body, device.deviceToken()).statusCode());
+        HttpResponse<String> replay = postJson("/v1/ingest", body, device.deviceToken());
 
         assertEquals(200, replay.statusCode(), replay.body());
         assertEquals(0, json(replay).getInt("stored"));
@@ -69,23 +72,26 @@ class IngestIT {
 
     @Test
     void realtimeShowsTheNewestReadingEvenWhenAnOlderOneArrivesLater() {
-        String collar = TestDatabase.registerCollar();
+        Fleet.Collar device = Fleet.newCollar();
+        String collar = device.id();
         Instant newer = recent();
         Instant older = newer.minus(10, ChronoUnit.MINUTES);
 
-        postJson("/v1/ingest", reading(collar, newer));
-        postJson("/v1/ingest", reading(collar, older));
+        postJson("/v1/ingest", reading(collar, newer), device.deviceToken());
+        postJson("/v1/ingest", reading(collar, older), device.deviceToken());
 
-        assertEquals(newer, Instant.parse(json(get("/v1/realtime?collar_id=" + collar)).getString("timestamp")));
+        assertEquals(newer, Instant.parse(json(get("/v1/realtime?collar_id=" + collar, device.owner().accessToken()))
+                .getString("timestamp")));
         assertEquals(2, TestDatabase.countReadings(collar));
     }
 
     @Test
     void aLateReadingGetsItsDaysPartitionCreatedOnDemand() {
-        String collar = TestDatabase.registerCollar();
+        Fleet.Collar device = Fleet.newCollar();
+        String collar = device.id();
         Instant lateButAccepted = Instant.now().minus(29, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
-        HttpResponse<String> posted = postJson("/v1/ingest", reading(collar, lateButAccepted));
+        HttpResponse<String> posted = postJson("/v1/ingest", reading(collar, lateButAccepted), device.deviceToken());
 
         assertEquals(201, posted.statusCode(), posted.body());
         assertEquals(partitionName(LocalDate.ofInstant(lateButAccepted, ZoneOffset.UTC)),
@@ -94,13 +100,14 @@ class IngestIT {
 
     @Test
     void readingsEitherSideOfMidnightUtcLandInTheirOwnDaysPartitions() {
-        String collar = TestDatabase.registerCollar();
+        Fleet.Collar device = Fleet.newCollar();
+        String collar = device.id();
         LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
         Instant lastMoment = yesterday.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC).minusNanos(1000);
         Instant midnight = yesterday.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
 
-        assertEquals(201, postJson("/v1/ingest", reading(collar, lastMoment)).statusCode());
-        assertEquals(201, postJson("/v1/ingest", reading(collar, midnight)).statusCode());
+        assertEquals(201, postJson("/v1/ingest", reading(collar, lastMoment), device.deviceToken()).statusCode());
+        assertEquals(201, postJson("/v1/ingest", reading(collar, midnight), device.deviceToken()).statusCode());
 
         assertEquals(partitionName(yesterday), TestDatabase.partitionOf(collar, lastMoment.toString()));
         assertEquals(partitionName(yesterday.plusDays(1)), TestDatabase.partitionOf(collar, midnight.toString()));
@@ -108,14 +115,16 @@ class IngestIT {
 
     @Test
     void aTimestampWithoutOffsetIsTakenAsUtc() {
-        String collar = TestDatabase.registerCollar();
+        Fleet.Collar device = Fleet.newCollar();
+        String collar = device.id();
         Instant timestamp = recent().truncatedTo(ChronoUnit.SECONDS);
         String withoutOffset = timestamp.toString().replace("Z", "");
 
         assertEquals(201, postJson("/v1/ingest", reading(collar, Instant.EPOCH).replace("1970-01-01T00:00:00Z",
-                withoutOffset)).statusCode());
+                withoutOffset), device.deviceToken()).statusCode());
 
-        assertEquals(timestamp, Instant.parse(json(get("/v1/realtime?collar_id=" + collar)).getString("timestamp")));
+        assertEquals(timestamp, Instant.parse(json(get("/v1/realtime?collar_id=" + collar,
+                device.owner().accessToken())).getString("timestamp")));
     }
 
     private static String partitionName(LocalDate day) {

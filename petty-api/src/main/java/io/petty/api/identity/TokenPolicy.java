@@ -1,0 +1,92 @@
+package io.petty.api.identity;
+
+import io.petty.domain.identity.RevocationList;
+import io.petty.domain.identity.SigningKeyRing;
+import io.petty.domain.identity.TokenService;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
+import jakarta.ws.rs.NotAuthorizedException;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What MicroProfile JWT cannot know and Petty checks after it has verified signature, issuer, audience and
+ * times: the token was not revoked (logout, refresh reuse), and the key that signed it has not been retired.
+ * Both come from memory that notifications keep current across instances.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION + 1)
+@ApplicationScoped
+public class TokenPolicy implements ContainerRequestFilter {
+
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
+    private final RevocationList revocations;
+    private final SigningKeyRing keys;
+
+    @Inject
+    public TokenPolicy(RevocationList revocations, SigningKeyRing keys) {
+        this.revocations = revocations;
+        this.keys = keys;
+    }
+
+    /** For CDI proxies and the JAX-RS runtime; never called to build a working instance. */
+    public TokenPolicy() {
+        this(null, null);
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token)) {
+            return;
+        }
+        UUID jti = uuid(token.getTokenID()).orElseThrow(TokenPolicy::rejected);
+        UUID family = token.<String>claim(TokenService.FAMILY_CLAIM).flatMap(TokenPolicy::uuid).orElse(null);
+        String kid = keyId(token.getRawToken()).orElseThrow(TokenPolicy::rejected);
+        boolean keyVerifies = keys.status(kid)
+                .map(status -> status == SigningKeyRing.KeyStatus.ACTIVE || status == SigningKeyRing.KeyStatus.RETIRING)
+                .orElse(false);
+        if (!keyVerifies || revocations.isRevoked(jti, family)) {
+            throw rejected();
+        }
+    }
+
+    private static NotAuthorizedException rejected() {
+        return new NotAuthorizedException("Bearer error=\"invalid_token\"");
+    }
+
+    private static Optional<String> keyId(String rawToken) {
+        int dot = rawToken.indexOf('.');
+        if (dot <= 0) {
+            return Optional.empty();
+        }
+        byte[] header = Base64.getUrlDecoder().decode(rawToken.substring(0, dot));
+        try (JsonReader reader = READERS.createReader(new StringReader(new String(header, StandardCharsets.UTF_8)))) {
+            JsonObject json = reader.readObject();
+            return Optional.ofNullable(json.getString("kid", null));
+        }
+    }
+
+    private static Optional<UUID> uuid(String value) {
+        try {
+            return Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+}

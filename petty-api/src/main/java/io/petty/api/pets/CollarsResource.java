@@ -1,0 +1,68 @@
+package io.petty.api.pets;
+
+import io.petty.api.identity.Caller;
+import io.petty.domain.pets.PetService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+
+import java.util.UUID;
+
+/** {@code /v1/collars}: pairing a collar with one of the caller's pets, which issues its device secret. */
+@Path("v1/collars")
+@ApplicationScoped
+@RolesAllowed("owner")
+public class CollarsResource {
+
+    /** What pairing asks for. */
+    public record PairRequest(String collarId, String petId) {
+    }
+
+    /** What pairing answers: the secret appears here once and is never shown again. */
+    public record Paired(String collarId, UUID petId, String secret) {
+        @Override
+        public String toString() {
+            return "Paired[" + collarId + ", " + petId + ", redacted]";
+        }
+    }
+
+    private final PetService pets;
+
+    @Inject
+    public CollarsResource(PetService pets) {
+        this.pets = pets;
+    }
+
+    /** For CDI proxies and the JAX-RS runtime; never called to build a working instance. */
+    public CollarsResource() {
+        this(null);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response pair(PairRequest request, @Context SecurityContext security) {
+        PairRequest given = PetsResource.required(request);
+        PetService.Pairing pairing = pets.pair(Caller.accountId(security), given.collarId(),
+                PetsResource.petId(given.petId()));
+        return Response.status(Response.Status.CREATED)
+                .entity(new Paired(pairing.collarId(), pairing.petId(), pairing.secret())).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response unpair(@PathParam("id") String collarId, @Context SecurityContext security) {
+        pets.unpair(Caller.accountId(security), collarId);
+        return Response.noContent().build();
+    }
+}

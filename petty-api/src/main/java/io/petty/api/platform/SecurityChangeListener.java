@@ -1,0 +1,119 @@
+package io.petty.api.platform;
+
+import io.petty.domain.identity.RevocationList;
+import io.petty.domain.identity.SigningKeyRing;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Shutdown;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Keeps this server's signing keys and revocations in step with every other instance: PostgreSQL notifies
+ * (channel {@code petty_security}, sent by triggers) and this listener applies the change within milliseconds.
+ * After any interruption it reloads everything, since notifications sent meanwhile are lost.
+ */
+@ApplicationScoped
+public class SecurityChangeListener {
+
+    private static final Logger LOG = Logger.getLogger(SecurityChangeListener.class.getName());
+    private static final int POLL_MILLIS = 250;
+    private static final long RECONNECT_MILLIS = 1000;
+
+    private final DataSource dataSource;
+    private final SigningKeyRing keys;
+    private final RevocationList revocations;
+    private final ManagedExecutorService executor;
+    private volatile boolean running;
+    private volatile Future<?> task;
+
+    @Inject
+    public SecurityChangeListener(DataSource dataSource, SigningKeyRing keys, RevocationList revocations,
+                                  ManagedExecutorService executor) {
+        this.dataSource = dataSource;
+        this.keys = keys;
+        this.revocations = revocations;
+        this.executor = executor;
+    }
+
+    /** Required by CDI to proxy an application-scoped bean; never used to build a working instance. */
+    protected SecurityChangeListener() {
+        this.dataSource = null;
+        this.keys = null;
+        this.revocations = null;
+        this.executor = null;
+    }
+
+    void onStart(@Observes Startup event) {
+        running = true;
+        task = executor.submit(this::listen);
+    }
+
+    void onShutdown(@Observes Shutdown event) {
+        running = false;
+        Future<?> listening = task;
+        if (listening != null) {
+            listening.cancel(true);
+        }
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection()) {
+                connection.setAutoCommit(true);
+                try (Statement listen = connection.createStatement()) {
+                    listen.execute("LISTEN petty_security");
+                }
+                // Anything that changed while nobody was listening is read now.
+                keys.reload();
+                revocations.reload(dataSource);
+                PGConnection postgres = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = postgres.getNotifications(POLL_MILLIS);
+                    if (notifications != null) {
+                        for (PGNotification notification : notifications) {
+                            apply(notification.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    LOG.log(Level.WARNING, "Listening for security changes failed (" + e.getMessage()
+                            + "); reconnecting");
+                    pause();
+                }
+            }
+        }
+    }
+
+    private void apply(String change) {
+        if (change.startsWith("revoked_token:")) {
+            revocations.revokeToken(UUID.fromString(change.substring("revoked_token:".length())));
+        } else if (change.startsWith("revoked_family:")) {
+            revocations.revokeFamily(UUID.fromString(change.substring("revoked_family:".length())));
+        } else if (change.equals("signing_key")) {
+            keys.reload();
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(RECONNECT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.petty.domain.identity;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** Where accounts are kept; personal data arrives and leaves encrypted. */
+public interface AccountRepository {
+
+    /** A stored account's credentials, for checking a password. */
+    record Credentials(Account account, String passwordHash) {
+    }
+
+    /** @throws EmailTakenException when the email hash is taken */
+    void create(UUID id, Role role, byte[] emailLookup, byte[] emailCiphertext, byte[] displayNameCiphertext,
+                String passwordHash);
+
+    Optional<Credentials> findByEmailLookup(byte[] emailLookup);
+
+    Optional<Account> find(UUID id);
+}

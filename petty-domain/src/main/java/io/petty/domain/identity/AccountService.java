@@ -1,0 +1,61 @@
+package io.petty.domain.identity;
+
+import io.petty.domain.crypto.PasswordHasher;
+import io.petty.domain.validation.FieldViolation;
+import io.petty.domain.validation.InvalidInputException;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Creating accounts and checking their passwords. */
+@Dependent
+public class AccountService {
+
+    static final String EMAIL_COLUMN = "account.email";
+    static final String DISPLAY_NAME_COLUMN = "account.display_name";
+    private static final int MAX_DISPLAY_NAME = 100;
+
+    private final AccountRepository accounts;
+    private final PiiProtector pii;
+
+    @Inject
+    public AccountService(AccountRepository accounts, PiiProtector pii) {
+        this.accounts = accounts;
+        this.pii = pii;
+    }
+
+    /**
+     * @throws InvalidInputException naming each field that breaks a rule
+     * @throws EmailTakenException   when the email is registered already
+     */
+    public Account register(String email, String password, String displayName, Role role) {
+        List<FieldViolation> violations = new ArrayList<>();
+        EmailAddress.check(email).ifPresent(violations::add);
+        PasswordPolicy.check(password, email).ifPresent(violations::add);
+        if (displayName == null || displayName.isBlank() || displayName.length() > MAX_DISPLAY_NAME) {
+            violations.add(new FieldViolation("display_name", "must be 1 to " + MAX_DISPLAY_NAME + " characters"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        Account account = new Account(UUID.randomUUID(), role);
+        accounts.create(account.id(), role, pii.emailLookup(email), pii.seal(EmailAddress.normalise(email), EMAIL_COLUMN),
+                pii.seal(displayName.strip(), DISPLAY_NAME_COLUMN), PasswordHasher.hash(password.toCharArray()));
+        return account;
+    }
+
+    /** @return the account when the password is right; takes as long when the email is unknown */
+    public Optional<Account> authenticate(String email, String password) {
+        if (email == null || password == null || password.length() > PasswordPolicy.MAX_LENGTH * 4) {
+            return Optional.empty();
+        }
+        Optional<AccountRepository.Credentials> stored = accounts.findByEmailLookup(pii.emailLookup(email));
+        boolean matches = PasswordHasher.verify(password.toCharArray(), stored.map(AccountRepository.Credentials::passwordHash)
+                .orElse(null));
+        return matches ? stored.map(AccountRepository.Credentials::account) : Optional.empty();
+    }
+}

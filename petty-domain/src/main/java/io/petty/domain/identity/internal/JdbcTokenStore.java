@@ -1,0 +1,161 @@
+package io.petty.domain.identity.internal;
+
+import io.petty.domain.identity.TokenStore;
+import io.petty.domain.platform.DatabaseException;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Dependent
+public class JdbcTokenStore implements TokenStore {
+
+    private final DataSource dataSource;
+
+    @Inject
+    public JdbcTokenStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public void saveRefresh(byte[] tokenHash, Grant grant, Instant expiresAt) {
+        try (Connection connection = dataSource.getConnection()) {
+            insertRefresh(connection, tokenHash, grant, expiresAt);
+        } catch (SQLException e) {
+            throw new DatabaseException("could not store a refresh token", e);
+        }
+    }
+
+    @Override
+    public Rotation rotate(byte[] presentedHash, byte[] successorHash, Instant successorExpiresAt, Instant now,
+                           Instant familyRevocationUntil) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                Rotation rotation = rotate(connection, presentedHash, successorHash, successorExpiresAt, now,
+                        familyRevocationUntil);
+                connection.commit();
+                return rotation;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("could not rotate a refresh token", e);
+        }
+    }
+
+    private Rotation rotate(Connection connection, byte[] presentedHash, byte[] successorHash,
+                            Instant successorExpiresAt, Instant now, Instant familyRevocationUntil) throws SQLException {
+        Grant grant;
+        String state;
+        Instant expiresAt;
+        try (PreparedStatement find = connection.prepareStatement("""
+                SELECT family_id, account_id, groups, scope, state, expires_at FROM refresh_token
+                WHERE token_hash = ? FOR UPDATE""")) {
+            find.setBytes(1, presentedHash);
+            try (ResultSet row = find.executeQuery()) {
+                if (!row.next()) {
+                    return new Rotation(Outcome.INVALID, null);
+                }
+                grant = new Grant(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
+                        List.of((String[]) row.getArray(3).getArray()), row.getString(4));
+                state = row.getString(5);
+                expiresAt = row.getTimestamp(6).toInstant();
+            }
+        }
+        if ("spent".equals(state)) {
+            revokeFamily(connection, grant.familyId(), familyRevocationUntil);
+            return new Rotation(Outcome.REUSED, grant);
+        }
+        if (!"active".equals(state) || !expiresAt.isAfter(now)) {
+            return new Rotation(Outcome.INVALID, null);
+        }
+        try (PreparedStatement spend = connection.prepareStatement(
+                "UPDATE refresh_token SET state = 'spent' WHERE token_hash = ?")) {
+            spend.setBytes(1, presentedHash);
+            spend.executeUpdate();
+        }
+        insertRefresh(connection, successorHash, grant, successorExpiresAt);
+        return new Rotation(Outcome.ROTATED, grant);
+    }
+
+    @Override
+    public void revokeAccessToken(UUID jti, Instant expiresAt) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement revoke = connection.prepareStatement(
+                     "INSERT INTO revoked_token (jti, expires_at) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+            revoke.setObject(1, jti);
+            revoke.setTimestamp(2, Timestamp.from(expiresAt));
+            revoke.executeUpdate();
+        } catch (SQLException e) {
+            throw new DatabaseException("could not revoke an access token", e);
+        }
+    }
+
+    @Override
+    public void revokeFamily(UUID familyId, Instant accessTokensValidUntil) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            revokeFamily(connection, familyId, accessTokensValidUntil);
+            connection.commit();
+        } catch (SQLException e) {
+            throw new DatabaseException("could not revoke a login", e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> collarSecretHash(String collarId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT secret_hash FROM collar WHERE id = ? AND pet_id IS NOT NULL AND secret_hash IS NOT NULL")) {
+            query.setString(1, collarId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(row.getBytes(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("could not read a collar credential", e);
+        }
+    }
+
+    private static void revokeFamily(Connection connection, UUID familyId, Instant accessTokensValidUntil)
+            throws SQLException {
+        try (PreparedStatement refresh = connection.prepareStatement(
+                "UPDATE refresh_token SET state = 'revoked' WHERE family_id = ? AND state <> 'revoked'");
+             PreparedStatement family = connection.prepareStatement("""
+                     INSERT INTO revoked_family (family_id, expires_at) VALUES (?, ?)
+                     ON CONFLICT (family_id) DO UPDATE SET expires_at = greatest(revoked_family.expires_at, excluded.expires_at)""")) {
+            refresh.setObject(1, familyId);
+            refresh.executeUpdate();
+            family.setObject(1, familyId);
+            family.setTimestamp(2, Timestamp.from(accessTokensValidUntil));
+            family.executeUpdate();
+        }
+    }
+
+    private static void insertRefresh(Connection connection, byte[] tokenHash, Grant grant, Instant expiresAt)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                INSERT INTO refresh_token (token_hash, family_id, account_id, groups, scope, state, expires_at)
+                VALUES (?, ?, ?, ?, ?, 'active', ?)""")) {
+            Array groups = connection.createArrayOf("text", grant.groups().toArray());
+            insert.setBytes(1, tokenHash);
+            insert.setObject(2, grant.familyId());
+            insert.setObject(3, grant.accountId());
+            insert.setArray(4, groups);
+            insert.setString(5, grant.scope());
+            insert.setTimestamp(6, Timestamp.from(expiresAt));
+            insert.executeUpdate();
+        }
+    }
+}

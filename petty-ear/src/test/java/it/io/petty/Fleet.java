@@ -1,0 +1,79 @@
+package it.io.petty;
+
+import jakarta.json.JsonObject;
+
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static it.io.petty.PettyHttp.json;
+import static it.io.petty.PettyHttp.postJson;
+
+/** Owners, pets and paired collars made through the public API, as the app and a collar would. */
+public final class Fleet {
+
+    public static final String PASSWORD = "a long enough passphrase";
+
+    private Fleet() {
+    }
+
+    public record Owner(UUID id, String email, String accessToken, String refreshToken) {
+    }
+
+    public record Collar(String id, UUID petId, String secret, String deviceToken, Owner owner) {
+    }
+
+    public static Owner newOwner() {
+        String email = "owner-" + UUID.randomUUID() + "@example.com";
+        HttpResponse<String> created = postJson("/v1/accounts", """
+                {"email": "%s", "password": "%s", "display_name": "Test Owner"}""".formatted(email, PASSWORD));
+        require(created, 201);
+        JsonObject tokens = login(email, PASSWORD);
+        return new Owner(UUID.fromString(json(created).getString("id")), email, tokens.getString("access_token"),
+                tokens.getString("refresh_token"));
+    }
+
+    public static JsonObject login(String email, String password) {
+        HttpResponse<String> response = postJson("/v1/auth/token", """
+                {"email": "%s", "password": "%s"}""".formatted(email, password));
+        return json(require(response, 200));
+    }
+
+    public static UUID newPet(Owner owner) {
+        HttpResponse<String> pet = postJson("/v1/pets", "{\"name\": \"Rex\", \"species\": \"dog\"}", owner.accessToken());
+        return UUID.fromString(json(require(pet, 201)).getString("id"));
+    }
+
+    /** A new owner with a dog wearing a freshly paired collar, and the collar's device token. */
+    public static Collar newCollar() {
+        return newCollar(newOwner());
+    }
+
+    public static Collar newCollar(Owner owner) {
+        UUID pet = newPet(owner);
+        while (true) {
+            String serial = "IT-" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+            HttpResponse<String> paired = postJson("/v1/collars", """
+                    {"collar_id": "%s", "pet_id": "%s"}""".formatted(serial, pet), owner.accessToken());
+            if (paired.statusCode() == 409) {
+                continue;
+            }
+            String secret = json(require(paired, 201)).getString("secret");
+            return new Collar(serial, pet, secret, deviceToken(serial, secret), owner);
+        }
+    }
+
+    public static String deviceToken(String collarId, String secret) {
+        HttpResponse<String> token = postJson("/v1/auth/device-token", """
+                {"collar_id": "%s", "secret": "%s"}""".formatted(collarId, secret));
+        return json(require(token, 200)).getString("access_token");
+    }
+
+    private static HttpResponse<String> require(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new AssertionError("expected " + status + " from " + response.uri() + ", got "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+}
