@@ -1,0 +1,83 @@
+package io.petty.cli;
+
+import io.petty.domain.identity.Account;
+import io.petty.domain.identity.AccountService;
+import io.petty.domain.identity.EmailTakenException;
+import io.petty.domain.identity.PiiProtector;
+import io.petty.domain.identity.Role;
+import io.petty.domain.identity.internal.JdbcAccountRepository;
+import io.petty.domain.secrets.SecretStore;
+import io.petty.domain.validation.InvalidInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import javax.sql.DataSource;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+
+/** {@code petty accounts create}: the only way to make an admin or a compliance officer. */
+@Command(name = "accounts", mixinStandardHelpOptions = true, description = "Manage privileged accounts.",
+        subcommands = AccountsCommand.Create.class)
+public class AccountsCommand {
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Create an admin or compliance-officer account. The password is read from the terminal "
+                    + "(or standard input), never from an argument.")
+    static class Create implements Callable<Integer> {
+        @Mixin
+        DatabaseOptions database;
+        @Mixin
+        SecurityOptions security;
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--role", required = true, description = "admin or compliance-officer")
+        String role;
+        @Option(names = "--email", required = true)
+        String email;
+        @Option(names = "--display-name", description = "Default: the email's local part.")
+        String displayName;
+
+        @Override
+        public Integer call() throws IOException {
+            Role wanted = Role.ofGroup(role).filter(r -> r != Role.OWNER).orElse(null);
+            if (wanted == null) {
+                spec.commandLine().getErr().println("petty: --role must be admin or compliance-officer");
+                return ExitCode.USAGE;
+            }
+            DataSource dataSource = database.dataSource();
+            AccountService accounts = new AccountService(new JdbcAccountRepository(dataSource),
+                    new PiiProtector(new SecretStore(dataSource, security.masterKey(), Clock.systemUTC())));
+            try {
+                String name = displayName != null ? displayName : email.substring(0, Math.max(1, email.indexOf('@')));
+                Account account = accounts.register(email, readPassword(), name, wanted);
+                spec.commandLine().getOut().printf("Created %s account %s.%n", wanted.group(), account.id());
+                return ExitCode.OK;
+            } catch (InvalidInputException e) {
+                e.violations().forEach(v -> spec.commandLine().getErr().printf("petty: %s %s%n", v.field(), v.message()));
+                return ExitCode.CHECK_FAILED;
+            } catch (EmailTakenException e) {
+                spec.commandLine().getErr().println("petty: an account with this email exists");
+                return ExitCode.CHECK_FAILED;
+            }
+        }
+
+        private static String readPassword() throws IOException {
+            Console console = System.console();
+            if (console != null) {
+                char[] password = console.readPassword("Password: ");
+                return password == null ? "" : new String(password);
+            }
+            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            return line == null ? "" : line;
+        }
+    }
+}

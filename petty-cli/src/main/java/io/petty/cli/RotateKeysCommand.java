@@ -1,0 +1,42 @@
+package io.petty.cli;
+
+import io.petty.domain.identity.SigningKeyRing;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code petty rotate-keys}: adds a signing key and activates it. The previous key keeps verifying until the
+ * longest token it may have signed has expired, then retires. Every running server learns of it at once.
+ */
+@Command(name = "rotate-keys", mixinStandardHelpOptions = true,
+        description = "Add and activate a new token-signing key; the old one retires when its tokens have expired.")
+public class RotateKeysCommand implements Callable<Integer> {
+
+    @Mixin
+    DatabaseOptions database;
+    @Mixin
+    SecurityOptions security;
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--longest-token-lifetime", defaultValue = "PT15M30S",
+            description = "How long the retiring key keeps verifying: the longest access or device token lifetime "
+                    + "plus clock skew (ISO-8601; default ${DEFAULT-VALUE}).")
+    Duration longestTokenLifetime;
+
+    @Override
+    public Integer call() {
+        SigningKeyRing keys = new SigningKeyRing(database.dataSource(), security.masterKey(), Clock.systemUTC());
+        String kid = keys.rotate(longestTokenLifetime);
+        spec.commandLine().getOut().printf("Activated signing key %s; the previous key verifies for %s more.%n",
+                kid, longestTokenLifetime);
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,112 @@
+package io.petty.cli;
+
+import io.petty.domain.platform.SchemaMigrations;
+import io.petty.domain.testing.TestPostgres;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code petty rotate-keys} and {@code petty accounts create}, run as a user runs them. */
+class IdentityCommandsTest {
+
+    @TempDir
+    Path dataDir;
+    private String url;
+
+    @BeforeEach
+    void migratedDatabase() {
+        url = TestPostgres.freshDatabaseUrl();
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(url);
+        dataSource.setUser(TestPostgres.USER);
+        new SchemaMigrations(dataSource).migrate();
+    }
+
+    @Test
+    void rotateKeysActivatesANewKeyAndLeavesTheOldOneRetiring() throws SQLException {
+        Run first = petty(null, "rotate-keys");
+        assertEquals(ExitCode.OK, first.exitCode(), first.err());
+        Run second = petty(null, "rotate-keys");
+        assertTrue(second.out().startsWith("Activated signing key "), second.out());
+
+        assertEquals("active,retiring", query("SELECT string_agg(status, ',' ORDER BY status) FROM signing_key"));
+        String newKid = second.out().split(" ")[3].replace(";", "");
+        assertEquals("active", query("SELECT status FROM signing_key WHERE kid = '" + newKid + "'"));
+    }
+
+    @Test
+    void accountsCreateMakesAnAdminWithEncryptedEmailAndReadsThePasswordFromStandardInput() throws SQLException {
+        Run run = petty("an admin passphrase\n", "accounts", "create", "--role", "admin", "--email", "Ops@Example.com");
+
+        assertEquals(ExitCode.OK, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("Created admin account "), run.out());
+        assertEquals("admin", query("SELECT role FROM account"));
+        assertFalse(query("SELECT encode(email_ciphertext, 'escape') FROM account").contains("example.com"));
+        assertTrue(query("SELECT password_hash FROM account").startsWith("pbkdf2-sha256$210000$"));
+    }
+
+    @Test
+    void accountsCreateRefusesOwnersUnknownRolesAndWeakPasswords() {
+        assertEquals(ExitCode.USAGE, petty("an admin passphrase\n", "accounts", "create", "--role", "owner",
+                "--email", "a@example.com").exitCode());
+        assertEquals(ExitCode.USAGE, petty("an admin passphrase\n", "accounts", "create", "--role", "root",
+                "--email", "a@example.com").exitCode());
+        Run weak = petty("password1234\n", "accounts", "create", "--role", "compliance-officer", "--email",
+                "dpo@example.com");
+        assertEquals(ExitCode.CHECK_FAILED, weak.exitCode());
+        assertTrue(weak.err().contains("password is too common"), weak.err());
+    }
+
+    private Run petty(String stdin, String... args) {
+        String[] full = new String[args.length + 6];
+        System.arraycopy(args, 0, full, 0, args.length);
+        full[args.length] = "--db-url";
+        full[args.length + 1] = url;
+        full[args.length + 2] = "--db-user";
+        full[args.length + 3] = TestPostgres.USER;
+        full[args.length + 4] = "--data-dir";
+        full[args.length + 5] = dataDir.toString();
+        InputStream originalIn = System.in;
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        try {
+            if (stdin != null) {
+                System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            }
+            int exitCode = Petty.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(full);
+            return new Run(exitCode, out.toString(), err.toString());
+        } finally {
+            System.setIn(originalIn);
+        }
+    }
+
+    private String query(String sql) throws SQLException {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(url);
+        dataSource.setUser(TestPostgres.USER);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
+    private record Run(int exitCode, String out, String err) {
+    }
+}
