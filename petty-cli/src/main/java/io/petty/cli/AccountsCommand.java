@@ -1,5 +1,6 @@
 package io.petty.cli;
 
+import io.petty.domain.audit.AuditLog;
 import io.petty.domain.identity.Account;
 import io.petty.domain.identity.AccountService;
 import io.petty.domain.identity.EmailTakenException;
@@ -55,7 +56,8 @@ public class AccountsCommand {
             }
             DataSource dataSource = database.dataSource();
             AccountService accounts = new AccountService(new JdbcAccountRepository(dataSource),
-                    new PiiProtector(new SecretStore(dataSource, security.masterKey(), Clock.systemUTC())));
+                    new PiiProtector(new SecretStore(dataSource, security.masterKey(), Clock.systemUTC())),
+                    new AuditLog(dataSource, Clock.systemUTC()));
             try {
                 String name = displayName != null ? displayName : email.substring(0, Math.max(1, email.indexOf('@')));
                 Account account = accounts.register(email, readPassword(), name, wanted);

@@ -8,7 +8,8 @@ import java.io.PrintWriter;
 /** The {@code petty} command: operations on a Petty deployment. */
 @Command(name = "petty", mixinStandardHelpOptions = true, versionProvider = Petty.Version.class,
         description = "Operate a Petty deployment.",
-        subcommands = {DbCommand.class, AccountsCommand.class, RotateKeysCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DbCommand.class, AccountsCommand.class, RotateKeysCommand.class, AuditCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Petty {
 
     public static void main(String[] args) {

@@ -1,5 +1,7 @@
 package io.petty.cli;
 
+import io.petty.domain.audit.AuditEvent;
+import io.petty.domain.audit.AuditLog;
 import io.petty.domain.identity.SigningKeyRing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -7,6 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -33,8 +36,11 @@ public class RotateKeysCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SigningKeyRing keys = new SigningKeyRing(database.dataSource(), security.masterKey(), Clock.systemUTC());
+        DataSource dataSource = database.dataSource();
+        SigningKeyRing keys = new SigningKeyRing(dataSource, security.masterKey(), Clock.systemUTC());
         String kid = keys.rotate(longestTokenLifetime);
+        new AuditLog(dataSource, Clock.systemUTC()).record(AuditEvent.KEY_ROTATED, "cli:" + System.getProperty("user.name"),
+                kid, "previous key retires after " + longestTokenLifetime);
         spec.commandLine().getOut().printf("Activated signing key %s; the previous key verifies for %s more.%n",
                 kid, longestTokenLifetime);
         return ExitCode.OK;

@@ -1,5 +1,6 @@
 package io.petty.api.identity;
 
+import io.petty.api.http.RateLimited;
 import io.petty.api.identity.IdentityDocuments.AccountView;
 import io.petty.api.identity.IdentityDocuments.NewAccount;
 import io.petty.api.problem.ProblemException;
@@ -20,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 /** {@code POST /v1/accounts}: anyone may open an owner account. Admins and officers come from the CLI only. */
 @Path("v1/accounts")
 @ApplicationScoped
+@RateLimited("account")
 @PermitAll
 public class AccountsResource {
 

@@ -6,10 +6,12 @@ import io.petty.api.identity.IdentityDocuments.Refresh;
 import io.petty.api.identity.IdentityDocuments.Tokens;
 import io.petty.api.problem.ProblemException;
 import io.petty.api.problem.ProblemType;
-import io.petty.domain.identity.AccountService;
+import io.petty.api.http.RateLimited;
 import io.petty.domain.identity.InvalidCredentialsException;
+import io.petty.domain.identity.Sessions;
 import io.petty.domain.identity.TokenPair;
 import io.petty.domain.identity.TokenService;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,29 +36,28 @@ import java.util.UUID;
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
 
-    private final AccountService accounts;
-    private final TokenService tokens;
+    private final Sessions sessions;
 
     @Inject
-    public AuthResource(AccountService accounts, TokenService tokens) {
-        this.accounts = accounts;
-        this.tokens = tokens;
+    public AuthResource(Sessions sessions) {
+        this.sessions = sessions;
     }
 
     /** For CDI proxies and the JAX-RS runtime; never called to build a working instance. */
     public AuthResource() {
-        this(null, null);
+        this(null);
     }
 
     @POST
     @Path("token")
     @PermitAll
-    public Tokens token(Login login) {
+    @RateLimited("account")
+    public Tokens token(Login login, @Context HttpServletRequest request) {
         Login given = required(login);
-        return view(tokens.login(accounts.authenticate(given.email(), given.password())
-                .orElseThrow(InvalidCredentialsException::new)));
+        return view(sessions.login(given.email(), given.password(), request.getRemoteAddr()));
     }
 
+    /** Not rate limited by address: many users share one behind carrier NAT, and a stolen token is caught by reuse. */
     @POST
     @Path("refresh")
     @PermitAll
@@ -65,15 +66,16 @@ public class AuthResource {
         if (token == null) {
             throw new InvalidCredentialsException();
         }
-        return view(tokens.refresh(token));
+        return view(sessions.refresh(token));
     }
 
     @POST
     @Path("logout")
+    @RateLimited("api")
     @RolesAllowed({"owner", "admin", "compliance-officer"})
     public Response logout(@Context SecurityContext security) {
         JsonWebToken token = Caller.token(security);
-        tokens.logout(UUID.fromString(token.getTokenID()),
+        sessions.logout(UUID.fromString(token.getSubject()), UUID.fromString(token.getTokenID()),
                 UUID.fromString(token.<String>claim(TokenService.FAMILY_CLAIM).orElseThrow()),
                 Instant.ofEpochSecond(token.getExpirationTime()));
         return Response.noContent().build();
@@ -82,9 +84,10 @@ public class AuthResource {
     @POST
     @Path("device-token")
     @PermitAll
+    @RateLimited("account")
     public Tokens deviceToken(DeviceLogin login) {
         DeviceLogin given = required(login);
-        return view(tokens.deviceToken(given.collarId(), given.secret()));
+        return view(sessions.deviceToken(given.collarId(), given.secret()));
     }
 
     private static <T> T required(T body) {

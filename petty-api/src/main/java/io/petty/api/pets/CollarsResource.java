@@ -1,5 +1,6 @@
 package io.petty.api.pets;
 
+import io.petty.api.http.RateLimited;
 import io.petty.api.identity.Caller;
 import io.petty.domain.pets.PetService;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +22,7 @@ import java.util.UUID;
 /** {@code /v1/collars}: pairing a collar with one of the caller's pets, which issues its device secret. */
 @Path("v1/collars")
 @ApplicationScoped
+@RateLimited("api")
 @RolesAllowed("owner")
 public class CollarsResource {
 

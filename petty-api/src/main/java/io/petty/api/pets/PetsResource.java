@@ -1,5 +1,6 @@
 package io.petty.api.pets;
 
+import io.petty.api.http.RateLimited;
 import io.petty.api.identity.Caller;
 import io.petty.api.problem.ProblemException;
 import io.petty.api.problem.ProblemType;
@@ -29,6 +30,7 @@ import java.util.UUID;
 /** {@code /v1/pets}: the caller's pets. Another owner's pet answers 404, exactly as a pet that does not exist. */
 @Path("v1/pets")
 @ApplicationScoped
+@RateLimited("api")
 @RolesAllowed("owner")
 @Produces(MediaType.APPLICATION_JSON)
 public class PetsResource {

@@ -3,6 +3,7 @@ package io.petty.api.problem;
 import io.petty.api.http.RequestIds;
 import io.petty.domain.identity.EmailTakenException;
 import io.petty.domain.identity.InvalidCredentialsException;
+import io.petty.domain.identity.LoginThrottledException;
 import io.petty.domain.pets.CollarAlreadyPairedException;
 import io.petty.domain.pets.PetNotFoundException;
 import io.petty.domain.platform.DatabaseException;
@@ -44,7 +45,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         String requestId = RequestIds.of(request);
         String path = request.getRequestURI();
         if (failure instanceof ProblemException problem) {
-            return respond(of(problem.type(), problem.getMessage(), path, requestId, null));
+            Response.ResponseBuilder response = Response.fromResponse(
+                    respond(of(problem.type(), problem.getMessage(), path, requestId, null)));
+            problem.headers().forEach(response::header);
+            return response.build();
+        }
+        if (failure instanceof LoginThrottledException throttled) {
+            long seconds = Math.max(1, throttled.retryAfter().toSeconds());
+            return Response.fromResponse(respond(of(ProblemType.LOGIN_THROTTLED,
+                            "Too many failed logins; retry after " + seconds + " s.", path, requestId, null)))
+                    .header(HttpHeaders.RETRY_AFTER, seconds).build();
         }
         if (failure instanceof InvalidInputException invalid) {
             return respond(of(ProblemType.INVALID_FIELDS, describe(invalid.violations()), path, requestId,

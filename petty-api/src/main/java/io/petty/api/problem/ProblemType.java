@@ -16,6 +16,8 @@ public enum ProblemType {
     COLLAR_PAIRED(Status.CONFLICT, "collar-paired", "Collar is paired with another pet"),
     NO_READING_YET(Status.NOT_FOUND, "no-reading-yet", "Collar has not reported yet"),
     BODY_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE, "body-too-large", "Request body is too large"),
+    RATE_LIMITED(429, "rate-limited", "Too many requests"),
+    LOGIN_THROTTLED(429, "login-throttled", "Too many failed logins"),
     DATABASE_UNAVAILABLE(Status.SERVICE_UNAVAILABLE, "database-unavailable", "Storage is unavailable"),
     INTERNAL_ERROR(Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal server error");
 

@@ -1,5 +1,6 @@
 package io.petty.api.telemetry;
 
+import io.petty.api.http.RateLimited;
 import io.petty.api.http.RequestIds;
 import io.petty.api.identity.Caller;
 import io.petty.domain.telemetry.IngestOutcome;
@@ -25,6 +26,7 @@ import java.io.InputStream;
  */
 @Path("v1/ingest")
 @ApplicationScoped
+@RateLimited("ingest")
 @RolesAllowed("collar")
 public class IngestResource {
 

@@ -1,5 +1,6 @@
 package io.petty.api.telemetry;
 
+import io.petty.api.http.RateLimited;
 import io.petty.api.identity.Caller;
 import io.petty.domain.telemetry.TelemetryService;
 import jakarta.annotation.security.RolesAllowed;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.SecurityContext;
 /** {@code GET /v1/realtime?collar_id=}: the latest reading of a collar worn by one of the caller's pets. */
 @Path("v1/realtime")
 @ApplicationScoped
+@RateLimited("api")
 @RolesAllowed("owner")
 public class RealtimeResource {
 

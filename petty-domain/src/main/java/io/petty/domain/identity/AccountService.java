@@ -1,5 +1,7 @@
 package io.petty.domain.identity;
 
+import io.petty.domain.audit.AuditEvent;
+import io.petty.domain.audit.AuditLog;
 import io.petty.domain.crypto.PasswordHasher;
 import io.petty.domain.validation.FieldViolation;
 import io.petty.domain.validation.InvalidInputException;
@@ -21,11 +23,13 @@ public class AccountService {
 
     private final AccountRepository accounts;
     private final PiiProtector pii;
+    private final AuditLog audit;
 
     @Inject
-    public AccountService(AccountRepository accounts, PiiProtector pii) {
+    public AccountService(AccountRepository accounts, PiiProtector pii, AuditLog audit) {
         this.accounts = accounts;
         this.pii = pii;
+        this.audit = audit;
     }
 
     /**
@@ -45,6 +49,7 @@ public class AccountService {
         Account account = new Account(UUID.randomUUID(), role);
         accounts.create(account.id(), role, pii.emailLookup(email), pii.seal(EmailAddress.normalise(email), EMAIL_COLUMN),
                 pii.seal(displayName.strip(), DISPLAY_NAME_COLUMN), PasswordHasher.hash(password.toCharArray()));
+        audit.record(AuditEvent.ACCOUNT_CREATED, null, account.id().toString(), "role " + role.group());
         return account;
     }
 

@@ -1,17 +1,24 @@
 package io.petty.domain.identity;
 
+import io.petty.domain.abuse.LoginThrottle;
+import io.petty.domain.abuse.RateLimiter;
+import io.petty.domain.audit.AuditLog;
 import io.petty.domain.crypto.MasterKey;
 import io.petty.domain.crypto.MasterKeySource;
 import io.petty.domain.secrets.SecretStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +28,12 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class SecurityResources {
+
+    /** The endpoint classes with a token-bucket limit each (defaults in microprofile-config.properties). */
+    public static final List<String> RATE_LIMITED_CLASSES =
+            List.of("ingest", "timeline", "feedback", "analysis", "account", "api");
+    /** Enough for every collar of a large fleet; past it, full (idle) buckets are forgotten. */
+    private static final int MAX_RATE_LIMIT_BUCKETS = 200_000;
 
     @Produces
     @Singleton
@@ -69,5 +82,30 @@ public class SecurityResources {
     @Singleton
     RevocationList revocationList(TokenSettings settings, Clock clock) {
         return new RevocationList(clock, settings.longestAccessLifetime());
+    }
+
+    @Produces
+    @Singleton
+    AuditLog auditLog(DataSource dataSource, Clock clock) {
+        return new AuditLog(dataSource, clock);
+    }
+
+    @Produces
+    @Singleton
+    LoginThrottle loginThrottle(Clock clock) {
+        return new LoginThrottle(clock);
+    }
+
+    /** One limit per endpoint class, {@code petty.rate-limit.<class>.burst} and {@code .per-second}. */
+    @Produces
+    @Singleton
+    RateLimiter rateLimiter(Config config) {
+        Map<String, RateLimiter.Limit> limits = new HashMap<>();
+        for (String endpointClass : RATE_LIMITED_CLASSES) {
+            String prefix = "petty.rate-limit." + endpointClass;
+            limits.put(endpointClass, new RateLimiter.Limit(config.getValue(prefix + ".burst", Double.class),
+                    config.getValue(prefix + ".per-second", Double.class)));
+        }
+        return new RateLimiter(limits, System::nanoTime, MAX_RATE_LIMIT_BUCKETS);
     }
 }
