@@ -17,6 +17,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -73,15 +75,30 @@ class IdentityCommandsTest {
         assertTrue(weak.err().contains("password is too common"), weak.err());
     }
 
+    @Test
+    void auditVerifyPassesOnAnIntactChainAndNamesTheFirstTamperedEntry() throws SQLException {
+        petty("an admin passphrase\n", "accounts", "create", "--role", "admin", "--email", "one@example.com");
+        petty(null, "rotate-keys");
+        petty("an admin passphrase\n", "accounts", "create", "--role", "admin", "--email", "two@example.com");
+
+        Run intact = petty(null, "audit", "verify");
+        assertEquals(ExitCode.OK, intact.exitCode(), intact.err());
+        assertEquals("Audit log intact: 3 entries verified.\n", intact.out());
+
+        execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
+        execute("UPDATE audit_event SET actor = 'someone else' WHERE seq = 2");
+        Run broken = petty(null, "audit", "verify");
+        assertEquals(ExitCode.CHECK_FAILED, broken.exitCode());
+        assertEquals("Audit log BROKEN at entry 2 (1 entries before it verified).\n", broken.out());
+    }
+
     private Run petty(String stdin, String... args) {
-        String[] full = new String[args.length + 6];
-        System.arraycopy(args, 0, full, 0, args.length);
-        full[args.length] = "--db-url";
-        full[args.length + 1] = url;
-        full[args.length + 2] = "--db-user";
-        full[args.length + 3] = TestPostgres.USER;
-        full[args.length + 4] = "--data-dir";
-        full[args.length + 5] = dataDir.toString();
+        List<String> full = new ArrayList<>(List.of(args));
+        full.addAll(List.of("--db-url", url, "--db-user", TestPostgres.USER));
+        if (!args[0].equals("audit")) {
+            // Only the commands that decrypt or encrypt need the master key's directory.
+            full.addAll(List.of("--data-dir", dataDir.toString()));
+        }
         InputStream originalIn = System.in;
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -89,10 +106,20 @@ class IdentityCommandsTest {
             if (stdin != null) {
                 System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
             }
-            int exitCode = Petty.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(full);
+            int exitCode = Petty.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                    .execute(full.toArray(String[]::new));
             return new Run(exitCode, out.toString(), err.toString());
         } finally {
             System.setIn(originalIn);
+        }
+    }
+
+    private void execute(String sql) throws SQLException {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(url);
+        dataSource.setUser(TestPostgres.USER);
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
         }
     }
 

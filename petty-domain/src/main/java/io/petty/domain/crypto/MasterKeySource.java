@@ -69,7 +69,7 @@ public final class MasterKeySource {
         try {
             return Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the master key file " + file, e);
+            throw new IllegalStateException("cannot read the master key file " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -80,9 +80,12 @@ public final class MasterKeySource {
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(temporary, content, StandardCharsets.US_ASCII);
             try {
-                // Atomic: two servers starting together on one data directory end up with one key.
-                Files.move(temporary, file);
+                // A hard link is created only if the name is free, atomically: two servers starting together on
+                // one data directory end up with the same key.
+                Files.createLink(file, temporary);
             } catch (FileAlreadyExistsException someoneElseWroteIt) {
+                // theirs is as good as ours
+            } finally {
                 Files.delete(temporary);
             }
         } catch (IOException e) {

@@ -33,9 +33,14 @@ public final class PasswordHasher {
         if (parts.length != 4 || !SCHEME.equals(parts[0])) {
             return false;
         }
-        byte[] expected = Base64.getDecoder().decode(parts[3]);
-        byte[] actual = derive(password, Base64.getDecoder().decode(parts[2]), Integer.parseInt(parts[1]));
-        return MessageDigest.isEqual(expected, actual) && stored != null;
+        try {
+            byte[] expected = Base64.getDecoder().decode(parts[3]);
+            byte[] actual = derive(password, Base64.getDecoder().decode(parts[2]), Integer.parseInt(parts[1]));
+            return MessageDigest.isEqual(expected, actual) && stored != null;
+        } catch (IllegalArgumentException malformed) {
+            // NumberFormatException included: a damaged hash matches no password.
+            return false;
+        }
     }
 
     private static byte[] derive(char[] password, byte[] salt, int iterations) {

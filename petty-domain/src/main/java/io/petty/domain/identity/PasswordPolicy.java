@@ -32,7 +32,7 @@ public final class PasswordPolicy {
             return Optional.of(new FieldViolation("password", "must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters"));
         }
         String lower = password.toLowerCase(Locale.ROOT);
-        if (COMMON.contains(lower) || (email != null && lower.equals(email.toLowerCase(Locale.ROOT)))) {
+        if (COMMON.contains(lower) || (email != null && lower.equals(EmailAddress.normalise(email)))) {
             return Optional.of(new FieldViolation("password", "is too common; choose a passphrase of your own"));
         }
         return Optional.empty();

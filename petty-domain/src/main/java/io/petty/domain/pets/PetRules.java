@@ -30,7 +30,7 @@ public final class PetRules {
         List<FieldViolation> violations = new ArrayList<>();
         boolean creating = current == null;
         String name = pick(draft.name(), creating ? null : current.name());
-        if (name == null || name.isBlank() || name.length() > 100) {
+        if (name == null || name.isBlank() || name.codePointCount(0, name.length()) > 100) {
             violations.add(new FieldViolation("name", "must be 1 to 100 characters"));
         }
         String species = pick(draft.species(), creating ? null : current.species());
@@ -38,7 +38,7 @@ public final class PetRules {
             violations.add(new FieldViolation("species", "must be \"dog\" or \"cat\""));
         }
         String breed = pick(draft.breed(), creating ? null : current.breed());
-        if (breed != null && breed.length() > 100) {
+        if (breed != null && breed.codePointCount(0, breed.length()) > 100) {
             violations.add(new FieldViolation("breed", "must be at most 100 characters"));
         }
         LocalDate birthDate = creating ? null : current.birthDate();
@@ -46,7 +46,7 @@ public final class PetRules {
             birthDate = birthDate(draft.birthDate(), clock, violations);
         }
         BigDecimal weight = pick(draft.weightKg(), creating ? null : current.weightKg());
-        if (weight != null && (weight.signum() <= 0 || weight.compareTo(MAX_WEIGHT_KG) > 0 || weight.scale() > 2)) {
+        if (weight != null && (weight.signum() <= 0 || weight.compareTo(MAX_WEIGHT_KG) > 0 || weight.stripTrailingZeros().scale() > 2)) {
             violations.add(new FieldViolation("weight_kg", "must be more than 0 and at most 150, to 2 decimals"));
         }
         Integer score = pick(draft.bodyConditionScore(), creating ? null : current.bodyConditionScore());
@@ -83,11 +83,11 @@ public final class PetRules {
 
     private static Pet.Geofence geofence(PetDraft.GeofenceDraft home, List<FieldViolation> violations) {
         boolean valid = true;
-        if (home.lat() == null || Math.abs(home.lat()) > 90) {
+        if (home.lat() == null || !Double.isFinite(home.lat()) || Math.abs(home.lat()) > 90) {
             violations.add(new FieldViolation("home.lat", "must be between -90 and 90"));
             valid = false;
         }
-        if (home.lon() == null || Math.abs(home.lon()) > 180) {
+        if (home.lon() == null || !Double.isFinite(home.lon()) || Math.abs(home.lon()) > 180) {
             violations.add(new FieldViolation("home.lon", "must be between -180 and 180"));
             valid = false;
         }

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Authenticated GET /v1/realtime beside GET /health/live, in the same run, against a running server.
+#
+#   PETTY_RATE_LIMIT_API_BURST=100000000 PETTY_RATE_LIMIT_API_PER_SECOND=100000000 mvn -Pserve package &
+#   docs/bench-auth.sh [base-url] [seconds] [connections]
+#
+# The rate limit is raised for the measurement only (otherwise one owner gets 20 requests/s, by design).
+# Needs wrk (Debian: apt-get install wrk). Prints wrk's report for each endpoint and the throughput ratio.
+set -euo pipefail
+base=${1:-http://localhost:9080}
+seconds=${2:-20}
+connections=${3:-32}
+json='Content-Type: application/json'
+field() { sed "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/"; }
+
+email="bench-$(date +%s%N)@example.com"
+curl -sf -X POST "$base/v1/accounts" -H "$json" \
+  -d "{\"email\":\"$email\",\"password\":\"benchmark passphrase\",\"display_name\":\"Bench\"}" > /dev/null
+owner=$(curl -sf -X POST "$base/v1/auth/token" -H "$json" \
+  -d "{\"email\":\"$email\",\"password\":\"benchmark passphrase\"}" | field access_token)
+pet=$(curl -sf -X POST "$base/v1/pets" -H "$json" -H "Authorization: Bearer $owner" \
+  -d '{"name":"Bench","species":"dog"}' | field id)
+collar="BN-$((RANDOM % 900000 + 100000))"
+secret=$(curl -sf -X POST "$base/v1/collars" -H "$json" -H "Authorization: Bearer $owner" \
+  -d "{\"collar_id\":\"$collar\",\"pet_id\":\"$pet\"}" | field secret)
+device=$(curl -sf -X POST "$base/v1/auth/device-token" -H "$json" \
+  -d "{\"collar_id\":\"$collar\",\"secret\":\"$secret\"}" | field access_token)
+curl -sf -X POST "$base/v1/ingest" -H "$json" -H "Authorization: Bearer $device" \
+  -d "{\"collar_id\":\"$collar\",\"timestamp\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\",\"heart_rate\":72,\"activity_level\":1}" > /dev/null
+
+# Warm up both paths (JIT, connection pool), then measure.
+wrk -t2 -c"$connections" -d5s -H "Authorization: Bearer $owner" "$base/v1/realtime?collar_id=$collar" > /dev/null
+wrk -t2 -c"$connections" -d5s "$base/health/live" > /dev/null
+echo "== GET /v1/realtime (owner token, $connections connections, ${seconds}s)"
+realtime=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Authorization: Bearer $owner" \
+  "$base/v1/realtime?collar_id=$collar" | tee /dev/stderr | awk '/Requests\/sec/ {print $2}')
+echo "== GET /health/live ($connections connections, ${seconds}s)"
+live=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "$base/health/live" | tee /dev/stderr \
+  | awk '/Requests\/sec/ {print $2}')
+awk -v r="$realtime" -v l="$live" 'BEGIN {printf "realtime %.0f req/s, live %.0f req/s, ratio %.2f\n", r, l, r / l}'
