@@ -32,9 +32,12 @@ curl -sf -X POST "$base/v1/ingest" -H "$json" -H "Authorization: Bearer $device"
 wrk -t2 -c"$connections" -d5s -H "Authorization: Bearer $owner" "$base/v1/realtime?collar_id=$collar" > /dev/null
 wrk -t2 -c"$connections" -d5s "$base/health/live" > /dev/null
 echo "== GET /v1/realtime (owner token, $connections connections, ${seconds}s)"
-realtime=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Authorization: Bearer $owner" \
-  "$base/v1/realtime?collar_id=$collar" | tee /dev/stderr | awk '/Requests\/sec/ {print $2}')
+report=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Authorization: Bearer $owner" \
+  "$base/v1/realtime?collar_id=$collar")
+echo "$report"
+realtime=$(echo "$report" | awk '/Requests\/sec/ {print $2}')
 echo "== GET /health/live ($connections connections, ${seconds}s)"
-live=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "$base/health/live" | tee /dev/stderr \
-  | awk '/Requests\/sec/ {print $2}')
+report=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency "$base/health/live")
+echo "$report"
+live=$(echo "$report" | awk '/Requests\/sec/ {print $2}')
 awk -v r="$realtime" -v l="$live" 'BEGIN {printf "realtime %.0f req/s, live %.0f req/s, ratio %.2f\n", r, l, r / l}'
