@@ -80,7 +80,7 @@ public final class PettyHttp {
     }
 
     /** The one wait the tests allow: between polls of a state they are waiting for. */
-    static void pause() {
+    public static void pause() {
         try {
             Thread.sleep(200);
         } catch (InterruptedException e) {

@@ -1,0 +1,154 @@
+package it.io.petty.resilience;
+
+import com.nimbusds.jwt.SignedJWT;
+import it.io.petty.Fleet;
+import it.io.petty.PettyHttp;
+import it.io.petty.TokenForge;
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.text.ParseException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import static it.io.petty.PettyHttp.json;
+import static it.io.petty.PettyHttp.postJson;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Two Liberty servers on one database behave as one: a key rotated while both run, and a logout on the first,
+ * reach the second within a second. The second server is a copy of the first's configuration on other ports,
+ * started and stopped by this test.
+ */
+class TwoServersIT {
+
+    private static final Path WLP = Path.of(System.getProperty("petty.test.wlp.dir"));
+    private static final Path SERVERS = WLP.resolve("usr/servers");
+    private static final String SECOND = "petty2";
+    private static final int SECOND_HTTP_PORT = 19081;
+    private static final URI SECOND_BASE = URI.create("http://localhost:" + SECOND_HTTP_PORT);
+    private static final Duration PROPAGATION = Duration.ofSeconds(1);
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startASecondServerOnTheSameDatabase() throws IOException, InterruptedException {
+        Path second = SERVERS.resolve(SECOND);
+        deleteRecursively(second);
+        copy(SERVERS.resolve("petty"), second);
+        Path variables = second.resolve("configDropins/overrides/liberty-plugin-variable-config.xml");
+        Files.writeString(variables, Files.readString(variables)
+                .replaceAll("name=\"http.port\" value=\"\\d+\"", "name=\"http.port\" value=\"" + SECOND_HTTP_PORT + "\"")
+                .replaceAll("name=\"https.port\" value=\"\\d+\"", "name=\"https.port\" value=\"19444\""));
+        run("start");
+        Instant deadline = Instant.now().plusSeconds(120);
+        while (status("/health/ready", null) != 200) {
+            assertTrue(Instant.now().isBefore(deadline), "the second server did not become ready");
+            PettyHttp.pause();
+        }
+    }
+
+    @AfterAll
+    static void stopTheSecondServer() throws IOException, InterruptedException {
+        run("stop");
+    }
+
+    @Test
+    void aRotatedKeyAndALogoutOnOneServerReachTheOtherWithinOneSecond() throws Exception {
+        Fleet.Owner owner = Fleet.newOwner();
+        assertEquals(200, status("/v1/pets", owner.accessToken()), "a token from server 1 works on server 2");
+
+        String newKid = TokenForge.serverKeys().rotate(Duration.ofMinutes(15));
+        String[] refresh = {owner.refreshToken()};
+        String[] rotated = {null};
+        assertWithin(() -> {
+            JsonObject pair = json(postJson("/v1/auth/refresh", "{\"refresh_token\": \"" + refresh[0] + "\"}"));
+            refresh[0] = pair.getString("refresh_token");
+            rotated[0] = pair.getString("access_token");
+            return kid(rotated[0]).equals(newKid);
+        }, "server 1 signs with the rotated key");
+        assertWithin(() -> status("/v1/pets", rotated[0]) == 200, "server 2 accepts the rotated key's tokens");
+
+        assertEquals(204, postJson("/v1/auth/logout", "{}", rotated[0]).statusCode(), "logout on server 1");
+        assertWithin(() -> status("/v1/pets", rotated[0]) == 401, "server 2 refuses the logged-out token");
+    }
+
+    private static int status(String path, String bearer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(SECOND_BASE.resolve(path)).timeout(Duration.ofSeconds(10));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        try {
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException notListeningYet) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertWithin(BooleanSupplier condition, String what) {
+        Instant deadline = Instant.now().plus(PROPAGATION);
+        while (!condition.getAsBoolean()) {
+            assertTrue(Instant.now().isBefore(deadline), what + " within " + PROPAGATION);
+        }
+    }
+
+    private static String kid(String token) {
+        try {
+            return SignedJWT.parse(token).getHeader().getKeyID();
+        } catch (ParseException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static void run(String action) throws IOException, InterruptedException {
+        Process server = new ProcessBuilder(WLP.resolve("bin/server").toString(), action, SECOND)
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        server.waitFor();
+    }
+
+    /** The first server's configuration and application, without its runtime state (logs, workarea). */
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : paths.toList()) {
+                Path relative = from.relativize(source);
+                if (relative.startsWith("logs") || relative.startsWith("workarea") || relative.startsWith("tranlog")
+                        || relative.startsWith("apps/expanded")) {
+                    continue;
+                }
+                Path target = to.resolve(relative);
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
