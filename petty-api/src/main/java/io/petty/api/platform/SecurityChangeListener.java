@@ -3,6 +3,7 @@ package io.petty.api.platform;
 import io.petty.domain.identity.RevocationList;
 import io.petty.domain.identity.SigningKeyRing;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Shutdown;
@@ -17,6 +18,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -36,16 +38,19 @@ public class SecurityChangeListener {
     private final SigningKeyRing keys;
     private final RevocationList revocations;
     private final ManagedExecutorService executor;
+    private final ManagedScheduledExecutorService scheduler;
     private volatile boolean running;
     private volatile Future<?> task;
+    private volatile Future<?> retirement;
 
     @Inject
     public SecurityChangeListener(DataSource dataSource, SigningKeyRing keys, RevocationList revocations,
-                                  ManagedExecutorService executor) {
+                                  ManagedExecutorService executor, ManagedScheduledExecutorService scheduler) {
         this.dataSource = dataSource;
         this.keys = keys;
         this.revocations = revocations;
         this.executor = executor;
+        this.scheduler = scheduler;
     }
 
     /** Required by CDI to proxy an application-scoped bean; never used to build a working instance. */
@@ -54,18 +59,30 @@ public class SecurityChangeListener {
         this.keys = null;
         this.revocations = null;
         this.executor = null;
+        this.scheduler = null;
     }
 
     void onStart(@Observes Startup event) {
         running = true;
         task = executor.submit(this::listen);
+        // A retiring key retires once its tokens have expired, whether or not anyone rotates again.
+        retirement = scheduler.scheduleWithFixedDelay(this::retireDueKeys, 1, 1, TimeUnit.MINUTES);
     }
 
     void onShutdown(@Observes Shutdown event) {
         running = false;
-        Future<?> listening = task;
-        if (listening != null) {
-            listening.cancel(true);
+        for (Future<?> work : new Future<?>[] {task, retirement}) {
+            if (work != null) {
+                work.cancel(true);
+            }
+        }
+    }
+
+    private void retireDueKeys() {
+        try {
+            keys.retireDue();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not retire expired signing keys: " + e.getMessage());
         }
     }
 

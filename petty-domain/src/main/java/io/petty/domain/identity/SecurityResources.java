@@ -7,6 +7,8 @@ import io.petty.domain.crypto.MasterKey;
 import io.petty.domain.crypto.MasterKeySource;
 import io.petty.domain.secrets.SecretStore;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Logger;
 
 /**
  * Builds the container-free security services from configuration, once per server. In the domain jar, not
@@ -28,6 +31,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class SecurityResources {
+
+    private static final Logger LOG = Logger.getLogger(SecurityResources.class.getName());
 
     /** The endpoint classes with a token-bucket limit each (defaults in microprofile-config.properties). */
     public static final List<String> RATE_LIMITED_CLASSES =
@@ -42,6 +47,14 @@ public class SecurityResources {
                         @ConfigProperty(name = "petty.data-dir") String dataDir,
                         @ConfigProperty(name = "petty.profile") String profile) {
         return new MasterKeySource(keyFile.map(Path::of), key, Path.of(dataDir), "production".equals(profile)).load();
+    }
+
+    /**
+     * Loads the master key while the application starts, so that a production server without one fails to
+     * start instead of failing its first request.
+     */
+    void loadMasterKeyAtStart(@Observes Startup event, MasterKey masterKey) {
+        LOG.fine(() -> "master key loaded: " + masterKey);
     }
 
     @Produces
