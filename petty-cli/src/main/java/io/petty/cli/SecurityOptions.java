@@ -17,10 +17,14 @@ public class SecurityOptions {
             description = "Data directory holding a development master key (env PETTY_DATA_DIR; default ${DEFAULT-VALUE}).")
     Path dataDir;
 
+    @Option(names = "--profile", defaultValue = "${env:PETTY_PROFILE:-production}",
+            description = "production (default; needs PETTY_MASTER_KEY_FILE or PETTY_MASTER_KEY) or development "
+                    + "(uses or generates master.key in the data directory). Env PETTY_PROFILE.")
+    String profile;
+
     MasterKey masterKey() {
         Optional<Path> file = Optional.ofNullable(System.getenv("PETTY_MASTER_KEY_FILE")).map(Path::of);
         Optional<String> key = Optional.ofNullable(System.getenv("PETTY_MASTER_KEY"));
-        boolean production = "production".equals(System.getenv("PETTY_PROFILE"));
-        return new MasterKeySource(file, key, dataDir, production).load();
+        return new MasterKeySource(file, key, dataDir, !"development".equals(profile)).load();
     }
 }

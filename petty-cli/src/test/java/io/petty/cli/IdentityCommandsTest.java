@@ -97,7 +97,7 @@ class IdentityCommandsTest {
         full.addAll(List.of("--db-url", url, "--db-user", TestPostgres.USER));
         if (!args[0].equals("audit")) {
             // Only the commands that decrypt or encrypt need the master key's directory.
-            full.addAll(List.of("--data-dir", dataDir.toString()));
+            full.addAll(List.of("--data-dir", dataDir.toString(), "--profile", "development"));
         }
         InputStream originalIn = System.in;
         StringWriter out = new StringWriter();

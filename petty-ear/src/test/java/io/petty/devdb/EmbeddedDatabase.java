@@ -122,7 +122,8 @@ public final class EmbeddedDatabase {
         }
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    /** Deletes a directory tree, if there is one. */
+    public static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -2,6 +2,7 @@ package io.petty.api.platform;
 
 import io.petty.domain.identity.RevocationList;
 import io.petty.domain.identity.SigningKeyRing;
+import io.petty.domain.identity.TokenStore;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,7 @@ import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -32,6 +34,8 @@ public class SecurityChangeListener {
 
     private static final Logger LOG = Logger.getLogger(SecurityChangeListener.class.getName());
     private static final int POLL_MILLIS = 250;
+    /** A connection that died silently (host gone, no reset) is found by a query every few seconds. */
+    private static final int POLLS_PER_PROBE = 20;
     private static final long RECONNECT_MILLIS = 1000;
 
     private final DataSource dataSource;
@@ -39,18 +43,25 @@ public class SecurityChangeListener {
     private final RevocationList revocations;
     private final ManagedExecutorService executor;
     private final ManagedScheduledExecutorService scheduler;
+    private final TokenStore tokenStore;
+    private final Clock clock;
     private volatile boolean running;
+    /** True while this server's revocations and keys are known to be complete and current. */
+    private volatile boolean current;
     private volatile Future<?> task;
     private volatile Future<?> retirement;
 
     @Inject
     public SecurityChangeListener(DataSource dataSource, SigningKeyRing keys, RevocationList revocations,
-                                  ManagedExecutorService executor, ManagedScheduledExecutorService scheduler) {
+                                  ManagedExecutorService executor, ManagedScheduledExecutorService scheduler,
+                                  TokenStore tokenStore, Clock clock) {
         this.dataSource = dataSource;
         this.keys = keys;
         this.revocations = revocations;
         this.executor = executor;
         this.scheduler = scheduler;
+        this.tokenStore = tokenStore;
+        this.clock = clock;
     }
 
     /** Required by CDI to proxy an application-scoped bean; never used to build a working instance. */
@@ -60,13 +71,21 @@ public class SecurityChangeListener {
         this.revocations = null;
         this.executor = null;
         this.scheduler = null;
+        this.tokenStore = null;
+        this.clock = null;
+    }
+
+    /** Whether revocations and keys are loaded and the notifications that keep them current are arriving. */
+    public boolean isCurrent() {
+        return current;
     }
 
     void onStart(@Observes Startup event) {
         running = true;
         task = executor.submit(this::listen);
-        // A retiring key retires once its tokens have expired, whether or not anyone rotates again.
-        retirement = scheduler.scheduleWithFixedDelay(this::retireDueKeys, 1, 1, TimeUnit.MINUTES);
+        // Every minute: retiring keys whose tokens have all expired retire (whether or not anyone rotates
+        // again), and expired refresh tokens and revocations are forgotten.
+        retirement = scheduler.scheduleWithFixedDelay(this::upkeep, 1, 1, TimeUnit.MINUTES);
     }
 
     void onShutdown(@Observes Shutdown event) {
@@ -78,11 +97,13 @@ public class SecurityChangeListener {
         }
     }
 
-    private void retireDueKeys() {
+    private void upkeep() {
         try {
             keys.retireDue();
+            tokenStore.purgeExpired(clock.instant());
+            revocations.forgetExpired();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not retire expired signing keys: " + e.getMessage());
+            LOG.log(Level.WARNING, "Security upkeep failed: " + e.getMessage());
         }
     }
 
@@ -96,16 +117,23 @@ public class SecurityChangeListener {
                 // Anything that changed while nobody was listening is read now.
                 keys.reload();
                 revocations.reload(dataSource);
+                current = true;
                 PGConnection postgres = connection.unwrap(PGConnection.class);
-                while (running) {
+                for (int polls = 1; running; polls++) {
                     PGNotification[] notifications = postgres.getNotifications(POLL_MILLIS);
                     if (notifications != null) {
                         for (PGNotification notification : notifications) {
                             apply(notification.getParameter());
                         }
                     }
+                    if (polls % POLLS_PER_PROBE == 0) {
+                        try (Statement probe = connection.createStatement()) {
+                            probe.execute("SELECT 1");
+                        }
+                    }
                 }
             } catch (SQLException | RuntimeException e) {
+                current = false;
                 if (running) {
                     LOG.log(Level.WARNING, "Listening for security changes failed (" + e.getMessage()
                             + "); reconnecting");

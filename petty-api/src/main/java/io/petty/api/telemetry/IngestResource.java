@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
 import java.io.InputStream;
+import java.time.Instant;
 
 /**
  * {@code POST /v1/ingest}: a collar reports a reading with its device token. A replay is accepted and not
@@ -49,7 +50,8 @@ public class IngestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response ingest(InputStream body, @Context HttpServletRequest request, @Context SecurityContext security) {
-        IngestOutcome outcome = telemetry.ingest(documents.read(body), Caller.collarId(security));
+        IngestOutcome outcome = telemetry.ingest(documents.read(body), Caller.collarId(security),
+                Instant.ofEpochSecond(Caller.token(security).getIssuedAtTime()));
         IngestReceipt receipt = new IngestReceipt(outcome.stored(), outcome.duplicates(), RequestIds.of(request));
         Response.Status status = outcome.stored() > 0 ? Response.Status.CREATED : Response.Status.OK;
         return Response.status(status).entity(receipt).build();

@@ -44,6 +44,13 @@ public class RevocationList {
         families.put(familyId, clock.instant().plus(longestLifetime));
     }
 
+    /** Drops what no longer matters: revocations of tokens that have expired anyway. */
+    public void forgetExpired() {
+        Instant now = clock.instant();
+        tokens.values().removeIf(expiry -> !expiry.isAfter(now));
+        families.values().removeIf(expiry -> !expiry.isAfter(now));
+    }
+
     /** Replaces what is held with what PostgreSQL holds, dropping what has expired. */
     public void reload(DataSource dataSource) {
         Instant now = clock.instant();

@@ -34,6 +34,9 @@ public interface TokenStore {
     /** Revokes a login: its refresh tokens and every access token issued from it. */
     void revokeFamily(UUID familyId, Instant accessTokensValidUntil);
 
+    /** Deletes refresh tokens and revocations that expired before {@code now}. @return rows deleted */
+    int purgeExpired(Instant now);
+
     /** The collar's device-credential hash, when it is paired. */
     Optional<byte[]> collarSecretHash(String collarId);
 }

@@ -1,9 +1,12 @@
 package io.petty.domain.telemetry;
 
+import io.petty.domain.identity.InvalidCredentialsException;
 import io.petty.domain.pets.CollarRepository;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,17 +30,23 @@ public class TelemetryService {
 
     /**
      * @param callerCollarId the collar the caller's device token was issued to
+     * @param tokenIssuedAt  when that token was issued: a token from before the collar's current pairing
+     *                       (unpaired, re-paired, secret rotated) no longer speaks for it
      * @throws io.petty.domain.validation.InvalidInputException when the reading breaks a rule
      * @throws CollarMismatchException when the reading is for another collar
-     * @throws UnknownCollarException when the collar is not registered
+     * @throws InvalidCredentialsException when the collar is no longer paired as it was when the token was issued
      */
-    public IngestOutcome ingest(ReadingInput input, String callerCollarId) {
+    public IngestOutcome ingest(ReadingInput input, String callerCollarId, Instant tokenIssuedAt) {
         Reading reading = rules.validate(input);
         if (!reading.collarId().equals(callerCollarId)) {
             throw new CollarMismatchException(callerCollarId);
         }
-        if (!collars.exists(reading.collarId())) {
-            throw new UnknownCollarException(reading.collarId());
+        // JWT times are whole seconds, so the pairing time is compared at that precision.
+        boolean pairedBeforeToken = collars.pairedAt(reading.collarId())
+                .map(paired -> !tokenIssuedAt.isBefore(paired.truncatedTo(ChronoUnit.SECONDS)))
+                .orElse(false);
+        if (!pairedBeforeToken) {
+            throw new InvalidCredentialsException();
         }
         return readings.store(List.of(reading));
     }

@@ -1,14 +1,24 @@
 package it.io.petty.identity;
 
+import com.nimbusds.jwt.JWTClaimsSet;
 import it.io.petty.Fleet;
+import it.io.petty.TokenForge;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
 
 import static it.io.petty.PettyHttp.get;
+import static it.io.petty.PettyHttp.json;
 import static it.io.petty.PettyHttp.postJson;
 import static it.io.petty.PettyHttp.request;
 import static it.io.petty.PettyHttp.send;
+import static it.io.petty.Readings.reading;
+import static it.io.petty.Readings.recent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Per-object authorization: another owner's things do not exist for you. */
@@ -31,13 +41,13 @@ class ObjectAccessIT {
 
         assertEquals(404, send(request("/v1/pets/" + b.petId()).header("Authorization", "Bearer " + a.accessToken())
                 .header("Content-Type", "application/json")
-                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\": \"Mine\"}")))
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"name\": \"Mine\"}")))
                 .statusCode());
         assertEquals(404, send(request("/v1/pets/" + b.petId()).header("Authorization", "Bearer " + a.accessToken())
                 .DELETE()).statusCode());
         assertEquals(404, postJson("/v1/collars", """
                 {"collar_id": "ZZ-424242", "pet_id": "%s"}""".formatted(b.petId()), a.accessToken()).statusCode());
-        assertEquals("Rex", it.io.petty.PettyHttp.json(get("/v1/pets/" + b.petId(), b.owner().accessToken()))
+        assertEquals("Rex", json(get("/v1/pets/" + b.petId(), b.owner().accessToken()))
                 .getString("name"));
     }
 
@@ -61,6 +71,40 @@ class ObjectAccessIT {
         HttpResponse<String> exchange = postJson("/v1/auth/device-token", """
                 {"collar_id": "%s", "secret": "%s"}""".formatted(collar.id(), collar.secret()));
         assertEquals(401, exchange.statusCode());
+    }
+
+    @Test
+    void whoeverPairsAnUnpairedCollarNextDoesNotSeeThePreviousOwnersReadings() {
+        Fleet.Collar alices = Fleet.newCollar();
+        assertEquals(201, postJson("/v1/ingest", reading(alices.id(),
+                recent()), alices.deviceToken()).statusCode());
+        assertEquals(204, send(request("/v1/collars/" + alices.id())
+                .header("Authorization", "Bearer " + alices.owner().accessToken()).DELETE()).statusCode());
+
+        Fleet.Owner mallory = Fleet.newOwner();
+        assertEquals(201, postJson("/v1/collars", """
+                {"collar_id": "%s", "pet_id": "%s"}""".formatted(alices.id(), Fleet.newPet(mallory)),
+                mallory.accessToken()).statusCode());
+        HttpResponse<String> latest = get("/v1/realtime?collar_id=" + alices.id(), mallory.accessToken());
+        assertEquals(404, latest.statusCode(), latest.body());
+        assertEquals("https://petty.io/problems/no-reading-yet", json(latest).getString("type"));
+    }
+
+    @Test
+    void aDeviceTokenIssuedBeforeTheCollarsCurrentPairingNoLongerIngests() {
+        Fleet.Collar collar = Fleet.newCollar();
+        // What a token from an earlier pairing (or before a secret rotation) looks like: correctly signed,
+        // right collar, issued before the collar was paired as it is now.
+        Instant before = Instant.now().minusSeconds(60);
+        String stale = TokenForge.signedByServer(new JWTClaimsSet.Builder()
+                .issuer(TokenForge.ISSUER).audience(TokenForge.AUDIENCE).subject(collar.id()).claim("upn", collar.id())
+                .claim("groups", List.of("collar")).claim("scope", "telemetry:ingest")
+                .jwtID(UUID.randomUUID().toString()).claim("sid", UUID.randomUUID().toString())
+                .issueTime(Date.from(before)).notBeforeTime(Date.from(before))
+                .expirationTime(Date.from(before.plusSeconds(900))).build());
+
+        assertEquals(401, postJson("/v1/ingest", reading(collar.id(), recent()), stale).statusCode());
+        assertEquals(201, postJson("/v1/ingest", reading(collar.id(), recent()), collar.deviceToken()).statusCode());
     }
 
     @Test

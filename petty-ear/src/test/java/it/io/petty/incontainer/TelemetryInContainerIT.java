@@ -1,5 +1,6 @@
 package it.io.petty.incontainer;
 
+import io.petty.domain.identity.InvalidCredentialsException;
 import io.petty.domain.pets.CollarRepository;
 import io.petty.domain.pets.internal.JdbcCollarRepository;
 import io.petty.domain.platform.DatabaseException;
@@ -42,6 +43,7 @@ class TelemetryInContainerIT {
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "telemetry-in-container.war")
                 .addPackages(true, "io.petty.domain.telemetry", "io.petty.domain.validation")
+                .addClass(InvalidCredentialsException.class)
                 .addClasses(CollarRepository.class, JdbcCollarRepository.class, PlatformResources.class,
                         DatabaseException.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
@@ -61,8 +63,8 @@ class TelemetryInContainerIT {
         ReadingInput input = new ReadingInput(collar, timestamp.toString(), BigDecimal.valueOf(64), BigDecimal.ZERO,
                 null, BigDecimal.valueOf(40), null);
 
-        assertEquals(new IngestOutcome(1, 0), telemetry.ingest(input, collar));
-        assertEquals(new IngestOutcome(0, 1), telemetry.ingest(input, collar));
+        assertEquals(new IngestOutcome(1, 0), telemetry.ingest(input, collar, Instant.now()));
+        assertEquals(new IngestOutcome(0, 1), telemetry.ingest(input, collar, Instant.now()));
 
         StoredReading latest = telemetry.latest(collar, owner);
         assertEquals(timestamp, latest.reading().timestamp());
@@ -71,11 +73,11 @@ class TelemetryInContainerIT {
     }
 
     @Test
-    void refusesReadingsFromACollarItDoesNotKnow() {
+    void refusesReadingsFromACollarThatIsNotPaired() {
         String stranger = "ZZ-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         ReadingInput input = new ReadingInput(stranger, Instant.now().toString(), BigDecimal.valueOf(64),
                 BigDecimal.ZERO, null, null, null);
-        assertThrows(UnknownCollarException.class, () -> telemetry.ingest(input, stranger));
+        assertThrows(InvalidCredentialsException.class, () -> telemetry.ingest(input, stranger, Instant.now()));
     }
 
     @Test
@@ -91,7 +93,7 @@ class TelemetryInContainerIT {
              PreparedStatement account = db.prepareStatement("INSERT INTO account (id, role) VALUES (?, 'owner')");
              PreparedStatement dog = db.prepareStatement(
                      "INSERT INTO pet (id, owner_id, name, species) VALUES (?, ?, 'Arquillian', 'dog')");
-             PreparedStatement collar = db.prepareStatement("INSERT INTO collar (id, pet_id) VALUES (?, ?)")) {
+             PreparedStatement collar = db.prepareStatement("INSERT INTO collar (id, pet_id, paired_at) VALUES (?, ?, now() - interval '1 minute')")) {
             account.setObject(1, owner);
             account.executeUpdate();
             dog.setObject(1, pet);

@@ -1,6 +1,7 @@
 package it.io.petty.resilience;
 
 import com.nimbusds.jwt.SignedJWT;
+import io.petty.devdb.EmbeddedDatabase;
 import it.io.petty.Fleet;
 import it.io.petty.PettyHttp;
 import it.io.petty.TokenForge;
@@ -20,7 +21,6 @@ import java.nio.file.StandardCopyOption;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -47,7 +47,7 @@ class TwoServersIT {
     @BeforeAll
     static void startASecondServerOnTheSameDatabase() throws IOException, InterruptedException {
         Path second = SERVERS.resolve(SECOND);
-        deleteRecursively(second);
+        EmbeddedDatabase.deleteRecursively(second);
         copy(SERVERS.resolve("petty"), second);
         Path variables = second.resolve("configDropins/overrides/liberty-plugin-variable-config.xml");
         Files.writeString(variables, Files.readString(variables)
@@ -137,17 +137,6 @@ class TwoServersIT {
                 } else {
                     Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
                 }
-            }
-        }
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
             }
         }
     }

@@ -57,6 +57,18 @@ public class JdbcTokenStore implements TokenStore {
 
     private Rotation rotate(Connection connection, byte[] presentedHash, byte[] successorHash,
                             Instant successorExpiresAt, Instant now, Instant familyRevocationUntil) throws SQLException {
+        // The family is locked before its token: a logout (which locks the family too) can then never miss a
+        // successor that a concurrent refresh is about to commit.
+        try (PreparedStatement family = connection.prepareStatement(
+                "SELECT family_id FROM refresh_token WHERE token_hash = ?")) {
+            family.setBytes(1, presentedHash);
+            try (ResultSet row = family.executeQuery()) {
+                if (!row.next()) {
+                    return new Rotation(Outcome.INVALID, null);
+                }
+                lockFamily(connection, row.getObject(1, UUID.class));
+            }
+        }
         Grant grant;
         String state;
         Instant expiresAt;
@@ -107,10 +119,35 @@ public class JdbcTokenStore implements TokenStore {
     public void revokeFamily(UUID familyId, Instant accessTokensValidUntil) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            revokeFamily(connection, familyId, accessTokensValidUntil);
-            connection.commit();
+            try {
+                revokeFamily(connection, familyId, accessTokensValidUntil);
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            }
         } catch (SQLException e) {
             throw new DatabaseException("could not revoke a login", e);
+        }
+    }
+
+    @Override
+    public int purgeExpired(Instant now) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement purge = connection.prepareStatement("""
+                     WITH tokens AS (DELETE FROM refresh_token WHERE expires_at < ? RETURNING 1),
+                          revoked AS (DELETE FROM revoked_token WHERE expires_at < ? RETURNING 1),
+                          families AS (DELETE FROM revoked_family WHERE expires_at < ? RETURNING 1)
+                     SELECT (SELECT count(*) FROM tokens) + (SELECT count(*) FROM revoked) + (SELECT count(*) FROM families)""")) {
+            for (int i = 1; i <= 3; i++) {
+                purge.setTimestamp(i, Timestamp.from(now));
+            }
+            try (ResultSet count = purge.executeQuery()) {
+                count.next();
+                return count.getInt(1);
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("could not purge expired tokens", e);
         }
     }
 
@@ -128,8 +165,17 @@ public class JdbcTokenStore implements TokenStore {
         }
     }
 
+    private static void lockFamily(Connection connection, UUID familyId) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(
+                "SELECT pg_advisory_xact_lock(hashtextextended(?, 0))")) {
+            lock.setString(1, "petty.refresh-family." + familyId);
+            lock.execute();
+        }
+    }
+
     private static void revokeFamily(Connection connection, UUID familyId, Instant accessTokensValidUntil)
             throws SQLException {
+        lockFamily(connection, familyId);
         try (PreparedStatement refresh = connection.prepareStatement(
                 "UPDATE refresh_token SET state = 'revoked' WHERE family_id = ? AND state <> 'revoked'");
              PreparedStatement family = connection.prepareStatement("""

@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,12 +26,13 @@ public class JdbcCollarRepository implements CollarRepository {
     }
 
     @Override
-    public boolean exists(String collarId) {
+    public Optional<Instant> pairedAt(String collarId) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement("SELECT 1 FROM collar WHERE id = ?")) {
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT paired_at FROM collar WHERE id = ? AND pet_id IS NOT NULL AND paired_at IS NOT NULL")) {
             query.setString(1, collarId);
             try (ResultSet row = query.executeQuery()) {
-                return row.next();
+                return row.next() ? Optional.of(row.getObject(1, OffsetDateTime.class).toInstant()) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new DatabaseException("could not look up a collar", e);

@@ -1,6 +1,7 @@
 package io.petty.domain.pets.internal;
 
 import io.petty.domain.pets.Pet;
+import io.petty.domain.pets.PetNotFoundException;
 import io.petty.domain.pets.PetRepository;
 import io.petty.domain.platform.DatabaseException;
 import jakarta.enterprise.context.Dependent;
@@ -21,6 +22,7 @@ import java.util.UUID;
 @Dependent
 public class JdbcPetRepository implements PetRepository {
 
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
     private static final String COLUMNS = "id, owner_id, name, species, breed, birth_date, weight_kg, "
             + "body_condition_score, home_lat, home_lon, home_radius_m";
 
@@ -58,13 +60,12 @@ public class JdbcPetRepository implements PetRepository {
     public boolean delete(UUID id, UUID ownerId) {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement unpair = connection.prepareStatement("""
-                    UPDATE collar SET pet_id = NULL, secret_hash = NULL
-                    WHERE pet_id = (SELECT id FROM pet WHERE id = ? AND owner_id = ?)""");
+            try (PreparedStatement unpair = connection.prepareStatement(
+                    unpairing("pet_id = (SELECT id FROM pet WHERE id = ? AND owner_id = ?)"));
                  PreparedStatement delete = connection.prepareStatement("DELETE FROM pet WHERE id = ? AND owner_id = ?")) {
                 unpair.setObject(1, id);
                 unpair.setObject(2, ownerId);
-                unpair.executeUpdate();
+                unpair.executeQuery().close();
                 delete.setObject(1, id);
                 delete.setObject(2, ownerId);
                 boolean deleted = delete.executeUpdate() == 1;
@@ -92,6 +93,10 @@ public class JdbcPetRepository implements PetRepository {
             pair.setBytes(3, secretHash);
             return pair.executeUpdate() == 1;
         } catch (SQLException e) {
+            if (FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {
+                // The pet was deleted between the owner check and the pairing.
+                throw new PetNotFoundException();
+            }
             throw new DatabaseException("could not pair a collar", e);
         }
     }
@@ -99,15 +104,28 @@ public class JdbcPetRepository implements PetRepository {
     @Override
     public boolean unpairCollar(String collarId, UUID ownerId) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement unpair = connection.prepareStatement("""
-                     UPDATE collar SET pet_id = NULL, secret_hash = NULL
-                     WHERE id = ? AND pet_id IN (SELECT id FROM pet WHERE owner_id = ?)""")) {
+             PreparedStatement unpair = connection.prepareStatement(unpairing("id = ? AND pet_id IN "
+                     + "(SELECT id FROM pet WHERE owner_id = ?)"))) {
             unpair.setString(1, collarId);
             unpair.setObject(2, ownerId);
-            return unpair.executeUpdate() == 1;
+            try (ResultSet count = unpair.executeQuery()) {
+                count.next();
+                return count.getInt(1) == 1;
+            }
         } catch (SQLException e) {
             throw new DatabaseException("could not unpair a collar", e);
         }
+    }
+
+    /**
+     * Unpairs the collars matching {@code condition}: the device secret is invalidated and the latest reading
+     * forgotten, so that whoever pairs the collar next does not see where the previous owner's pet last was.
+     * The statement answers how many collars it unpaired.
+     */
+    private static String unpairing(String condition) {
+        return "WITH unpaired AS (UPDATE collar SET pet_id = NULL, secret_hash = NULL WHERE " + condition
+                + " RETURNING id), forgotten AS (DELETE FROM latest_reading WHERE collar_id IN (SELECT id FROM unpaired)) "
+                + "SELECT count(*) FROM unpaired";
     }
 
     /** The statements of insert and update take the pet's fields in the same order. */
