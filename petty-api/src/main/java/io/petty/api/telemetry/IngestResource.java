@@ -3,8 +3,11 @@ package io.petty.api.telemetry;
 import io.petty.api.http.RateLimited;
 import io.petty.api.http.RequestIds;
 import io.petty.api.identity.Caller;
+import io.petty.domain.telemetry.BatchOutcome;
 import io.petty.domain.telemetry.IngestOutcome;
 import io.petty.domain.telemetry.TelemetryService;
+import io.petty.domain.validation.FieldViolation;
+import io.petty.domain.validation.InvalidInputException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,8 +25,8 @@ import java.io.InputStream;
 import java.time.Instant;
 
 /**
- * {@code POST /v1/ingest}: a collar reports a reading with its device token. A replay is accepted and not
- * stored again; a reading for another collar is refused.
+ * {@code POST /v1/ingest}: a collar reports a reading, or a batch of up to 1,000, with its device token. A
+ * replay is accepted and not stored again; a reading for another collar is refused.
  */
 @Path("v1/ingest")
 @ApplicationScoped
@@ -45,15 +48,33 @@ public class IngestResource {
         this(null, null);
     }
 
-    /** @return 201 when the reading was stored now, 200 when it had been stored before */
+    /**
+     * @return 201 when something was stored now, 200 when everything had been stored before; a batch answers
+     *         for each reading, and is refused with 422 only when none of its readings is valid
+     */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response ingest(InputStream body, @Context HttpServletRequest request, @Context SecurityContext security) {
-        IngestOutcome outcome = telemetry.ingest(documents.read(body), Caller.collarId(security),
-                Instant.ofEpochSecond(Caller.token(security).getIssuedAtTime()));
-        IngestReceipt receipt = new IngestReceipt(outcome.stored(), outcome.duplicates(), RequestIds.of(request));
-        Response.Status status = outcome.stored() > 0 ? Response.Status.CREATED : Response.Status.OK;
-        return Response.status(status).entity(receipt).build();
+        String collar = Caller.collarId(security);
+        Instant issuedAt = Instant.ofEpochSecond(Caller.token(security).getIssuedAtTime());
+        ReadingDocuments.IngestDocument document = documents.read(body);
+        if (document instanceof ReadingDocuments.Single single) {
+            IngestOutcome outcome = telemetry.ingest(single.input(), collar, issuedAt);
+            return respond(outcome.stored() > 0,
+                    new IngestReceipt(outcome.stored(), outcome.duplicates(), RequestIds.of(request)));
+        }
+        BatchOutcome outcome = telemetry.ingestBatch(((ReadingDocuments.Batch) document).items(), collar, issuedAt);
+        if (outcome.count(BatchOutcome.Status.REJECTED) == outcome.items().size()) {
+            throw new InvalidInputException(outcome.items().stream()
+                    .flatMap(item -> item.errors().stream().map(error -> new FieldViolation(
+                            "readings[" + item.index() + "]." + error.field(), error.message())))
+                    .toList());
+        }
+        return respond(outcome.count(BatchOutcome.Status.STORED) > 0, BatchReceipt.of(outcome, RequestIds.of(request)));
+    }
+
+    private static Response respond(boolean storedSomething, Object receipt) {
+        return Response.status(storedSomething ? Response.Status.CREATED : Response.Status.OK).entity(receipt).build();
     }
 }

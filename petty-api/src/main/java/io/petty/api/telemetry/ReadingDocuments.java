@@ -3,6 +3,7 @@ package io.petty.api.telemetry;
 import io.petty.api.http.BodyLimit;
 import io.petty.api.problem.ProblemException;
 import io.petty.api.problem.ProblemType;
+import io.petty.domain.telemetry.IngestItem;
 import io.petty.domain.telemetry.ReadingInput;
 import io.petty.domain.validation.FieldViolation;
 import io.petty.domain.validation.InvalidInputException;
@@ -35,12 +36,53 @@ public class ReadingDocuments {
     /** Looking up the JSON provider is costly, so one factory serves every request. */
     private final JsonParserFactory parsers = Json.createParserFactory(Map.of());
 
+    /** The most readings one request may carry. */
+    public static final int MAX_BATCH = 1000;
+
+    /** A body holds one reading, or a batch {@code {"readings": [...]}}. */
+    public sealed interface IngestDocument permits Single, Batch {
+    }
+
+    public record Single(ReadingInput input) implements IngestDocument {
+    }
+
+    public record Batch(List<IngestItem> items) implements IngestDocument {
+    }
+
     /**
-     * @throws ProblemException 400 when the body is not a JSON object, 413 when it is over the limit
-     * @throws InvalidInputException when a field has the wrong JSON type
+     * @throws ProblemException 400 when the body is not a JSON object, 413 when it is over the size limit or
+     *                          holds more than {@value #MAX_BATCH} readings
+     * @throws InvalidInputException when a single reading has a field of the wrong JSON type, or a batch is empty
      */
-    public ReadingInput read(InputStream body) {
+    public IngestDocument read(InputStream body) {
         JsonObject document = parseObject(body);
+        JsonValue readings = present(document, "readings");
+        if (readings == null) {
+            IngestItem single = item(document);
+            if (!single.formatErrors().isEmpty()) {
+                throw new InvalidInputException(single.formatErrors());
+            }
+            return new Single(single.input());
+        }
+        if (!(readings instanceof JsonArray array) || array.isEmpty()) {
+            throw new InvalidInputException(List.of(new FieldViolation("readings",
+                    "must be an array of 1 to " + MAX_BATCH + " readings")));
+        }
+        if (array.size() > MAX_BATCH) {
+            throw new ProblemException(ProblemType.BODY_TOO_LARGE, "A batch holds at most " + MAX_BATCH
+                    + " readings; this one has " + array.size() + ".");
+        }
+        List<IngestItem> items = new ArrayList<>(array.size());
+        for (JsonValue value : array) {
+            items.add(value instanceof JsonObject reading ? item(reading) : new IngestItem(EMPTY,
+                    List.of(new FieldViolation("reading", "must be a JSON object"))));
+        }
+        return new Batch(items);
+    }
+
+    private static final ReadingInput EMPTY = new ReadingInput(null, null, null, null, null, null, null);
+
+    private static IngestItem item(JsonObject document) {
         List<FieldViolation> violations = new ArrayList<>();
         ReadingInput input = new ReadingInput(
                 string(present(document, "collar_id"), "collar_id", violations),
@@ -50,10 +92,7 @@ public class ReadingDocuments {
                 location(present(document, "location"), violations),
                 number(present(document, "battery_pct"), "battery_pct", violations),
                 number(present(document, "temperature_c"), "temperature_c", violations));
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
-        }
-        return input;
+        return new IngestItem(input, violations);
     }
 
     private JsonObject parseObject(InputStream body) {

@@ -2,6 +2,7 @@ package io.petty.api.telemetry;
 
 import io.petty.api.problem.ProblemException;
 import io.petty.api.problem.ProblemType;
+import io.petty.domain.telemetry.IngestItem;
 import io.petty.domain.telemetry.ReadingInput;
 import io.petty.domain.validation.FieldViolation;
 import io.petty.domain.validation.InvalidInputException;
@@ -11,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,11 +25,11 @@ class ReadingDocumentsTest {
 
     @Test
     void readsEveryFieldOfTheCollarsFormatAndIgnoresUnknownOnes() {
-        ReadingInput input = documents.read(body("""
+        ReadingInput input = single(documents.read(body("""
                 {"collar_id": "SN-12345", "timestamp": "2026-11-25T10:15:00Z", "heart_rate": 72,
                  "activity_level": 1, "location": {"type": "Point", "coordinates": [24.9384, 60.1699]},
                  "battery_pct": 87, "temperature_c": 38.6, "firmware": "2.1"}
-                """));
+                """)));
 
         assertEquals(new ReadingInput("SN-12345", "2026-11-25T10:15:00Z", new BigDecimal("72"), BigDecimal.ONE,
                 new ReadingInput.LocationInput("Point", List.of(new BigDecimal("24.9384"), new BigDecimal("60.1699"))),
@@ -36,7 +38,7 @@ class ReadingDocumentsTest {
 
     @Test
     void nullMeansAbsent() {
-        ReadingInput input = documents.read(body("{\"collar_id\": null, \"location\": null}"));
+        ReadingInput input = single(documents.read(body("{\"collar_id\": null, \"location\": null}")));
         assertNull(input.collarId());
         assertNull(input.location());
     }
@@ -72,6 +74,38 @@ class ReadingDocumentsTest {
             ProblemException problem = assertThrows(ProblemException.class, () -> documents.read(body(broken)), broken);
             assertEquals(ProblemType.MALFORMED_JSON, problem.type(), broken);
         }
+    }
+
+    @Test
+    void aBatchKeepsEachReadingWithItsOwnFormatErrors() {
+        ReadingDocuments.IngestDocument document = documents.read(body("""
+                {"readings": [
+                  {"collar_id": "SN-12345", "timestamp": "2026-11-25T10:15:00Z", "heart_rate": 72, "activity_level": 1},
+                  {"collar_id": "SN-12345", "heart_rate": "fast"},
+                  42
+                ]}"""));
+
+        List<IngestItem> items = ((ReadingDocuments.Batch) document).items();
+        assertEquals(3, items.size());
+        assertEquals(List.of(), items.get(0).formatErrors());
+        assertEquals(List.of(new FieldViolation("heart_rate", "must be a number")), items.get(1).formatErrors());
+        assertEquals("reading", items.get(2).formatErrors().get(0).field());
+    }
+
+    @Test
+    void aBatchHoldsOneToAThousandReadings() {
+        assertThrows(InvalidInputException.class, () -> documents.read(body("{\"readings\": []}")));
+        assertThrows(InvalidInputException.class, () -> documents.read(body("{\"readings\": {}}")));
+        String reading = "{\"collar_id\": \"SN-12345\"}";
+        String thousand = "{\"readings\": [" + String.join(",", Collections.nCopies(1000, reading)) + "]}";
+        assertEquals(1000, ((ReadingDocuments.Batch) documents.read(body(thousand))).items().size());
+        String tooMany = "{\"readings\": [" + String.join(",", Collections.nCopies(1001, reading)) + "]}";
+        ProblemException problem = assertThrows(ProblemException.class, () -> documents.read(body(tooMany)));
+        assertEquals(ProblemType.BODY_TOO_LARGE, problem.type());
+    }
+
+    private static ReadingInput single(ReadingDocuments.IngestDocument document) {
+        return ((ReadingDocuments.Single) document).input();
     }
 
     private static InputStream body(String json) {

@@ -3,7 +3,6 @@ package io.petty.domain.telemetry.internal;
 import io.petty.domain.platform.DatabaseException;
 import io.petty.domain.telemetry.ActivityLevel;
 import io.petty.domain.telemetry.GeoPoint;
-import io.petty.domain.telemetry.IngestOutcome;
 import io.petty.domain.telemetry.Reading;
 import io.petty.domain.telemetry.ReadingRepository;
 import io.petty.domain.telemetry.StoredReading;
@@ -20,6 +19,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
 /**
  * Plain JDBC rather than JPA: ingest is the hottest path, and one statement does the whole job.
  * The readings travel as arrays, so a batch of any size is one round trip and one transaction:
- * new rows are inserted, replays skipped by the primary key, and each collar's latest row advanced.
+ * new rows are inserted, replays skipped by the primary key, each collar's latest row advanced, and the
+ * positions of the new readings returned.
  */
 @Dependent
 public class JdbcReadingRepository implements ReadingRepository {
@@ -36,7 +37,8 @@ public class JdbcReadingRepository implements ReadingRepository {
     private static final String STORE = """
             WITH input AS (
                 SELECT * FROM unnest(?::text[], ?::bigint[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::real[])
-                    AS i(collar_id, ts_micros, heart_rate, activity_level, lat_e6, lon_e6, battery_pct, temperature_c)
+                    WITH ORDINALITY
+                    AS i(collar_id, ts_micros, heart_rate, activity_level, lat_e6, lon_e6, battery_pct, temperature_c, ord)
             ), inserted AS (
                 INSERT INTO reading (collar_id, ts, heart_rate, activity_level, lat_e6, lon_e6, battery_pct, temperature_c)
                 SELECT collar_id, timestamptz 'epoch' + ts_micros * interval '1 microsecond', heart_rate, activity_level,
@@ -53,7 +55,10 @@ public class JdbcReadingRepository implements ReadingRepository {
                         temperature_c = excluded.temperature_c, received_at = excluded.received_at
                     WHERE l.ts < excluded.ts
             )
-            SELECT count(*) FROM inserted
+            -- The first position of each new reading: a reading repeated within the batch counts once.
+            SELECT min(i.ord) FROM inserted r
+            JOIN input i ON i.collar_id = r.collar_id AND timestamptz 'epoch' + i.ts_micros * interval '1 microsecond' = r.ts
+            GROUP BY r.collar_id, r.ts
             """;
 
     private static final String LATEST = """
@@ -74,9 +79,9 @@ public class JdbcReadingRepository implements ReadingRepository {
     }
 
     @Override
-    public IngestOutcome store(List<Reading> readings) {
+    public BitSet store(List<Reading> readings) {
         if (readings.isEmpty()) {
-            return new IngestOutcome(0, 0);
+            return new BitSet();
         }
         Set<LocalDate> days = readings.stream()
                 .map(reading -> LocalDate.ofInstant(reading.timestamp(), ZoneOffset.UTC))
@@ -95,7 +100,7 @@ public class JdbcReadingRepository implements ReadingRepository {
         }
     }
 
-    private IngestOutcome insert(List<Reading> readings) {
+    private BitSet insert(List<Reading> readings) {
         int size = readings.size();
         String[] collarIds = new String[size];
         Long[] micros = new Long[size];
@@ -127,11 +132,13 @@ public class JdbcReadingRepository implements ReadingRepository {
             store.setArray(6, connection.createArrayOf("int4", lons));
             store.setArray(7, connection.createArrayOf("int4", battery));
             store.setArray(8, connection.createArrayOf("float4", temperatures));
+            BitSet stored = new BitSet(size);
             try (ResultSet result = store.executeQuery()) {
-                result.next();
-                int stored = result.getInt(1);
-                return new IngestOutcome(stored, size - stored);
+                while (result.next()) {
+                    stored.set(result.getInt(1) - 1);
+                }
             }
+            return stored;
         } catch (SQLException e) {
             throw new DatabaseException("could not store readings", e);
         }
