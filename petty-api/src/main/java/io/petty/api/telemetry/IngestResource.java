@@ -36,16 +36,18 @@ public class IngestResource {
 
     private final ReadingDocuments documents;
     private final TelemetryService telemetry;
+    private final IngestGate gate;
 
     @Inject
-    public IngestResource(ReadingDocuments documents, TelemetryService telemetry) {
+    public IngestResource(ReadingDocuments documents, TelemetryService telemetry, IngestGate gate) {
         this.documents = documents;
         this.telemetry = telemetry;
+        this.gate = gate;
     }
 
     /** For CDI proxies and the JAX-RS runtime; never called to build a working instance. */
     public IngestResource() {
-        this(null, null);
+        this(null, null, null);
     }
 
     /**
@@ -56,13 +58,18 @@ public class IngestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response ingest(InputStream body, @Context HttpServletRequest request, @Context SecurityContext security) {
-        String collar = Caller.collarId(security);
-        Instant issuedAt = Instant.ofEpochSecond(Caller.token(security).getIssuedAtTime());
+        try (IngestGate.Permit permit = gate.enter()) {
+            return ingest(body, RequestIds.of(request), Caller.collarId(security),
+                    Instant.ofEpochSecond(Caller.token(security).getIssuedAtTime()));
+        }
+    }
+
+    private Response ingest(InputStream body, String requestId, String collar, Instant issuedAt) {
         ReadingDocuments.IngestDocument document = documents.read(body);
         if (document instanceof ReadingDocuments.Single single) {
             IngestOutcome outcome = telemetry.ingest(single.input(), collar, issuedAt);
             return respond(outcome.stored() > 0,
-                    new IngestReceipt(outcome.stored(), outcome.duplicates(), RequestIds.of(request)));
+                    new IngestReceipt(outcome.stored(), outcome.duplicates(), requestId));
         }
         BatchOutcome outcome = telemetry.ingestBatch(((ReadingDocuments.Batch) document).items(), collar, issuedAt);
         if (outcome.count(BatchOutcome.Status.REJECTED) == outcome.items().size()) {
@@ -71,7 +78,7 @@ public class IngestResource {
                             "readings[" + item.index() + "]." + error.field(), error.message())))
                     .toList());
         }
-        return respond(outcome.count(BatchOutcome.Status.STORED) > 0, BatchReceipt.of(outcome, RequestIds.of(request)));
+        return respond(outcome.count(BatchOutcome.Status.STORED) > 0, BatchReceipt.of(outcome, requestId));
     }
 
     private static Response respond(boolean storedSomething, Object receipt) {
