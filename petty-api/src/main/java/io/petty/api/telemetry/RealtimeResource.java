@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
+import java.time.Clock;
+
 /** {@code GET /v1/realtime?collar_id=}: the latest reading of a collar worn by one of the caller's pets. */
 @Path("v1/realtime")
 @ApplicationScoped
@@ -22,20 +24,22 @@ import jakarta.ws.rs.core.SecurityContext;
 public class RealtimeResource {
 
     private final TelemetryService telemetry;
+    private final Clock clock;
 
     @Inject
-    public RealtimeResource(TelemetryService telemetry) {
+    public RealtimeResource(TelemetryService telemetry, Clock clock) {
         this.telemetry = telemetry;
+        this.clock = clock;
     }
 
     /** For CDI proxies and the JAX-RS runtime; never called to build a working instance. */
     public RealtimeResource() {
-        this(null);
+        this(null, null);
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public ReadingView latest(@QueryParam("collar_id") String collarId, @Context SecurityContext security) {
-        return ReadingView.of(telemetry.latest(collarId, Caller.accountId(security)));
+        return ReadingView.of(telemetry.latest(collarId, Caller.accountId(security)), clock.instant());
     }
 }

@@ -3,6 +3,7 @@ package io.petty.domain.telemetry;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /** Where readings are kept. Implementations commit before they return: a returned outcome is durable. */
 public interface ReadingRepository {
@@ -15,5 +16,14 @@ public interface ReadingRepository {
      */
     BitSet store(List<Reading> readings);
 
-    Optional<StoredReading> latest(String collarId);
+    /** One of an owner's collars, with its latest reading when it has sent one. */
+    record OwnedCollar(String collarId, Optional<StoredReading> latest) {
+    }
+
+    /**
+     * The collar with its latest reading, in one lookup, if it is worn by one of {@code ownerId}'s pets.
+     *
+     * @return empty when the collar is unknown, unpaired, or another owner's
+     */
+    Optional<OwnedCollar> latestOwnedBy(String collarId, UUID ownerId);
 }

@@ -108,9 +108,7 @@ public class TelemetryService {
      */
     public StoredReading latest(String collarId, UUID ownerId) {
         String id = ReadingRules.requireCollarId(collarId, "collar_id");
-        if (!collars.ownerOf(id).filter(ownerId::equals).isPresent()) {
-            throw new UnknownCollarException(id);
-        }
-        return readings.latest(id).orElseThrow(() -> new NoReadingYetException(id));
+        return readings.latestOwnedBy(id, ownerId).orElseThrow(() -> new UnknownCollarException(id))
+                .latest().orElseThrow(() -> new NoReadingYetException(id));
     }
 }

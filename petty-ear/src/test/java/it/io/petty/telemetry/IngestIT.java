@@ -52,6 +52,7 @@ class IngestIT {
         assertEquals(38.6, view.getJsonNumber("temperature_c").doubleValue());
         Instant received = Instant.parse(view.getString("received_at"));
         assertTrue(Duration.between(received, Instant.now()).abs().toMinutes() < 5, "received_at is the server's clock");
+        assertTrue(view.getJsonNumber("last_seen_age_s").longValue() < 300, "seen moments ago");
         assertFalse(view.containsKey("firmware"), "unknown fields are ignored, not stored");
     }
 

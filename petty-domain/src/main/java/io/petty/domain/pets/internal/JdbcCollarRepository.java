@@ -13,7 +13,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import java.util.UUID;
 
 @Dependent
 public class JdbcCollarRepository implements CollarRepository {
@@ -36,20 +35,6 @@ public class JdbcCollarRepository implements CollarRepository {
             }
         } catch (SQLException e) {
             throw new DatabaseException("could not look up a collar", e);
-        }
-    }
-
-    @Override
-    public Optional<UUID> ownerOf(String collarId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT p.owner_id FROM collar c JOIN pet p ON p.id = c.pet_id WHERE c.id = ?")) {
-            query.setString(1, collarId);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(row.getObject(1, UUID.class)) : Optional.empty();
-            }
-        } catch (SQLException e) {
-            throw new DatabaseException("could not look up a collar's owner", e);
         }
     }
 }

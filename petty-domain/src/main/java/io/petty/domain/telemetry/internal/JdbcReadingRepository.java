@@ -22,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -61,9 +62,14 @@ public class JdbcReadingRepository implements ReadingRepository {
             GROUP BY r.collar_id, r.ts
             """;
 
-    private static final String LATEST = """
-            SELECT collar_id, ts, heart_rate, activity_level, lat_e6, lon_e6, battery_pct, temperature_c, received_at
-            FROM latest_reading WHERE collar_id = ?
+    /** The real-time view in one index lookup per table: is it the owner's collar, and what did it last send. */
+    private static final String LATEST_OWNED = """
+            SELECT c.id AS collar, l.collar_id, l.ts, l.heart_rate, l.activity_level, l.lat_e6, l.lon_e6,
+                   l.battery_pct, l.temperature_c, l.received_at
+            FROM collar c
+            JOIN pet p ON p.id = c.pet_id
+            LEFT JOIN latest_reading l ON l.collar_id = c.id
+            WHERE c.id = ? AND p.owner_id = ?
             """;
 
     /** SQLSTATE check_violation: raised when no partition accepts a row. */
@@ -145,12 +151,18 @@ public class JdbcReadingRepository implements ReadingRepository {
     }
 
     @Override
-    public Optional<StoredReading> latest(String collarId) {
+    public Optional<OwnedCollar> latestOwnedBy(String collarId, UUID ownerId) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement query = connection.prepareStatement(LATEST)) {
+             PreparedStatement query = connection.prepareStatement(LATEST_OWNED)) {
             query.setString(1, collarId);
+            query.setObject(2, ownerId);
             try (ResultSet row = query.executeQuery()) {
-                return row.next() ? Optional.of(toStoredReading(row)) : Optional.empty();
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                Optional<StoredReading> latest = row.getString("collar_id") == null
+                        ? Optional.empty() : Optional.of(toStoredReading(row));
+                return Optional.of(new OwnedCollar(row.getString("collar"), latest));
             }
         } catch (SQLException e) {
             throw new DatabaseException("could not read the latest reading", e);

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.BitSet;
 import java.util.List;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,16 +49,39 @@ class JdbcReadingRepositoryTest {
     }
 
     @Test
-    void latestIsTheNewestByTheCollarsClockAndKeepsEveryField() {
+    void latestIsTheNewestByTheCollarsClockAndKeepsEveryField() throws SQLException {
+        UUID owner = pairCollar("SN-001");
         Reading newest = new Reading("SN-001", T0.plusSeconds(60), 95, ActivityLevel.PLAYING,
                 new GeoPoint(60_169_856, 24_938_412), 55, 38.6);
         repository.store(List.of(reading("SN-001", T0), newest));
         repository.store(List.of(reading("SN-001", T0.plusSeconds(30))));
 
-        StoredReading latest = repository.latest("SN-001").orElseThrow();
+        StoredReading latest = repository.latestOwnedBy("SN-001", owner).orElseThrow().latest().orElseThrow();
 
         assertEquals(newest, latest.reading());
-        assertTrue(repository.latest("SN-404").isEmpty());
+    }
+
+    @Test
+    void latestIsOnlyForTheOwnerAndSaysWhenTheCollarHasNotReported() throws SQLException {
+        UUID owner = pairCollar("SN-002");
+
+        assertTrue(repository.latestOwnedBy("SN-002", owner).orElseThrow().latest().isEmpty());
+        assertTrue(repository.latestOwnedBy("SN-002", UUID.randomUUID()).isEmpty());
+        assertTrue(repository.latestOwnedBy("SN-404", owner).isEmpty());
+    }
+
+    /** An owner with a dog wearing the collar. @return the owner */
+    private UUID pairCollar(String collarId) throws SQLException {
+        UUID owner = UUID.randomUUID();
+        UUID pet = UUID.randomUUID();
+        try (Connection connection = database.getConnection(); Statement insert = connection.createStatement()) {
+            insert.execute("INSERT INTO account (id, role) VALUES ('" + owner + "', 'owner')");
+            insert.execute("INSERT INTO pet (id, owner_id, name, species) VALUES ('" + pet + "', '" + owner
+                    + "', 'Rex', 'dog')");
+            insert.execute("INSERT INTO collar (id, pet_id, paired_at) VALUES ('" + collarId + "', '" + pet
+                    + "', now())");
+        }
+        return owner;
     }
 
     @Test
