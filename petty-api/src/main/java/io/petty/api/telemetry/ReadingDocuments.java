@@ -80,7 +80,7 @@ public class ReadingDocuments {
         return new Batch(items);
     }
 
-    private static final ReadingInput EMPTY = new ReadingInput(null, null, null, null, null, null, null);
+    private static final ReadingInput EMPTY = new ReadingInput(null, null, null, null, null, null, null, null);
 
     private static IngestItem item(JsonObject document) {
         List<FieldViolation> violations = new ArrayList<>();
@@ -91,7 +91,8 @@ public class ReadingDocuments {
                 number(present(document, "activity_level"), "activity_level", violations),
                 location(present(document, "location"), violations),
                 number(present(document, "battery_pct"), "battery_pct", violations),
-                number(present(document, "temperature_c"), "temperature_c", violations));
+                number(present(document, "temperature_c"), "temperature_c", violations),
+                motion(present(document, "motion"), violations));
         return new IngestItem(input, violations);
     }
 
@@ -157,6 +158,40 @@ public class ReadingDocuments {
             numbers.add(number(array.get(i), "location.coordinates[" + i + "]", violations));
         }
         return new ReadingInput.LocationInput(type, numbers);
+    }
+
+    private static ReadingInput.MotionInput motion(JsonValue value, List<FieldViolation> violations) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonObject motion)) {
+            violations.add(new FieldViolation("motion", "must be an object {hz, accel, gyro}"));
+            return null;
+        }
+        return new ReadingInput.MotionInput(number(present(motion, "hz"), "motion.hz", violations),
+                samples(present(motion, "accel"), "motion.accel", violations),
+                samples(present(motion, "gyro"), "motion.gyro", violations));
+    }
+
+    /** A list of [x, y, z] samples; the first sample of the wrong JSON type is named. */
+    private static List<List<BigDecimal>> samples(JsonValue value, String field, List<FieldViolation> violations) {
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonArray array)) {
+            violations.add(new FieldViolation(field, "must be a list of [x, y, z] samples"));
+            return null;
+        }
+        List<List<BigDecimal>> samples = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            if (!(array.get(i) instanceof JsonArray sample)
+                    || !sample.stream().allMatch(component -> component instanceof JsonNumber)) {
+                violations.add(new FieldViolation(field + "[" + i + "]", "must be [x, y, z] numbers"));
+                return null;
+            }
+            samples.add(sample.stream().map(component -> ((JsonNumber) component).bigDecimalValue()).toList());
+        }
+        return samples;
     }
 
     private static JsonValue present(JsonObject object, String field) {

@@ -33,7 +33,22 @@ class ReadingDocumentsTest {
 
         assertEquals(new ReadingInput("SN-12345", "2026-11-25T10:15:00Z", new BigDecimal("72"), BigDecimal.ONE,
                 new ReadingInput.LocationInput("Point", List.of(new BigDecimal("24.9384"), new BigDecimal("60.1699"))),
-                new BigDecimal("87"), new BigDecimal("38.6")), input);
+                new BigDecimal("87"), new BigDecimal("38.6"), null), input);
+    }
+
+    @Test
+    void readsAMotionWindowAndNamesTheFirstBadSample() {
+        ReadingInput input = single(documents.read(body("""
+                {"motion": {"hz": 50, "accel": [[0.01, -0.98, 0.12], [0.02, -0.97, 0.11]], "gyro": [[1.2, -0.4, 0.3]]}}
+                """)));
+        assertEquals(new BigDecimal("50"), input.motion().hz());
+        assertEquals(List.of(new BigDecimal("0.02"), new BigDecimal("-0.97"), new BigDecimal("0.11")),
+                input.motion().accel().get(1));
+        assertEquals(1, input.motion().gyro().size());
+
+        InvalidInputException invalid = assertThrows(InvalidInputException.class, () -> documents.read(body(
+                "{\"motion\": {\"hz\": 50, \"accel\": [[0.1, 0.2, 0.3], [0.1, \"x\", 0.3]]}}")));
+        assertEquals(List.of(new FieldViolation("motion.accel[1]", "must be [x, y, z] numbers")), invalid.violations());
     }
 
     @Test

@@ -10,9 +10,10 @@ import java.util.Objects;
  * @param location     may be null when the collar had no position fix
  * @param batteryPct   may be null
  * @param temperatureC may be null
+ * @param motion       may be null; most readings carry no IMU window
  */
 public record Reading(String collarId, Instant timestamp, int heartRate, ActivityLevel activityLevel,
-                      GeoPoint location, Integer batteryPct, Double temperatureC) {
+                      GeoPoint location, Integer batteryPct, Double temperatureC, MotionWindow motion) {
 
     public Reading {
         Objects.requireNonNull(collarId, "collarId is required.");

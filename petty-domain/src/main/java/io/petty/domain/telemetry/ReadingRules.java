@@ -34,6 +34,13 @@ public class ReadingRules {
     public static final BigDecimal MIN_TEMPERATURE_C = BigDecimal.valueOf(-20);
     public static final BigDecimal MAX_TEMPERATURE_C = BigDecimal.valueOf(60);
 
+    public static final int MIN_MOTION_HZ = 10;
+    public static final int MAX_MOTION_HZ = 200;
+    public static final int MAX_MOTION_SECONDS = 10;
+    /** Full scale of the collars' sensors: beyond it a value is noise, not motion. */
+    public static final double MAX_ACCEL_G = 16;
+    public static final double MAX_GYRO_DPS = 2000;
+
     private static final BigDecimal MAX_LAT = BigDecimal.valueOf(90);
     private static final BigDecimal MAX_LON = BigDecimal.valueOf(180);
 
@@ -59,10 +66,11 @@ public class ReadingRules {
         Integer battery = wholeNumber("battery_pct", input.batteryPct(), false, MIN_BATTERY_PCT, MAX_BATTERY_PCT,
                 violations);
         Double temperature = temperature(input.temperatureC(), violations);
+        MotionWindow motion = motion(input.motion(), violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        return new Reading(collarId, timestamp, heartRate, activity, location, battery, temperature);
+        return new Reading(collarId, timestamp, heartRate, activity, location, battery, temperature, motion);
     }
 
     /** @throws InvalidInputException when the id cannot be a collar serial */
@@ -176,6 +184,52 @@ public class ReadingRules {
             valid = false;
         }
         return valid ? GeoPoint.ofDegrees(lat.doubleValue(), lon.doubleValue()) : null;
+    }
+
+    private static MotionWindow motion(ReadingInput.MotionInput value, List<FieldViolation> violations) {
+        if (value == null) {
+            return null;
+        }
+        int before = violations.size();
+        Integer hz = wholeNumber("motion.hz", value.hz(), true, MIN_MOTION_HZ, MAX_MOTION_HZ, violations);
+        if (value.accel() == null || value.accel().isEmpty()) {
+            violations.add(new FieldViolation("motion.accel", "is required: a list of [x, y, z] samples in g"));
+            return null;
+        }
+        int samples = value.accel().size();
+        if (hz != null && samples > hz * MAX_MOTION_SECONDS) {
+            violations.add(new FieldViolation("motion.accel", "must cover at most " + MAX_MOTION_SECONDS
+                    + " s: " + hz * MAX_MOTION_SECONDS + " samples at " + hz + " Hz"));
+        }
+        if (value.gyro() != null && value.gyro().size() != samples) {
+            violations.add(new FieldViolation("motion.gyro", "must have as many samples as motion.accel"));
+        }
+        float[] accel = axes("motion.accel", value.accel(), MAX_ACCEL_G, violations);
+        float[] gyro = value.gyro() == null ? null : axes("motion.gyro", value.gyro(), MAX_GYRO_DPS, violations);
+        return violations.size() == before ? new MotionWindow(hz, samples, accel, gyro) : null;
+    }
+
+    /** Flattens [x, y, z] samples, naming the first bad one only: a broken window is rarely broken once. */
+    private static float[] axes(String field, List<List<BigDecimal>> samples, double fullScale,
+                                List<FieldViolation> violations) {
+        float[] values = new float[samples.size() * 3];
+        for (int i = 0; i < samples.size(); i++) {
+            List<BigDecimal> sample = samples.get(i);
+            if (sample == null || sample.size() != 3 || sample.stream().anyMatch(Objects::isNull)) {
+                violations.add(new FieldViolation(field + "[" + i + "]", "must be [x, y, z]"));
+                return values;
+            }
+            for (int axis = 0; axis < 3; axis++) {
+                double component = sample.get(axis).doubleValue();
+                if (Math.abs(component) > fullScale) {
+                    violations.add(new FieldViolation(field + "[" + i + "]",
+                            "must be within ±" + (long) fullScale + " on each axis"));
+                    return values;
+                }
+                values[i * 3 + axis] = (float) component;
+            }
+        }
+        return values;
     }
 
     private static Double temperature(BigDecimal value, List<FieldViolation> violations) {

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -167,10 +168,52 @@ class ReadingRulesTest {
 
     @Test
     void namesEveryBrokenFieldAtOnce() {
-        ReadingInput input = new ReadingInput(null, null, null, null, null, null, null);
+        ReadingInput input = new ReadingInput(null, null, null, null, null, null, null, null);
         List<String> fields = assertThrows(InvalidInputException.class, () -> rules.validate(input)).violations()
                 .stream().map(FieldViolation::field).toList();
         assertEquals(List.of("collar_id", "timestamp", "heart_rate", "activity_level"), fields);
+    }
+
+    @Test
+    void aMotionWindowIsKeptAsFloat32Samples() {
+        MotionWindow motion = rules.validate(valid().motion(motion(50, samples(100, "0.01"), samples(100, "1.5")))
+                .build()).motion();
+        assertEquals(50, motion.hz());
+        assertEquals(100, motion.samples());
+        assertEquals(300, motion.accel().length);
+        assertEquals(0.01f, motion.accel()[0]);
+        assertEquals(1.5f, motion.gyro()[299]);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"9, false", "10, true", "200, true", "201, false"})
+    void motionIsSampledAtTenTo200Hz(int hz, boolean accepted) {
+        assertAcceptance(accepted, "motion.hz", valid().motion(motion(hz, samples(10, "0.1"), null)));
+    }
+
+    @Test
+    void aMotionWindowCoversAtMostTenSeconds() {
+        rules.validate(valid().motion(motion(10, samples(100, "0.1"), null)).build());
+        assertOnlyViolation("motion.accel", valid().motion(motion(10, samples(101, "0.1"), null)));
+    }
+
+    @Test
+    void motionSamplesAreTriplesWithinTheSensorsRange() {
+        assertOnlyViolation("motion.accel[0]", valid().motion(motion(50, samples(3, "16.01"), null)));
+        assertOnlyViolation("motion.gyro[0]", valid().motion(motion(50, samples(3, "0.1"), samples(3, "2000.5"))));
+        assertOnlyViolation("motion.gyro", valid().motion(motion(50, samples(3, "0.1"), samples(2, "0.1"))));
+        assertOnlyViolation("motion.accel[0]", valid().motion(new ReadingInput.MotionInput(BigDecimal.TEN,
+                List.of(List.of(BigDecimal.ONE, BigDecimal.ONE)), null)));
+        assertOnlyViolation("motion.accel", valid().motion(new ReadingInput.MotionInput(BigDecimal.TEN, List.of(), null)));
+    }
+
+    private static ReadingInput.MotionInput motion(int hz, List<List<BigDecimal>> accel, List<List<BigDecimal>> gyro) {
+        return new ReadingInput.MotionInput(BigDecimal.valueOf(hz), accel, gyro);
+    }
+
+    private static List<List<BigDecimal>> samples(int count, String value) {
+        BigDecimal component = new BigDecimal(value);
+        return Collections.nCopies(count, List.of(component, component.negate(), component));
     }
 
     private void assertAcceptance(boolean accepted, String field, Input input) {
@@ -200,6 +243,7 @@ class ReadingRulesTest {
                 List.of(new BigDecimal("24.9384"), new BigDecimal("60.1699")));
         private BigDecimal battery = BigDecimal.valueOf(87);
         private BigDecimal temperature = new BigDecimal("38.6");
+        private ReadingInput.MotionInput motion;
 
         Input collarId(String value) { collarId = value; return this; }
         Input timestamp(String value) { timestamp = value; return this; }
@@ -208,9 +252,10 @@ class ReadingRulesTest {
         Input location(ReadingInput.LocationInput value) { location = value; return this; }
         Input battery(BigDecimal value) { battery = value; return this; }
         Input temperature(BigDecimal value) { temperature = value; return this; }
+        Input motion(ReadingInput.MotionInput value) { motion = value; return this; }
 
         ReadingInput build() {
-            return new ReadingInput(collarId, timestamp, heartRate, activity, location, battery, temperature);
+            return new ReadingInput(collarId, timestamp, heartRate, activity, location, battery, temperature, motion);
         }
     }
 }

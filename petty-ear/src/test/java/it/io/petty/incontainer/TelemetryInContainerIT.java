@@ -61,7 +61,7 @@ class TelemetryInContainerIT {
         String collar = registerCollar(owner);
         Instant timestamp = Instant.now().minus(1, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MICROS);
         ReadingInput input = new ReadingInput(collar, timestamp.toString(), BigDecimal.valueOf(64), BigDecimal.ZERO,
-                null, BigDecimal.valueOf(40), null);
+                null, BigDecimal.valueOf(40), null, null);
 
         assertEquals(new IngestOutcome(1, 0), telemetry.ingest(input, collar, Instant.now()));
         assertEquals(new IngestOutcome(0, 1), telemetry.ingest(input, collar, Instant.now()));
@@ -76,7 +76,7 @@ class TelemetryInContainerIT {
     void refusesReadingsFromACollarThatIsNotPaired() {
         String stranger = "ZZ-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         ReadingInput input = new ReadingInput(stranger, Instant.now().toString(), BigDecimal.valueOf(64),
-                BigDecimal.ZERO, null, null, null);
+                BigDecimal.ZERO, null, null, null, null);
         assertThrows(InvalidCredentialsException.class, () -> telemetry.ingest(input, stranger, Instant.now()));
     }
 

@@ -6,6 +6,10 @@ import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,6 +58,29 @@ class IngestIT {
         assertTrue(Duration.between(received, Instant.now()).abs().toMinutes() < 5, "received_at is the server's clock");
         assertTrue(view.getJsonNumber("last_seen_age_s").longValue() < 300, "seen moments ago");
         assertFalse(view.containsKey("firmware"), "unknown fields are ignored, not stored");
+    }
+
+    @Test
+    void aMotionWindowIsStoredCompactlyWithItsReading() throws SQLException {
+        Fleet.Collar device = Fleet.newCollar();
+        Instant timestamp = recent();
+        String withMotion = reading(device.id(), timestamp).replace("\"temperature_c\": 38.6", """
+                "temperature_c": 38.6, "motion": {"hz": 50, "accel": [[0.01, -0.98, 0.12], [0.02, -0.97, 0.11]],
+                                                  "gyro": [[1.2, -0.4, 0.3], [1.1, -0.5, 0.2]]}""");
+
+        assertEquals(201, postJson("/v1/ingest", withMotion, device.deviceToken()).statusCode());
+
+        try (Connection db = TestDatabase.connect(); PreparedStatement query = db.prepareStatement(
+                "SELECT motion_hz, motion_samples, length(motion_accel), length(motion_gyro) FROM reading WHERE collar_id = ?")) {
+            query.setString(1, device.id());
+            try (ResultSet row = query.executeQuery()) {
+                assertTrue(row.next());
+                assertEquals(50, row.getInt(1));
+                assertEquals(2, row.getInt(2));
+                assertEquals(2 * 3 * 4, row.getInt(3), "2 samples x 3 axes x float32");
+                assertEquals(2 * 3 * 4, row.getInt(4));
+            }
+        }
     }
 
     @Test

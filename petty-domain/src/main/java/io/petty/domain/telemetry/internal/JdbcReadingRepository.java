@@ -3,6 +3,7 @@ package io.petty.domain.telemetry.internal;
 import io.petty.domain.platform.DatabaseException;
 import io.petty.domain.telemetry.ActivityLevel;
 import io.petty.domain.telemetry.GeoPoint;
+import io.petty.domain.telemetry.MotionWindow;
 import io.petty.domain.telemetry.Reading;
 import io.petty.domain.telemetry.ReadingRepository;
 import io.petty.domain.telemetry.StoredReading;
@@ -37,13 +38,16 @@ public class JdbcReadingRepository implements ReadingRepository {
 
     private static final String STORE = """
             WITH input AS (
-                SELECT * FROM unnest(?::text[], ?::bigint[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::real[])
+                SELECT * FROM unnest(?::text[], ?::bigint[], ?::int[], ?::int[], ?::int[], ?::int[], ?::int[], ?::real[],
+                                     ?::int[], ?::int[], ?::bytea[], ?::bytea[])
                     WITH ORDINALITY
-                    AS i(collar_id, ts_micros, heart_rate, activity_level, lat_e6, lon_e6, battery_pct, temperature_c, ord)
+                    AS i(collar_id, ts_micros, heart_rate, activity_level, lat_e6, lon_e6, battery_pct, temperature_c,
+                         motion_hz, motion_samples, motion_accel, motion_gyro, ord)
             ), inserted AS (
-                INSERT INTO reading (collar_id, ts, heart_rate, activity_level, lat_e6, lon_e6, battery_pct, temperature_c)
+                INSERT INTO reading (collar_id, ts, heart_rate, activity_level, lat_e6, lon_e6, battery_pct, temperature_c,
+                                     motion_hz, motion_samples, motion_accel, motion_gyro)
                 SELECT collar_id, timestamptz 'epoch' + ts_micros * interval '1 microsecond', heart_rate, activity_level,
-                       lat_e6, lon_e6, battery_pct, temperature_c
+                       lat_e6, lon_e6, battery_pct, temperature_c, motion_hz, motion_samples, motion_accel, motion_gyro
                 FROM input
                 ON CONFLICT (collar_id, ts) DO NOTHING
                 RETURNING *
@@ -53,7 +57,9 @@ public class JdbcReadingRepository implements ReadingRepository {
                 ON CONFLICT (collar_id) DO UPDATE
                     SET ts = excluded.ts, heart_rate = excluded.heart_rate, activity_level = excluded.activity_level,
                         lat_e6 = excluded.lat_e6, lon_e6 = excluded.lon_e6, battery_pct = excluded.battery_pct,
-                        temperature_c = excluded.temperature_c, received_at = excluded.received_at
+                        temperature_c = excluded.temperature_c, received_at = excluded.received_at,
+                        motion_hz = excluded.motion_hz, motion_samples = excluded.motion_samples,
+                        motion_accel = excluded.motion_accel, motion_gyro = excluded.motion_gyro
                     WHERE l.ts < excluded.ts
             )
             -- The first position of each new reading: a reading repeated within the batch counts once.
@@ -65,7 +71,8 @@ public class JdbcReadingRepository implements ReadingRepository {
     /** The real-time view in one index lookup per table: is it the owner's collar, and what did it last send. */
     private static final String LATEST_OWNED = """
             SELECT c.id AS collar, l.collar_id, l.ts, l.heart_rate, l.activity_level, l.lat_e6, l.lon_e6,
-                   l.battery_pct, l.temperature_c, l.received_at
+                   l.battery_pct, l.temperature_c, l.received_at, l.motion_hz, l.motion_samples, l.motion_accel,
+                   l.motion_gyro
             FROM collar c
             JOIN pet p ON p.id = c.pet_id
             LEFT JOIN latest_reading l ON l.collar_id = c.id
@@ -116,6 +123,10 @@ public class JdbcReadingRepository implements ReadingRepository {
         Integer[] lons = new Integer[size];
         Integer[] battery = new Integer[size];
         Float[] temperatures = new Float[size];
+        Integer[] motionHz = new Integer[size];
+        Integer[] motionSamples = new Integer[size];
+        byte[][] motionAccel = new byte[size][];
+        byte[][] motionGyro = new byte[size][];
         for (int i = 0; i < size; i++) {
             Reading reading = readings.get(i);
             collarIds[i] = reading.collarId();
@@ -126,6 +137,13 @@ public class JdbcReadingRepository implements ReadingRepository {
             lons[i] = reading.location() == null ? null : reading.location().lonE6();
             battery[i] = reading.batteryPct();
             temperatures[i] = reading.temperatureC() == null ? null : reading.temperatureC().floatValue();
+            MotionWindow motion = reading.motion();
+            if (motion != null) {
+                motionHz[i] = motion.hz();
+                motionSamples[i] = motion.samples();
+                motionAccel[i] = MotionWindow.pack(motion.accel());
+                motionGyro[i] = motion.gyro() == null ? null : MotionWindow.pack(motion.gyro());
+            }
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement store = connection.prepareStatement(STORE)) {
@@ -138,6 +156,10 @@ public class JdbcReadingRepository implements ReadingRepository {
             store.setArray(6, connection.createArrayOf("int4", lons));
             store.setArray(7, connection.createArrayOf("int4", battery));
             store.setArray(8, connection.createArrayOf("float4", temperatures));
+            store.setArray(9, connection.createArrayOf("int4", motionHz));
+            store.setArray(10, connection.createArrayOf("int4", motionSamples));
+            store.setArray(11, connection.createArrayOf("bytea", motionAccel));
+            store.setArray(12, connection.createArrayOf("bytea", motionGyro));
             BitSet stored = new BitSet(size);
             try (ResultSet result = store.executeQuery()) {
                 while (result.next()) {
@@ -177,8 +199,13 @@ public class JdbcReadingRepository implements ReadingRepository {
         float temperature = row.getFloat("temperature_c");
         // real -> double through the decimal text keeps 38.6 as 38.6 rather than 38.599998474121094.
         Double temperatureC = row.wasNull() ? null : Double.valueOf(Float.toString(temperature));
+        byte[] accel = row.getBytes("motion_accel");
+        byte[] gyro = row.getBytes("motion_gyro");
+        MotionWindow motion = accel == null ? null : new MotionWindow(row.getInt("motion_hz"), row.getInt("motion_samples"),
+                MotionWindow.unpack(accel), gyro == null ? null : MotionWindow.unpack(gyro));
         Reading reading = new Reading(row.getString("collar_id"), instant(row, "ts"), row.getInt("heart_rate"),
-                ActivityLevel.ofCode(row.getInt("activity_level")).orElseThrow(), location, batteryPct, temperatureC);
+                ActivityLevel.ofCode(row.getInt("activity_level")).orElseThrow(), location, batteryPct, temperatureC,
+                motion);
         return new StoredReading(reading, instant(row, "received_at"));
     }
 

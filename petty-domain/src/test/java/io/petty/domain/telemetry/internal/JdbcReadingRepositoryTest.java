@@ -3,6 +3,7 @@ package io.petty.domain.telemetry.internal;
 import io.petty.domain.platform.SchemaMigrations;
 import io.petty.domain.telemetry.ActivityLevel;
 import io.petty.domain.telemetry.GeoPoint;
+import io.petty.domain.telemetry.MotionWindow;
 import io.petty.domain.telemetry.Reading;
 import io.petty.domain.telemetry.StoredReading;
 import io.petty.domain.testing.TestPostgres;
@@ -52,7 +53,9 @@ class JdbcReadingRepositoryTest {
     void latestIsTheNewestByTheCollarsClockAndKeepsEveryField() throws SQLException {
         UUID owner = pairCollar("SN-001");
         Reading newest = new Reading("SN-001", T0.plusSeconds(60), 95, ActivityLevel.PLAYING,
-                new GeoPoint(60_169_856, 24_938_412), 55, 38.6);
+                new GeoPoint(60_169_856, 24_938_412), 55, 38.6,
+                new MotionWindow(50, 2, new float[] {0.01f, -0.98f, 0.12f, 0.02f, -0.97f, 0.11f},
+                        new float[] {1.2f, -0.4f, 0.3f, 1.1f, -0.5f, 0.2f}));
         repository.store(List.of(reading("SN-001", T0), newest));
         repository.store(List.of(reading("SN-001", T0.plusSeconds(30))));
 
@@ -115,6 +118,6 @@ class JdbcReadingRepositoryTest {
     }
 
     private static Reading reading(String collarId, Instant timestamp) {
-        return new Reading(collarId, timestamp, 72, ActivityLevel.WALKING, null, null, null);
+        return new Reading(collarId, timestamp, 72, ActivityLevel.WALKING, null, null, null, null);
     }
 }
