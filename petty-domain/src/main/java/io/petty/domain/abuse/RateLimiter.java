@@ -5,8 +5,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * One token bucket per (endpoint class, principal). Memory stays bounded: buckets that have refilled to full
- * carry no information and are dropped when the map grows past {@code maxBuckets}.
+ * One token bucket per (endpoint class, principal). Memory stays bounded: when the map grows past
+ * {@code maxBuckets}, buckets that have refilled to full (they carry no information) are dropped, and if that
+ * is not enough — a flood of new principals — the map starts afresh, which forgives everyone rather than
+ * letting memory grow.
  * Buckets are per server instance: N instances allow N times the rate (see the README).
  */
 public class RateLimiter {
@@ -35,6 +37,9 @@ public class RateLimiter {
         long now = nanoTime.getAsLong();
         if (buckets.size() >= maxBuckets) {
             buckets.values().removeIf(bucket -> bucket.isFull(now));
+            if (buckets.size() >= maxBuckets) {
+                buckets.clear();
+            }
         }
         return buckets.computeIfAbsent(endpointClass + '\u0000' + principal,
                 key -> new TokenBucket(limit.burst(), limit.perSecond(), now)).take(now);
