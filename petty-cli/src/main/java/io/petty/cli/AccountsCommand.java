@@ -11,9 +11,7 @@ import io.petty.domain.secrets.SecretStore;
 import io.petty.domain.validation.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import javax.sql.DataSource;
 import java.io.BufferedReader;
@@ -22,7 +20,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.concurrent.Callable;
 
 /** {@code petty accounts create}: the only way to make an admin or a compliance officer. */
 @Command(name = "accounts", mixinStandardHelpOptions = true, description = "Manage privileged accounts.",
@@ -32,13 +29,9 @@ public class AccountsCommand {
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Create an admin or compliance-officer account. The password is read from the terminal "
                     + "(or standard input), never from an argument.")
-    static class Create implements Callable<Integer> {
-        @Mixin
-        DatabaseOptions database;
+    static class Create extends DatabaseCommand {
         @Mixin
         SecurityOptions security;
-        @Spec
-        CommandSpec spec;
 
         @Option(names = "--role", required = true, description = "admin or compliance-officer")
         String role;
@@ -51,7 +44,7 @@ public class AccountsCommand {
         public Integer call() throws IOException {
             Role wanted = Role.ofGroup(role).filter(r -> r != Role.OWNER).orElse(null);
             if (wanted == null) {
-                spec.commandLine().getErr().println("petty: --role must be admin or compliance-officer");
+                err().println("petty: --role must be admin or compliance-officer");
                 return ExitCode.USAGE;
             }
             DataSource dataSource = database.dataSource();
@@ -61,13 +54,13 @@ public class AccountsCommand {
             try {
                 String name = displayName != null ? displayName : email.substring(0, Math.max(1, email.indexOf('@')));
                 Account account = accounts.register(email, readPassword(), name, wanted);
-                spec.commandLine().getOut().printf("Created %s account %s.%n", wanted.group(), account.id());
+                out().printf("Created %s account %s.%n", wanted.group(), account.id());
                 return ExitCode.OK;
             } catch (InvalidInputException e) {
-                e.violations().forEach(v -> spec.commandLine().getErr().printf("petty: %s %s%n", v.field(), v.message()));
+                e.violations().forEach(v -> err().printf("petty: %s %s%n", v.field(), v.message()));
                 return ExitCode.CHECK_FAILED;
             } catch (EmailTakenException e) {
-                spec.commandLine().getErr().println("petty: an account with this email exists");
+                err().println("petty: an account with this email exists");
                 return ExitCode.CHECK_FAILED;
             }
         }

@@ -5,14 +5,11 @@ import io.petty.domain.audit.AuditLog;
 import io.petty.domain.identity.SigningKeyRing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 
 /**
  * {@code petty rotate-keys}: adds a signing key and activates it. The previous key keeps verifying until the
@@ -20,14 +17,10 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "rotate-keys", mixinStandardHelpOptions = true,
         description = "Add and activate a new token-signing key; the old one retires when its tokens have expired.")
-public class RotateKeysCommand implements Callable<Integer> {
+public class RotateKeysCommand extends DatabaseCommand {
 
     @Mixin
-    DatabaseOptions database;
-    @Mixin
     SecurityOptions security;
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--longest-token-lifetime", defaultValue = "PT15M30S",
             description = "How long the retiring key keeps verifying: the longest access or device token lifetime "
@@ -41,7 +34,7 @@ public class RotateKeysCommand implements Callable<Integer> {
         String kid = keys.rotate(longestTokenLifetime);
         new AuditLog(dataSource, Clock.systemUTC()).record(AuditEvent.KEY_ROTATED, "cli:" + System.getProperty("user.name"),
                 kid, "previous key retires after " + longestTokenLifetime);
-        spec.commandLine().getOut().printf("Activated signing key %s; the previous key verifies for %s more.%n",
+        out().printf("Activated signing key %s; the previous key verifies for %s more.%n",
                 kid, longestTokenLifetime);
         return ExitCode.OK;
     }

@@ -4,7 +4,6 @@ import io.petty.api.http.RateLimited;
 import io.petty.api.identity.IdentityDocuments.AccountView;
 import io.petty.api.identity.IdentityDocuments.NewAccount;
 import io.petty.api.problem.ProblemException;
-import io.petty.api.problem.ProblemType;
 import io.petty.domain.identity.Account;
 import io.petty.domain.identity.AccountService;
 import io.petty.domain.identity.Role;
@@ -41,10 +40,8 @@ public class AccountsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response create(NewAccount request) {
-        if (request == null) {
-            throw new ProblemException(ProblemType.MALFORMED_JSON, "The body must be a JSON object.");
-        }
-        Account account = accounts.register(request.email(), request.password(), request.displayName(), Role.OWNER);
+        NewAccount given = ProblemException.requireBody(request);
+        Account account = accounts.register(given.email(), given.password(), given.displayName(), Role.OWNER);
         return Response.status(Response.Status.CREATED)
                 .entity(new AccountView(account.id(), account.role().group())).build();
     }

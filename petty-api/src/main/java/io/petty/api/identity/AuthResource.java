@@ -4,18 +4,17 @@ import io.petty.api.identity.IdentityDocuments.DeviceLogin;
 import io.petty.api.identity.IdentityDocuments.Login;
 import io.petty.api.identity.IdentityDocuments.Refresh;
 import io.petty.api.identity.IdentityDocuments.Tokens;
-import io.petty.api.problem.ProblemException;
-import io.petty.api.problem.ProblemType;
 import io.petty.api.http.RateLimited;
+import io.petty.api.problem.ProblemException;
 import io.petty.domain.identity.InvalidCredentialsException;
 import io.petty.domain.identity.Sessions;
 import io.petty.domain.identity.TokenPair;
 import io.petty.domain.identity.TokenService;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -53,7 +52,7 @@ public class AuthResource {
     @PermitAll
     @RateLimited("account")
     public Tokens token(Login login, @Context HttpServletRequest request) {
-        Login given = required(login);
+        Login given = ProblemException.requireBody(login);
         return view(sessions.login(given.email(), given.password(), request.getRemoteAddr()));
     }
 
@@ -62,7 +61,7 @@ public class AuthResource {
     @Path("refresh")
     @PermitAll
     public Tokens refresh(Refresh refresh) {
-        String token = required(refresh).refreshToken();
+        String token = ProblemException.requireBody(refresh).refreshToken();
         if (token == null) {
             throw new InvalidCredentialsException();
         }
@@ -86,16 +85,10 @@ public class AuthResource {
     @PermitAll
     @RateLimited("account")
     public Tokens deviceToken(DeviceLogin login) {
-        DeviceLogin given = required(login);
+        DeviceLogin given = ProblemException.requireBody(login);
         return view(sessions.deviceToken(given.collarId(), given.secret()));
     }
 
-    private static <T> T required(T body) {
-        if (body == null) {
-            throw new ProblemException(ProblemType.MALFORMED_JSON, "The body must be a JSON object.");
-        }
-        return body;
-    }
 
     private static Tokens view(TokenPair pair) {
         return new Tokens(pair.accessToken(), pair.refreshToken(), "Bearer", pair.expiresInSeconds());

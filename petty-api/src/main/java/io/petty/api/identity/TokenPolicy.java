@@ -58,9 +58,7 @@ public class TokenPolicy implements ContainerRequestFilter {
         UUID jti = uuid(token.getTokenID()).orElseThrow(TokenPolicy::rejected);
         UUID family = token.<String>claim(TokenService.FAMILY_CLAIM).flatMap(TokenPolicy::uuid).orElse(null);
         String kid = keyId(token.getRawToken()).orElseThrow(TokenPolicy::rejected);
-        boolean keyVerifies = keys.status(kid)
-                .map(status -> status == SigningKeyRing.KeyStatus.ACTIVE || status == SigningKeyRing.KeyStatus.RETIRING)
-                .orElse(false);
+        boolean keyVerifies = keys.status(kid).map(SigningKeyRing.KeyStatus::verifies).orElse(false);
         if (!keyVerifies || revocations.isRevoked(jti, family)) {
             throw rejected();
         }

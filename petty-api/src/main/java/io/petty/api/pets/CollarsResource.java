@@ -2,6 +2,7 @@ package io.petty.api.pets;
 
 import io.petty.api.http.RateLimited;
 import io.petty.api.identity.Caller;
+import io.petty.api.problem.ProblemException;
 import io.petty.domain.pets.PetService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -54,7 +55,7 @@ public class CollarsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response pair(PairRequest request, @Context SecurityContext security) {
-        PairRequest given = PetsResource.required(request);
+        PairRequest given = ProblemException.requireBody(request);
         PetService.Pairing pairing = pets.pair(Caller.accountId(security), given.collarId(),
                 PetsResource.petId(given.petId()));
         return Response.status(Response.Status.CREATED)

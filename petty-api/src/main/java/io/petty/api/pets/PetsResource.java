@@ -3,7 +3,6 @@ package io.petty.api.pets;
 import io.petty.api.http.RateLimited;
 import io.petty.api.identity.Caller;
 import io.petty.api.problem.ProblemException;
-import io.petty.api.problem.ProblemType;
 import io.petty.domain.pets.PetDraft;
 import io.petty.domain.pets.PetNotFoundException;
 import io.petty.domain.pets.PetService;
@@ -50,7 +49,7 @@ public class PetsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(PetDraft draft, @Context SecurityContext security, @Context UriInfo uri) {
-        PetView pet = PetView.of(pets.create(Caller.accountId(security), required(draft)));
+        PetView pet = PetView.of(pets.create(Caller.accountId(security), ProblemException.requireBody(draft)));
         return Response.created(uri.getAbsolutePathBuilder().path(pet.id().toString()).build()).entity(pet).build();
     }
 
@@ -69,7 +68,7 @@ public class PetsResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public PetView update(@PathParam("id") String id, PetDraft changes, @Context SecurityContext security) {
-        return PetView.of(pets.update(Caller.accountId(security), petId(id), required(changes)));
+        return PetView.of(pets.update(Caller.accountId(security), petId(id), ProblemException.requireBody(changes)));
     }
 
     @DELETE
@@ -88,10 +87,4 @@ public class PetsResource {
         }
     }
 
-    static <T> T required(T body) {
-        if (body == null) {
-            throw new ProblemException(ProblemType.MALFORMED_JSON, "The body must be a JSON object.");
-        }
-        return body;
-    }
 }

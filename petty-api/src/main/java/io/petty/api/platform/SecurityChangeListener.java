@@ -49,7 +49,7 @@ public class SecurityChangeListener {
     /** True while this server's revocations and keys are known to be complete and current. */
     private volatile boolean current;
     private volatile Future<?> task;
-    private volatile Future<?> retirement;
+    private volatile Future<?> upkeep;
 
     @Inject
     public SecurityChangeListener(DataSource dataSource, SigningKeyRing keys, RevocationList revocations,
@@ -85,12 +85,12 @@ public class SecurityChangeListener {
         task = executor.submit(this::listen);
         // Every minute: retiring keys whose tokens have all expired retire (whether or not anyone rotates
         // again), and expired refresh tokens and revocations are forgotten.
-        retirement = scheduler.scheduleWithFixedDelay(this::upkeep, 1, 1, TimeUnit.MINUTES);
+        upkeep = scheduler.scheduleWithFixedDelay(this::upkeep, 1, 1, TimeUnit.MINUTES);
     }
 
     void onShutdown(@Observes Shutdown event) {
         running = false;
-        for (Future<?> work : new Future<?>[] {task, retirement}) {
+        for (Future<?> work : new Future<?>[] {task, upkeep}) {
             if (work != null) {
                 work.cancel(true);
             }

@@ -19,6 +19,14 @@ public class ProblemException extends RuntimeException {
         this.headers = Map.copyOf(headers);
     }
 
+    /** A JSON body bound to a record is null when the request had none: that is a malformed request. */
+    public static <T> T requireBody(T body) {
+        if (body == null) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "The body must be a JSON object.");
+        }
+        return body;
+    }
+
     public ProblemType type() {
         return type;
     }

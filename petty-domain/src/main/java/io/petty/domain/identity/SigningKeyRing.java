@@ -49,7 +49,14 @@ public class SigningKeyRing {
     public record ActiveKey(String kid, RSAPrivateKey privateKey) {
     }
 
-    public enum KeyStatus { PENDING, ACTIVE, RETIRING, RETIRED }
+    public enum KeyStatus {
+        PENDING, ACTIVE, RETIRING, RETIRED;
+
+        /** Whether tokens signed by a key in this state are accepted. */
+        public boolean verifies() {
+            return this == ACTIVE || this == RETIRING;
+        }
+    }
 
     private record Ring(Map<String, PublicKey> byKid, ActiveKey active) {
     }
@@ -78,7 +85,7 @@ public class SigningKeyRing {
     /** Active and retiring keys: what {@code /.well-known/jwks.json} publishes and verifiers accept. */
     public List<PublicKey> verifying() {
         return ring().byKid().values().stream()
-                .filter(key -> key.status() == KeyStatus.ACTIVE || key.status() == KeyStatus.RETIRING)
+                .filter(key -> key.status().verifies())
                 .toList();
     }
 

@@ -1,0 +1,25 @@
+package io.petty.cli;
+
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/** What every command that works on the database shares: where the database is, and where to print. */
+abstract class DatabaseCommand implements Callable<Integer> {
+
+    @Mixin
+    DatabaseOptions database;
+    @Spec
+    CommandSpec spec;
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}
