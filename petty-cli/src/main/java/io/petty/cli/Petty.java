@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 @Command(name = "petty", mixinStandardHelpOptions = true, versionProvider = Petty.Version.class,
         description = "Operate a Petty deployment.",
         subcommands = {DbCommand.class, AccountsCommand.class, RotateKeysCommand.class, AuditCommand.class,
-                CommandLine.HelpCommand.class})
+                DeadLettersCommand.class, CommandLine.HelpCommand.class})
 public final class Petty {
 
     public static void main(String[] args) {
@@ -21,6 +21,7 @@ public final class Petty {
         CommandLine commandLine = new CommandLine(new Petty());
         commandLine.setOut(out);
         commandLine.setErr(err);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExitCodeExceptionMapper(failure -> failure instanceof CommandLine.ParameterException
                 ? ExitCode.USAGE : ExitCode.UNAVAILABLE);
         commandLine.setExecutionExceptionHandler((failure, cmd, parseResult) -> {

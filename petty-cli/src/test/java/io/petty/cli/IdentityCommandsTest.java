@@ -7,11 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.ds.PGSimpleDataSource;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -42,9 +37,9 @@ class IdentityCommandsTest {
 
     @Test
     void rotateKeysActivatesANewKeyAndLeavesTheOldOneRetiring() throws SQLException {
-        Run first = petty(null, "rotate-keys");
+        CommandRun first = petty(null, "rotate-keys");
         assertEquals(ExitCode.OK, first.exitCode(), first.err());
-        Run second = petty(null, "rotate-keys");
+        CommandRun second = petty(null, "rotate-keys");
         assertTrue(second.out().startsWith("Activated signing key "), second.out());
 
         assertEquals("active,retiring", query("SELECT string_agg(status, ',' ORDER BY status) FROM signing_key"));
@@ -54,7 +49,7 @@ class IdentityCommandsTest {
 
     @Test
     void accountsCreateMakesAnAdminWithEncryptedEmailAndReadsThePasswordFromStandardInput() throws SQLException {
-        Run run = petty("an admin passphrase\n", "accounts", "create", "--role", "admin", "--email", "Ops@Example.com");
+        CommandRun run = petty("an admin passphrase\n", "accounts", "create", "--role", "admin", "--email", "Ops@Example.com");
 
         assertEquals(ExitCode.OK, run.exitCode(), run.err());
         assertTrue(run.out().startsWith("Created admin account "), run.out());
@@ -69,7 +64,7 @@ class IdentityCommandsTest {
                 "--email", "a@example.com").exitCode());
         assertEquals(ExitCode.USAGE, petty("an admin passphrase\n", "accounts", "create", "--role", "root",
                 "--email", "a@example.com").exitCode());
-        Run weak = petty("password1234\n", "accounts", "create", "--role", "compliance-officer", "--email",
+        CommandRun weak = petty("password1234\n", "accounts", "create", "--role", "compliance-officer", "--email",
                 "dpo@example.com");
         assertEquals(ExitCode.CHECK_FAILED, weak.exitCode());
         assertTrue(weak.err().contains("password is too common"), weak.err());
@@ -81,37 +76,25 @@ class IdentityCommandsTest {
         petty(null, "rotate-keys");
         petty("an admin passphrase\n", "accounts", "create", "--role", "admin", "--email", "two@example.com");
 
-        Run intact = petty(null, "audit", "verify");
+        CommandRun intact = petty(null, "audit", "verify");
         assertEquals(ExitCode.OK, intact.exitCode(), intact.err());
         assertEquals("Audit log intact: 3 entries verified.\n", intact.out());
 
         execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
         execute("UPDATE audit_event SET actor = 'someone else' WHERE seq = 2");
-        Run broken = petty(null, "audit", "verify");
+        CommandRun broken = petty(null, "audit", "verify");
         assertEquals(ExitCode.CHECK_FAILED, broken.exitCode());
         assertEquals("Audit log BROKEN at entry 2 (1 entries before it verified).\n", broken.out());
     }
 
-    private Run petty(String stdin, String... args) {
+    private CommandRun petty(String stdin, String... args) {
         List<String> full = new ArrayList<>(List.of(args));
         full.addAll(List.of("--db-url", url, "--db-user", TestPostgres.USER));
         if (!args[0].equals("audit")) {
             // Only the commands that decrypt or encrypt need the master key's directory.
             full.addAll(List.of("--data-dir", dataDir.toString(), "--profile", "development"));
         }
-        InputStream originalIn = System.in;
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        try {
-            if (stdin != null) {
-                System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            }
-            int exitCode = Petty.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-                    .execute(full.toArray(String[]::new));
-            return new Run(exitCode, out.toString(), err.toString());
-        } finally {
-            System.setIn(originalIn);
-        }
+        return CommandRun.typing(stdin, full.toArray(String[]::new));
     }
 
     private void execute(String sql) throws SQLException {
@@ -132,8 +115,5 @@ class IdentityCommandsTest {
             row.next();
             return row.getString(1);
         }
-    }
-
-    private record Run(int exitCode, String out, String err) {
     }
 }

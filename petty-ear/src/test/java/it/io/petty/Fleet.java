@@ -33,6 +33,17 @@ public final class Fleet {
                 tokens.getString("refresh_token"));
     }
 
+    /**
+     * An admin. Admins are made by {@code petty accounts create} on the database; here an owner registered
+     * through the API is promoted in the database, then logs in to get the admin group.
+     */
+    public static Owner newAdmin() {
+        Owner owner = newOwner();
+        TestDatabase.execute("UPDATE account SET role = 'admin' WHERE id = '" + owner.id() + "'");
+        JsonObject tokens = login(owner.email(), PASSWORD);
+        return new Owner(owner.id(), owner.email(), tokens.getString("access_token"), tokens.getString("refresh_token"));
+    }
+
     public static JsonObject login(String email, String password) {
         HttpResponse<String> response = postJson("/v1/auth/token", """
                 {"email": "%s", "password": "%s"}""".formatted(email, password));

@@ -2,6 +2,7 @@ package it.io.petty;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 
 /** Reading documents in the collar's format. */
 public final class Readings {
@@ -15,6 +16,10 @@ public final class Readings {
                  "location": {"type": "Point", "coordinates": [24.938412, 60.169856]},
                  "battery_pct": 87, "temperature_c": 38.6, "firmware": "ignored-unknown-field"}
                 """.formatted(collarId, timestamp);
+    }
+
+    public static String batch(List<String> readings) {
+        return "{\"readings\": [" + String.join(",", readings) + "]}";
     }
 
     /** A timestamp safely inside the accepted window, unique enough per call. */

@@ -8,6 +8,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -32,6 +33,26 @@ public final class TestDatabase {
         dataSource.setUser(USER);
         dataSource.setPassword(PASSWORD);
         return dataSource;
+    }
+
+    /** Runs one statement of test setup (the SQL is the test's own, never built from input). */
+    public static void execute(String sql) {
+        try (Connection db = connect(); Statement statement = db.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The single number a {@code SELECT count(*)} of the test's own answers. */
+    public static long count(String sql) {
+        try (Connection db = connect(); Statement statement = db.createStatement();
+             ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A serial that is well-formed but certainly not registered. */

@@ -45,6 +45,17 @@ public class BodyLimit implements ContainerRequestFilter {
         request.setEntityStream(new Bounded(request.getEntityStream(), maxBytes));
     }
 
+    /** The whole (capped) body, for when it is needed as bytes, e.g. to hash it. */
+    public static byte[] readAll(InputStream body) {
+        try {
+            return body.readAllBytes();
+        } catch (BodyTooLargeException e) {
+            throw tooLarge(e.maxBytes());
+        } catch (IOException e) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "The body could not be read.");
+        }
+    }
+
     public static ProblemException tooLarge(long maxBytes) {
         return new ProblemException(ProblemType.BODY_TOO_LARGE, "The body must not exceed " + maxBytes + " bytes.");
     }

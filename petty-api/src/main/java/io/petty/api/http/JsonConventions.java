@@ -11,11 +11,16 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class JsonConventions implements ContextResolver<Jsonb> {
 
-    private final Jsonb jsonb = JsonbBuilder.create(new JsonbConfig()
+    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig()
             .withPropertyNamingStrategy(PropertyNamingStrategy.LOWER_CASE_WITH_UNDERSCORES));
+
+    /** For answers written to text outside JAX-RS (a stored idempotent answer), in the same conventions. */
+    public static Jsonb jsonb() {
+        return JSONB;
+    }
 
     @Override
     public Jsonb getContext(Class<?> type) {
-        return jsonb;
+        return JSONB;
     }
 }

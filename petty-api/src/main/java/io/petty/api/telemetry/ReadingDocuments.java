@@ -43,7 +43,7 @@ public class ReadingDocuments {
     public sealed interface IngestDocument permits Single, Batch {
     }
 
-    public record Single(ReadingInput input) implements IngestDocument {
+    public record Single(IngestItem item) implements IngestDocument {
     }
 
     public record Batch(List<IngestItem> items) implements IngestDocument {
@@ -52,17 +52,14 @@ public class ReadingDocuments {
     /**
      * @throws ProblemException 400 when the body is not a JSON object, 413 when it is over the size limit or
      *                          holds more than {@value #MAX_BATCH} readings
-     * @throws InvalidInputException when a single reading has a field of the wrong JSON type, or a batch is empty
+     * @throws InvalidInputException when a batch is empty; a reading with a field of the wrong JSON type is read,
+     *                               with that error, for the rules to refuse (and keep as a dead letter)
      */
     public IngestDocument read(InputStream body) {
         JsonObject document = parseObject(body);
         JsonValue readings = present(document, "readings");
         if (readings == null) {
-            IngestItem single = item(document);
-            if (!single.formatErrors().isEmpty()) {
-                throw new InvalidInputException(single.formatErrors());
-            }
-            return new Single(single.input());
+            return new Single(item(document));
         }
         if (!(readings instanceof JsonArray array) || array.isEmpty()) {
             throw new InvalidInputException(List.of(new FieldViolation("readings",
@@ -75,7 +72,7 @@ public class ReadingDocuments {
         List<IngestItem> items = new ArrayList<>(array.size());
         for (JsonValue value : array) {
             items.add(value instanceof JsonObject reading ? item(reading) : new IngestItem(EMPTY,
-                    List.of(new FieldViolation("reading", "must be a JSON object"))));
+                    List.of(new FieldViolation("reading", "must be a JSON object")), value::toString));
         }
         return new Batch(items);
     }
@@ -93,7 +90,7 @@ public class ReadingDocuments {
                 number(present(document, "battery_pct"), "battery_pct", violations),
                 number(present(document, "temperature_c"), "temperature_c", violations),
                 motion(present(document, "motion"), violations));
-        return new IngestItem(input, violations);
+        return new IngestItem(input, violations, document::toString);
     }
 
     private JsonObject parseObject(InputStream body) {

@@ -46,9 +46,8 @@ class ReadingDocumentsTest {
                 input.motion().accel().get(1));
         assertEquals(1, input.motion().gyro().size());
 
-        InvalidInputException invalid = assertThrows(InvalidInputException.class, () -> documents.read(body(
-                "{\"motion\": {\"hz\": 50, \"accel\": [[0.1, 0.2, 0.3], [0.1, \"x\", 0.3]]}}")));
-        assertEquals(List.of(new FieldViolation("motion.accel[1]", "must be [x, y, z] numbers")), invalid.violations());
+        assertEquals(List.of(new FieldViolation("motion.accel[1]", "must be [x, y, z] numbers")), formatErrors(documents.read(
+                body("{\"motion\": {\"hz\": 50, \"accel\": [[0.1, 0.2, 0.3], [0.1, \"x\", 0.3]]}}"))));
     }
 
     @Test
@@ -60,7 +59,7 @@ class ReadingDocumentsTest {
 
     @Test
     void valuesOfTheWrongJsonTypeAreNamedByTheirPath() {
-        InvalidInputException invalid = assertThrows(InvalidInputException.class, () -> documents.read(body("""
+        List<FieldViolation> errors = formatErrors(documents.read(body("""
                 {"collar_id": 12345, "timestamp": 1700000000, "heart_rate": "72", "activity_level": true,
                  "location": {"type": 1, "coordinates": [24.9, "north"]}, "battery_pct": [87], "temperature_c": {}}
                 """)));
@@ -73,14 +72,12 @@ class ReadingDocumentsTest {
                 new FieldViolation("location.type", "must be a string"),
                 new FieldViolation("location.coordinates[1]", "must be a number"),
                 new FieldViolation("battery_pct", "must be a number"),
-                new FieldViolation("temperature_c", "must be a number")), invalid.violations());
+                new FieldViolation("temperature_c", "must be a number")), errors);
     }
 
     @Test
     void aLocationThatIsNotAnObjectIsNamed() {
-        InvalidInputException invalid = assertThrows(InvalidInputException.class,
-                () -> documents.read(body("{\"location\": [24.9, 60.1]}")));
-        assertEquals("location", invalid.violations().get(0).field());
+        assertEquals("location", formatErrors(documents.read(body("{\"location\": [24.9, 60.1]}"))).get(0).field());
     }
 
     @Test
@@ -105,6 +102,8 @@ class ReadingDocumentsTest {
         assertEquals(List.of(), items.get(0).formatErrors());
         assertEquals(List.of(new FieldViolation("heart_rate", "must be a number")), items.get(1).formatErrors());
         assertEquals("reading", items.get(2).formatErrors().get(0).field());
+        assertEquals("{\"collar_id\":\"SN-12345\",\"heart_rate\":\"fast\"}", items.get(1).source().get());
+        assertEquals("42", items.get(2).source().get());
     }
 
     @Test
@@ -120,7 +119,11 @@ class ReadingDocumentsTest {
     }
 
     private static ReadingInput single(ReadingDocuments.IngestDocument document) {
-        return ((ReadingDocuments.Single) document).input();
+        return ((ReadingDocuments.Single) document).item().input();
+    }
+
+    private static List<FieldViolation> formatErrors(ReadingDocuments.IngestDocument document) {
+        return ((ReadingDocuments.Single) document).item().formatErrors();
     }
 
     private static InputStream body(String json) {

@@ -9,12 +9,13 @@ import java.util.UUID;
 public interface ReadingRepository {
 
     /**
-     * Stores the readings not stored before, in one transaction, and keeps each collar's latest current.
+     * One ingest's write, in one transaction: stores the readings not stored before, keeps each collar's latest
+     * current, and keeps the refused readings as dead letters.
      *
      * @return the positions (in {@code readings}) of those stored now; the others were stored before, or
      *         repeat an earlier reading of the same list
      */
-    BitSet store(List<Reading> readings);
+    BitSet store(List<Reading> readings, List<RejectedReading> rejected);
 
     /** One of an owner's collars, with its latest reading when it has sent one. */
     record OwnedCollar(String collarId, Optional<StoredReading> latest) {

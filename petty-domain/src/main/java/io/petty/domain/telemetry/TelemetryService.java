@@ -7,7 +7,6 @@ import io.petty.domain.validation.InvalidInputException;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,55 +33,54 @@ public class TelemetryService {
     }
 
     /**
-     * @param callerCollarId the collar the caller's device token was issued to
-     * @param tokenIssuedAt  when that token was issued: a token from before the collar's current pairing
-     *                       (unpaired, re-paired, secret rotated) no longer speaks for it
-     * @throws io.petty.domain.validation.InvalidInputException when the reading breaks a rule
-     * @throws CollarMismatchException when the reading is for another collar
+     * Stores one reading; a refused one is kept as a dead letter before the refusal is thrown.
+     *
      * @throws InvalidCredentialsException when the collar is no longer paired as it was when the token was issued
+     * @throws CollarMismatchException when the reading is for another collar than the sender's
+     * @throws InvalidInputException when the reading breaks a rule
      */
-    public IngestOutcome ingest(ReadingInput input, String callerCollarId, Instant tokenIssuedAt) {
-        Reading reading = rules.validate(input);
-        if (!reading.collarId().equals(callerCollarId)) {
-            throw new CollarMismatchException(callerCollarId);
+    public IngestOutcome ingest(IngestItem item, Sender sender) {
+        requirePairedBefore(sender);
+        Checked checked = check(item);
+        if (checked.reading() != null && !checked.reading().collarId().equals(sender.collarId())) {
+            throw new CollarMismatchException(sender.collarId());
         }
-        requirePairedBefore(callerCollarId, tokenIssuedAt);
-        int stored = readings.store(List.of(reading)).cardinality();
+        if (checked.reading() == null) {
+            readings.store(List.of(), List.of(rejected(item, null, checked.errors(), sender)));
+            throw new InvalidInputException(checked.errors());
+        }
+        int stored = readings.store(List.of(checked.reading()), List.of()).cardinality();
         return new IngestOutcome(stored, 1 - stored);
     }
 
     /**
      * Stores the good readings of a batch and says what became of each: one bad reading never sinks the good
-     * ones, and a reading repeated (within the batch or from before) is a duplicate, not an error.
+     * ones, and a reading repeated (within the batch or from before) is a duplicate, not an error. The bad ones,
+     * a reading for another collar among them, are kept as dead letters in the same transaction.
      *
      * @throws InvalidCredentialsException when the collar is no longer paired as it was when the token was issued
      */
-    public BatchOutcome ingestBatch(List<IngestItem> items, String callerCollarId, Instant tokenIssuedAt) {
-        requirePairedBefore(callerCollarId, tokenIssuedAt);
+    public BatchOutcome ingestBatch(List<IngestItem> items, Sender sender) {
+        requirePairedBefore(sender);
         List<Reading> valid = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
+        List<RejectedReading> rejected = new ArrayList<>();
         BatchOutcome.Item[] results = new BatchOutcome.Item[items.size()];
         for (int index = 0; index < items.size(); index++) {
-            List<FieldViolation> errors = new ArrayList<>(items.get(index).formatErrors());
-            Reading reading = null;
-            if (errors.isEmpty()) {
-                try {
-                    reading = rules.validate(items.get(index).input());
-                } catch (InvalidInputException invalid) {
-                    errors.addAll(invalid.violations());
-                }
-            }
-            if (reading != null && !reading.collarId().equals(callerCollarId)) {
-                errors.add(new FieldViolation("collar_id", "must be this token's collar, " + callerCollarId));
+            Checked checked = check(items.get(index));
+            List<FieldViolation> errors = checked.errors();
+            if (checked.reading() != null && !checked.reading().collarId().equals(sender.collarId())) {
+                errors = List.of(new FieldViolation("collar_id", "must be this token's collar, " + sender.collarId()));
             }
             if (errors.isEmpty()) {
-                valid.add(reading);
+                valid.add(checked.reading());
                 positions.add(index);
             } else {
                 results[index] = new BatchOutcome.Item(index, BatchOutcome.Status.REJECTED, errors);
+                rejected.add(rejected(items.get(index), index, errors, sender));
             }
         }
-        BitSet stored = readings.store(valid);
+        BitSet stored = readings.store(valid, rejected);
         for (int i = 0; i < positions.size(); i++) {
             int index = positions.get(i);
             results[index] = new BatchOutcome.Item(index,
@@ -91,10 +89,29 @@ public class TelemetryService {
         return new BatchOutcome(Arrays.asList(results));
     }
 
-    private void requirePairedBefore(String collarId, Instant tokenIssuedAt) {
+    /** A reading that passed every rule, or why it did not. */
+    private record Checked(Reading reading, List<FieldViolation> errors) {
+    }
+
+    private Checked check(IngestItem item) {
+        if (!item.formatErrors().isEmpty()) {
+            return new Checked(null, item.formatErrors());
+        }
+        try {
+            return new Checked(rules.validate(item.input()), List.of());
+        } catch (InvalidInputException invalid) {
+            return new Checked(null, invalid.violations());
+        }
+    }
+
+    private static RejectedReading rejected(IngestItem item, Integer index, List<FieldViolation> errors, Sender sender) {
+        return new RejectedReading(sender.collarId(), sender.requestId(), index, errors, item.source().get());
+    }
+
+    private void requirePairedBefore(Sender sender) {
         // JWT times are whole seconds, so the pairing time is compared at that precision.
-        boolean pairedBeforeToken = collars.pairedAt(collarId)
-                .map(paired -> !tokenIssuedAt.isBefore(paired.truncatedTo(ChronoUnit.SECONDS)))
+        boolean pairedBeforeToken = collars.pairedAt(sender.collarId())
+                .map(paired -> !sender.tokenIssuedAt().isBefore(paired.truncatedTo(ChronoUnit.SECONDS)))
                 .orElse(false);
         if (!pairedBeforeToken) {
             throw new InvalidCredentialsException();

@@ -5,8 +5,10 @@ import io.petty.domain.pets.CollarRepository;
 import io.petty.domain.pets.internal.JdbcCollarRepository;
 import io.petty.domain.platform.DatabaseException;
 import io.petty.domain.platform.PlatformResources;
+import io.petty.domain.telemetry.IngestItem;
 import io.petty.domain.telemetry.IngestOutcome;
 import io.petty.domain.telemetry.ReadingInput;
+import io.petty.domain.telemetry.Sender;
 import io.petty.domain.telemetry.StoredReading;
 import io.petty.domain.telemetry.TelemetryService;
 import io.petty.domain.telemetry.UnknownCollarException;
@@ -26,6 +28,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -63,8 +66,9 @@ class TelemetryInContainerIT {
         ReadingInput input = new ReadingInput(collar, timestamp.toString(), BigDecimal.valueOf(64), BigDecimal.ZERO,
                 null, BigDecimal.valueOf(40), null, null);
 
-        assertEquals(new IngestOutcome(1, 0), telemetry.ingest(input, collar, Instant.now()));
-        assertEquals(new IngestOutcome(0, 1), telemetry.ingest(input, collar, Instant.now()));
+        Sender sender = new Sender(collar, Instant.now(), "in-container");
+        assertEquals(new IngestOutcome(1, 0), telemetry.ingest(new IngestItem(input, List.of(), input::toString), sender));
+        assertEquals(new IngestOutcome(0, 1), telemetry.ingest(new IngestItem(input, List.of(), input::toString), sender));
 
         StoredReading latest = telemetry.latest(collar, owner);
         assertEquals(timestamp, latest.reading().timestamp());
@@ -77,7 +81,8 @@ class TelemetryInContainerIT {
         String stranger = "ZZ-" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         ReadingInput input = new ReadingInput(stranger, Instant.now().toString(), BigDecimal.valueOf(64),
                 BigDecimal.ZERO, null, null, null, null);
-        assertThrows(InvalidCredentialsException.class, () -> telemetry.ingest(input, stranger, Instant.now()));
+        assertThrows(InvalidCredentialsException.class, () -> telemetry.ingest(
+                new IngestItem(input, List.of(), input::toString), new Sender(stranger, Instant.now(), "in-container")));
     }
 
     @Test

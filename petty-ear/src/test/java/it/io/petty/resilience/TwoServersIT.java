@@ -4,6 +4,7 @@ import com.nimbusds.jwt.SignedJWT;
 import io.petty.devdb.EmbeddedDatabase;
 import it.io.petty.Fleet;
 import it.io.petty.PettyHttp;
+import it.io.petty.Readings;
 import it.io.petty.TokenForge;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,8 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two Liberty servers on one database behave as one: a key rotated while both run, and a logout on the first,
- * reach the second within a second. The second server is a copy of the first's configuration on other ports,
- * started and stopped by this test.
+ * reach the second within a second; a reading acknowledged by either is at once the real-time view of both.
+ * The second server is a copy of the first's configuration on other ports, started and stopped by this test.
  */
 class TwoServersIT {
 
@@ -84,6 +86,41 @@ class TwoServersIT {
 
         assertEquals(204, postJson("/v1/auth/logout", "{}", rotated[0]).statusCode(), "logout on server 1");
         assertWithin(() -> status("/v1/pets", rotated[0]) == 401, "server 2 refuses the logged-out token");
+    }
+
+    @Test
+    void bothServersShowTheNewestReadingAsSoonAsEitherAcknowledgesIt() {
+        Fleet.Collar device = Fleet.newCollar();
+        Instant start = Readings.recent().minusSeconds(60);
+        Instant newest = Instant.EPOCH;
+        for (int i = 0; i < 12; i++) {
+            // Every third reading is a late arrival, older than the newest: it must not replace it on either server.
+            Instant timestamp = i % 3 == 2 ? start.plusSeconds(i - 2).plusMillis(500) : start.plusSeconds(i);
+            URI server = i % 2 == 0 ? PettyHttp.BASE : SECOND_BASE;
+            HttpResponse<String> posted = send(HttpRequest.newBuilder(server.resolve("/v1/ingest"))
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + device.deviceToken())
+                    .POST(HttpRequest.BodyPublishers.ofString(Readings.reading(device.id(), timestamp))));
+            assertEquals(201, posted.statusCode(), posted.body());
+            newest = timestamp.isAfter(newest) ? timestamp : newest;
+
+            for (URI reader : new URI[] {PettyHttp.BASE, SECOND_BASE}) {
+                HttpResponse<String> latest = send(HttpRequest.newBuilder(reader.resolve("/v1/realtime?collar_id="
+                        + device.id())).header("Authorization", "Bearer " + device.owner().accessToken()));
+                assertEquals(200, latest.statusCode(), latest.body());
+                assertEquals(newest, Instant.parse(json(latest).getString("timestamp")), "reading " + i + " via " + reader);
+            }
+        }
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int status(String path, String bearer) {

@@ -13,6 +13,7 @@ import java.util.List;
 
 import static it.io.petty.PettyHttp.json;
 import static it.io.petty.PettyHttp.postJson;
+import static it.io.petty.Readings.batch;
 import static it.io.petty.Readings.reading;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -110,9 +111,5 @@ class BatchIngestIT {
             readings.add(reading(collar, START.plusMillis(i)));
         }
         return batch(readings);
-    }
-
-    private static String batch(List<String> readings) {
-        return "{\"readings\": [" + String.join(",", readings) + "]}";
     }
 }

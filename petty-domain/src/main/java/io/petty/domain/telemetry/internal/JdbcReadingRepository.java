@@ -6,6 +6,7 @@ import io.petty.domain.telemetry.GeoPoint;
 import io.petty.domain.telemetry.MotionWindow;
 import io.petty.domain.telemetry.Reading;
 import io.petty.domain.telemetry.ReadingRepository;
+import io.petty.domain.telemetry.RejectedReading;
 import io.petty.domain.telemetry.StoredReading;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -29,9 +30,9 @@ import java.util.stream.Collectors;
 
 /**
  * Plain JDBC rather than JPA: ingest is the hottest path, and one statement does the whole job.
- * The readings travel as arrays, so a batch of any size is one round trip and one transaction:
- * new rows are inserted, replays skipped by the primary key, each collar's latest row advanced, and the
- * positions of the new readings returned.
+ * The readings travel as arrays, so a batch of any size is one round trip: new rows are inserted, replays
+ * skipped by the primary key, each collar's latest row advanced, and the positions of the new readings
+ * returned. The request's refused readings are written as dead letters in the same transaction.
  */
 @Dependent
 public class JdbcReadingRepository implements ReadingRepository {
@@ -92,16 +93,13 @@ public class JdbcReadingRepository implements ReadingRepository {
     }
 
     @Override
-    public BitSet store(List<Reading> readings) {
-        if (readings.isEmpty()) {
-            return new BitSet();
-        }
+    public BitSet store(List<Reading> readings, List<RejectedReading> rejected) {
         Set<LocalDate> days = readings.stream()
                 .map(reading -> LocalDate.ofInstant(reading.timestamp(), ZoneOffset.UTC))
                 .collect(Collectors.toSet());
         partitions.ensure(days);
         try {
-            return insert(readings);
+            return write(readings, rejected);
         } catch (DatabaseException e) {
             if (!(e.getCause() instanceof SQLException sql) || !NO_PARTITION.equals(sql.getSQLState())) {
                 throw e;
@@ -109,11 +107,28 @@ public class JdbcReadingRepository implements ReadingRepository {
             // A partition was dropped since it was remembered (retention): learn again, then retry once.
             partitions.forget();
             partitions.ensure(days);
-            return insert(readings);
+            return write(readings, rejected);
         }
     }
 
-    private BitSet insert(List<Reading> readings) {
+    private BitSet write(List<Reading> readings, List<RejectedReading> rejected) {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                BitSet stored = readings.isEmpty() ? new BitSet() : insert(connection, readings);
+                JdbcDeadLetterRepository.insert(connection, rejected);
+                connection.commit();
+                return stored;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("could not store readings", e);
+        }
+    }
+
+    private static BitSet insert(Connection connection, List<Reading> readings) throws SQLException {
         int size = readings.size();
         String[] collarIds = new String[size];
         Long[] micros = new Long[size];
@@ -145,9 +160,7 @@ public class JdbcReadingRepository implements ReadingRepository {
                 motionGyro[i] = motion.gyro() == null ? null : MotionWindow.pack(motion.gyro());
             }
         }
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement store = connection.prepareStatement(STORE)) {
-            connection.setAutoCommit(true);
+        try (PreparedStatement store = connection.prepareStatement(STORE)) {
             store.setArray(1, connection.createArrayOf("text", collarIds));
             store.setArray(2, connection.createArrayOf("int8", micros));
             store.setArray(3, connection.createArrayOf("int4", heartRates));
@@ -167,8 +180,6 @@ public class JdbcReadingRepository implements ReadingRepository {
                 }
             }
             return stored;
-        } catch (SQLException e) {
-            throw new DatabaseException("could not store readings", e);
         }
     }
 

@@ -1,12 +1,16 @@
 package io.petty.domain.telemetry.internal;
 
+import io.petty.domain.platform.DatabaseException;
 import io.petty.domain.platform.SchemaMigrations;
 import io.petty.domain.telemetry.ActivityLevel;
+import io.petty.domain.telemetry.DeadLetter;
 import io.petty.domain.telemetry.GeoPoint;
 import io.petty.domain.telemetry.MotionWindow;
 import io.petty.domain.telemetry.Reading;
+import io.petty.domain.telemetry.RejectedReading;
 import io.petty.domain.telemetry.StoredReading;
 import io.petty.domain.testing.TestPostgres;
+import io.petty.domain.validation.FieldViolation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +25,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class JdbcReadingRepositoryTest {
@@ -30,6 +35,7 @@ class JdbcReadingRepositoryTest {
     private DataSource database;
     private ReadingPartitions partitions;
     private JdbcReadingRepository repository;
+    private JdbcDeadLetterRepository deadLetters;
 
     @BeforeEach
     void migratedDatabase() {
@@ -37,6 +43,7 @@ class JdbcReadingRepositoryTest {
         new SchemaMigrations(database).migrate();
         partitions = new ReadingPartitions(database);
         repository = new JdbcReadingRepository(database, partitions);
+        deadLetters = new JdbcDeadLetterRepository(database);
     }
 
     @Test
@@ -44,9 +51,9 @@ class JdbcReadingRepositoryTest {
         Reading first = reading("SN-001", T0);
         Reading second = reading("SN-001", T0.plusSeconds(1));
 
-        assertEquals(positions(0, 1), repository.store(List.of(first, second, first)));
-        assertEquals(positions(), repository.store(List.of(second, first)));
-        assertEquals(positions(1), repository.store(List.of(first, reading("SN-002", T0))));
+        assertEquals(positions(0, 1), repository.store(List.of(first, second, first), List.of()));
+        assertEquals(positions(), repository.store(List.of(second, first), List.of()));
+        assertEquals(positions(1), repository.store(List.of(first, reading("SN-002", T0)), List.of()));
     }
 
     @Test
@@ -56,8 +63,8 @@ class JdbcReadingRepositoryTest {
                 new GeoPoint(60_169_856, 24_938_412), 55, 38.6,
                 new MotionWindow(50, 2, new float[] {0.01f, -0.98f, 0.12f, 0.02f, -0.97f, 0.11f},
                         new float[] {1.2f, -0.4f, 0.3f, 1.1f, -0.5f, 0.2f}));
-        repository.store(List.of(reading("SN-001", T0), newest));
-        repository.store(List.of(reading("SN-001", T0.plusSeconds(30))));
+        repository.store(List.of(reading("SN-001", T0), newest), List.of());
+        repository.store(List.of(reading("SN-001", T0.plusSeconds(30))), List.of());
 
         StoredReading latest = repository.latestOwnedBy("SN-001", owner).orElseThrow().latest().orElseThrow();
 
@@ -71,6 +78,46 @@ class JdbcReadingRepositoryTest {
         assertTrue(repository.latestOwnedBy("SN-002", owner).orElseThrow().latest().isEmpty());
         assertTrue(repository.latestOwnedBy("SN-002", UUID.randomUUID()).isEmpty());
         assertTrue(repository.latestOwnedBy("SN-404", owner).isEmpty());
+    }
+
+    @Test
+    void refusedReadingsAreKeptWithTheRequestAndListedNewestFirstByCollarAndPage() {
+        repository.store(List.of(reading("SN-001", T0)), List.of(refused("SN-001", "req-1", 1), refused("SN-001", "req-1", 2)));
+        repository.store(List.of(), List.of(refused("SN-002", "req-2", null)));
+
+        List<DeadLetter> all = deadLetters.list(null, null, 10);
+        assertEquals(List.of("req-2", "req-1", "req-1"), all.stream().map(letter -> letter.reading().requestId()).toList());
+        assertEquals(refused("SN-002", "req-2", null), all.get(0).reading());
+        assertEquals(List.of(2, 1), deadLetters.list("SN-001", null, 10).stream()
+                .map(letter -> letter.reading().index()).toList());
+        assertEquals(List.of(1), deadLetters.list("SN-001", all.get(1).id(), 10).stream()
+                .map(letter -> letter.reading().index()).toList());
+        assertEquals(1, deadLetters.list(null, null, 1).size());
+    }
+
+    @Test
+    void readingsAndTheirDeadLettersCommitTogetherOrNotAtAll() {
+        RejectedReading unstorable = new RejectedReading(null, "req-1", 0, List.of(), "{}");
+
+        assertThrows(DatabaseException.class, () -> repository.store(List.of(reading("SN-001", T0)), List.of(unstorable)));
+
+        assertEquals(positions(0), repository.store(List.of(reading("SN-001", T0)), List.of()));
+    }
+
+    @Test
+    void aPayloadIsCutToFourKilobytesAndPurgedAfterItsTime() {
+        repository.store(List.of(), List.of(new RejectedReading("SN-001", "req-1", null,
+                List.of(new FieldViolation("motion", "too long")), "x".repeat(10_000))));
+
+        assertEquals(RejectedReading.MAX_PAYLOAD_CHARS, deadLetters.list(null, null, 10).get(0).reading().payload().length());
+        assertEquals(0, deadLetters.purgeReceivedBefore(Instant.now().minusSeconds(60)));
+        assertEquals(1, deadLetters.purgeReceivedBefore(Instant.now().plusSeconds(60)));
+        assertTrue(deadLetters.list(null, null, 10).isEmpty());
+    }
+
+    private static RejectedReading refused(String collarId, String requestId, Integer index) {
+        return new RejectedReading(collarId, requestId, index, List.of(new FieldViolation("heart_rate", "must be 30-300"),
+                new FieldViolation("timestamp", "is required")), "{\"collar_id\": \"" + collarId + "\"}");
     }
 
     /** An owner with a dog wearing the collar. @return the owner */
@@ -89,12 +136,12 @@ class JdbcReadingRepositoryTest {
 
     @Test
     void aPartitionDroppedSinceItWasRememberedIsCreatedAgain() throws SQLException {
-        repository.store(List.of(reading("SN-001", T0)));
+        repository.store(List.of(reading("SN-001", T0)), List.of());
         try (Connection connection = database.getConnection(); Statement drop = connection.createStatement()) {
             drop.execute("DROP TABLE reading_20261125");
         }
 
-        assertEquals(positions(0), repository.store(List.of(reading("SN-001", T0))));
+        assertEquals(positions(0), repository.store(List.of(reading("SN-001", T0)), List.of()));
     }
 
     @Test

@@ -1,0 +1,85 @@
+package io.petty.api.admin;
+
+import io.petty.api.http.RateLimited;
+import io.petty.domain.telemetry.DeadLetter;
+import io.petty.domain.telemetry.DeadLetterRepository;
+import io.petty.domain.telemetry.ReadingRules;
+import io.petty.domain.validation.FieldViolation;
+import io.petty.domain.validation.InvalidInputException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code GET /v1/admin/dead-letters}: the readings the server refused in the last 14 days, newest first, in
+ * pages: pass the {@code next_before} of one page as {@code before} to get the next.
+ */
+@Path("v1/admin/dead-letters")
+@ApplicationScoped
+@RateLimited("api")
+@RolesAllowed("admin")
+public class DeadLettersResource {
+
+    static final int MAX_LIMIT = 1000;
+
+    private final DeadLetterRepository deadLetters;
+
+    @Inject
+    public DeadLettersResource(DeadLetterRepository deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    /** For CDI proxies and the JAX-RS runtime; never called to build a working instance. */
+    public DeadLettersResource() {
+        this(null);
+    }
+
+    /** One page; {@code next_before} is absent on the last. */
+    public record Page(List<Entry> deadLetters, Long nextBefore) {
+    }
+
+    public record Entry(long id, Instant receivedAt, String collarId, String requestId, Integer index,
+                        List<FieldViolation> errors, String payload) {
+
+        static Entry of(DeadLetter letter) {
+            return new Entry(letter.id(), letter.receivedAt(), letter.reading().collarId(),
+                    letter.reading().requestId(), letter.reading().index(), letter.reading().errors(),
+                    letter.reading().payload());
+        }
+    }
+
+    /** Numbers are taken as text so that a malformed one is a 422 naming it, not JAX-RS's bare 404. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Page list(@QueryParam("collar_id") String collarId, @QueryParam("before") String before,
+                     @QueryParam("limit") @DefaultValue("100") String limit) {
+        String collar = collarId == null ? null : ReadingRules.requireCollarId(collarId, "collar_id");
+        Long beforeId = before == null ? null : number(before, "before", 1, Long.MAX_VALUE);
+        int size = (int) number(limit, "limit", 1, MAX_LIMIT);
+        List<DeadLetter> page = deadLetters.list(collar, beforeId, size);
+        Long nextBefore = page.size() == size ? page.get(page.size() - 1).id() : null;
+        return new Page(page.stream().map(Entry::of).toList(), nextBefore);
+    }
+
+    private static long number(String text, String field, long min, long max) {
+        try {
+            long value = Long.parseLong(text);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like a number out of range
+        }
+        throw new InvalidInputException(List.of(new FieldViolation(field, "must be a whole number from " + min
+                + (max == Long.MAX_VALUE ? " up" : " to " + max))));
+    }
+}

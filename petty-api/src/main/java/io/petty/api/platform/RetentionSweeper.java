@@ -1,0 +1,72 @@
+package io.petty.api.platform;
+
+import io.petty.domain.idempotency.IdempotencyStore;
+import io.petty.domain.telemetry.DeadLetterRepository;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Shutdown;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Deletes short-lived operational records once their time is up: dead letters after 14 days, idempotency keys
+ * after a day. Small, indexed deletes, so every instance may run them; the retention batch job (reading
+ * partitions, exports) is the place for the heavy work.
+ */
+@ApplicationScoped
+public class RetentionSweeper {
+
+    private static final Logger LOG = Logger.getLogger(RetentionSweeper.class.getName());
+    private static final long EVERY_MINUTES = 10;
+
+    private final DeadLetterRepository deadLetters;
+    private final IdempotencyStore idempotency;
+    private final ManagedScheduledExecutorService scheduler;
+    private final Clock clock;
+    private volatile Future<?> sweeping;
+
+    @Inject
+    public RetentionSweeper(DeadLetterRepository deadLetters, IdempotencyStore idempotency,
+                            ManagedScheduledExecutorService scheduler, Clock clock) {
+        this.deadLetters = deadLetters;
+        this.idempotency = idempotency;
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    /** Required by CDI to proxy an application-scoped bean; never used to build a working instance. */
+    protected RetentionSweeper() {
+        this(null, null, null, null);
+    }
+
+    void onStart(@Observes Startup event) {
+        sweeping = scheduler.scheduleWithFixedDelay(this::sweep, 1, EVERY_MINUTES, TimeUnit.MINUTES);
+    }
+
+    void onShutdown(@Observes Shutdown event) {
+        if (sweeping != null) {
+            sweeping.cancel(true);
+        }
+    }
+
+    void sweep() {
+        Instant now = clock.instant();
+        try {
+            int letters = deadLetters.purgeReceivedBefore(now.minus(DeadLetterRepository.RETENTION));
+            int keys = idempotency.purgeCreatedBefore(now.minus(IdempotencyStore.RETENTION));
+            if (letters + keys > 0) {
+                LOG.info("Retention: deleted " + letters + " dead letters and " + keys + " idempotency keys");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Retention sweep failed: " + e.getMessage());
+        }
+    }
+}
