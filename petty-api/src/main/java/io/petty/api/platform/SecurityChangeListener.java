@@ -3,6 +3,7 @@ package io.petty.api.platform;
 import io.petty.domain.identity.RevocationList;
 import io.petty.domain.identity.SigningKeyRing;
 import io.petty.domain.identity.TokenStore;
+import io.petty.domain.pets.CollarPairings;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,9 +26,10 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps this server's signing keys and revocations in step with every other instance: PostgreSQL notifies
- * (channel {@code petty_security}, sent by triggers) and this listener applies the change within milliseconds.
- * After any interruption it reloads everything, since notifications sent meanwhile are lost.
+ * Keeps this server's signing keys, revocations and remembered collar pairings in step with every other
+ * instance: PostgreSQL notifies (channel {@code petty_security}, sent by triggers) and this listener applies the
+ * change within milliseconds. After any interruption it reloads everything, since notifications sent meanwhile
+ * are lost, and until then pairings are read from the database each time.
  */
 @ApplicationScoped
 public class SecurityChangeListener {
@@ -44,6 +46,7 @@ public class SecurityChangeListener {
     private final ManagedExecutorService executor;
     private final ManagedScheduledExecutorService scheduler;
     private final TokenStore tokenStore;
+    private final CollarPairings pairings;
     private final Clock clock;
     private volatile boolean running;
     /** True while this server's revocations and keys are known to be complete and current. */
@@ -54,13 +57,14 @@ public class SecurityChangeListener {
     @Inject
     public SecurityChangeListener(DataSource dataSource, SigningKeyRing keys, RevocationList revocations,
                                   ManagedExecutorService executor, ManagedScheduledExecutorService scheduler,
-                                  TokenStore tokenStore, Clock clock) {
+                                  TokenStore tokenStore, CollarPairings pairings, Clock clock) {
         this.dataSource = dataSource;
         this.keys = keys;
         this.revocations = revocations;
         this.executor = executor;
         this.scheduler = scheduler;
         this.tokenStore = tokenStore;
+        this.pairings = pairings;
         this.clock = clock;
     }
 
@@ -72,6 +76,7 @@ public class SecurityChangeListener {
         this.executor = null;
         this.scheduler = null;
         this.tokenStore = null;
+        this.pairings = null;
         this.clock = null;
     }
 
@@ -117,6 +122,7 @@ public class SecurityChangeListener {
                 // Anything that changed while nobody was listening is read now.
                 keys.reload();
                 revocations.reload(dataSource);
+                pairings.trust();
                 current = true;
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 for (int polls = 1; running; polls++) {
@@ -134,6 +140,7 @@ public class SecurityChangeListener {
                 }
             } catch (SQLException | RuntimeException e) {
                 current = false;
+                pairings.distrust();
                 if (running) {
                     LOG.log(Level.WARNING, "Listening for security changes failed (" + e.getMessage()
                             + "); reconnecting");
@@ -148,6 +155,8 @@ public class SecurityChangeListener {
             revocations.revokeToken(UUID.fromString(change.substring("revoked_token:".length())));
         } else if (change.startsWith("revoked_family:")) {
             revocations.revokeFamily(UUID.fromString(change.substring("revoked_family:".length())));
+        } else if (change.startsWith("collar:")) {
+            pairings.changed(change.substring("collar:".length()));
         } else if (change.equals("signing_key")) {
             keys.reload();
         }

@@ -23,11 +23,13 @@ public class PetService {
     }
 
     private final PetRepository pets;
+    private final CollarPairings pairings;
     private final Clock clock;
 
     @Inject
-    public PetService(PetRepository pets, Clock clock) {
+    public PetService(PetRepository pets, CollarPairings pairings, Clock clock) {
         this.pets = pets;
+        this.pairings = pairings;
         this.clock = clock;
     }
 
@@ -55,6 +57,8 @@ public class PetService {
         if (!pets.delete(petId, ownerId)) {
             throw new PetNotFoundException();
         }
+        // Its collars were unpaired with it; every server hears of each, this one knows at once.
+        pairings.changedAll();
     }
 
     /** @throws CollarAlreadyPairedException when another pet wears the collar */
@@ -65,6 +69,7 @@ public class PetService {
         if (!pets.pairCollar(collar, petId, TokenService.hash(secret))) {
             throw new CollarAlreadyPairedException(collar);
         }
+        pairings.changed(collar);
         return new Pairing(collar, petId, secret);
     }
 
@@ -72,5 +77,6 @@ public class PetService {
         if (!pets.unpairCollar(collarId, ownerId)) {
             throw new UnknownCollarException(collarId);
         }
+        pairings.changed(collarId);
     }
 }

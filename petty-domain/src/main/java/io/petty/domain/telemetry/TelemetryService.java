@@ -1,7 +1,7 @@
 package io.petty.domain.telemetry;
 
 import io.petty.domain.identity.InvalidCredentialsException;
-import io.petty.domain.pets.CollarRepository;
+import io.petty.domain.pets.CollarPairings;
 import io.petty.domain.validation.FieldViolation;
 import io.petty.domain.validation.InvalidInputException;
 import jakarta.enterprise.context.Dependent;
@@ -23,10 +23,10 @@ public class TelemetryService {
 
     private final ReadingRules rules;
     private final ReadingRepository readings;
-    private final CollarRepository collars;
+    private final CollarPairings collars;
 
     @Inject
-    public TelemetryService(ReadingRules rules, ReadingRepository readings, CollarRepository collars) {
+    public TelemetryService(ReadingRules rules, ReadingRepository readings, CollarPairings collars) {
         this.rules = rules;
         this.readings = readings;
         this.collars = collars;

@@ -1,6 +1,7 @@
 package it.io.petty.incontainer;
 
 import io.petty.domain.identity.InvalidCredentialsException;
+import io.petty.domain.pets.CollarPairings;
 import io.petty.domain.pets.CollarRepository;
 import io.petty.domain.pets.internal.JdbcCollarRepository;
 import io.petty.domain.platform.DatabaseException;
@@ -47,7 +48,7 @@ class TelemetryInContainerIT {
         return ShrinkWrap.create(WebArchive.class, "telemetry-in-container.war")
                 .addPackages(true, "io.petty.domain.telemetry", "io.petty.domain.validation")
                 .addClass(InvalidCredentialsException.class)
-                .addClasses(CollarRepository.class, JdbcCollarRepository.class, PlatformResources.class,
+                .addClasses(CollarRepository.class, CollarPairings.class, JdbcCollarRepository.class, PlatformResources.class,
                         DatabaseException.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }

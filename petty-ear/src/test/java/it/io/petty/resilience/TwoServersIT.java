@@ -33,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two Liberty servers on one database behave as one: a key rotated while both run, and a logout on the first,
- * reach the second within a second; a reading acknowledged by either is at once the real-time view of both.
+ * reach the second within a second, as does a collar's unpairing; a reading acknowledged by either is at once
+ * the real-time view of both.
  * The second server is a copy of the first's configuration on other ports, started and stopped by this test.
  */
 class TwoServersIT {
@@ -110,6 +111,27 @@ class TwoServersIT {
                 assertEquals(newest, Instant.parse(json(latest).getString("timestamp")), "reading " + i + " via " + reader);
             }
         }
+    }
+
+    @Test
+    void aCollarUnpairedOnOneServerIsRefusedByTheOtherWithinOneSecond() {
+        Fleet.Collar device = Fleet.newCollar();
+        Instant start = Readings.recent();
+        assertEquals(201, ingestOnSecond(device, start).statusCode(), "the second server now remembers the pairing");
+
+        HttpResponse<String> unpaired = PettyHttp.send(PettyHttp.request("/v1/collars/" + device.id())
+                .header("Authorization", "Bearer " + device.owner().accessToken()).DELETE());
+        assertEquals(204, unpaired.statusCode(), unpaired.body());
+
+        int[] attempt = {0};
+        assertWithin(() -> ingestOnSecond(device, start.plusSeconds(++attempt[0])).statusCode() == 401,
+                "the second server refuses the unpaired collar's token");
+    }
+
+    private static HttpResponse<String> ingestOnSecond(Fleet.Collar device, Instant timestamp) {
+        return send(HttpRequest.newBuilder(SECOND_BASE.resolve("/v1/ingest"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + device.deviceToken())
+                .POST(HttpRequest.BodyPublishers.ofString(Readings.reading(device.id(), timestamp))));
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
