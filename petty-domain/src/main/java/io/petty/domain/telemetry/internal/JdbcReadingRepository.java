@@ -113,6 +113,11 @@ public class JdbcReadingRepository implements ReadingRepository {
 
     private BitSet write(List<Reading> readings, List<RejectedReading> rejected) {
         try (Connection connection = dataSource.getConnection()) {
+            if (rejected.isEmpty()) {
+                // The usual case: one statement is its own transaction, and a COMMIT round trip is saved.
+                connection.setAutoCommit(true);
+                return insert(connection, readings);
+            }
             connection.setAutoCommit(false);
             try {
                 BitSet stored = readings.isEmpty() ? new BitSet() : insert(connection, readings);
