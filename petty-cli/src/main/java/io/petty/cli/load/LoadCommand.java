@@ -4,6 +4,7 @@ import io.petty.cli.DatabaseCommand;
 import io.petty.cli.ExitCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 import java.io.PrintWriter;
 import java.net.URI;
@@ -69,8 +70,13 @@ public class LoadCommand extends DatabaseCommand {
 
     @Override
     public Integer call() {
-        LoadPlan plan = new LoadPlan(url, collars, batch, duration, rate, concurrency, motion, readers, readInterval,
-                fleetFile, new RetryPolicy(RetryPolicy.DEFAULT.base(), RetryPolicy.DEFAULT.cap(), maxAttempts), grace);
+        LoadPlan plan;
+        try {
+            plan = new LoadPlan(url, collars, batch, duration, rate, concurrency, motion, readers, readInterval,
+                    fleetFile, new RetryPolicy(RetryPolicy.DEFAULT.base(), RetryPolicy.DEFAULT.cap(), maxAttempts), grace);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
         CopyCeiling.Result copy = null;
         if (compareCopy) {
             err().printf("COPY ceiling: writing %,d rows...%n", copyRows);

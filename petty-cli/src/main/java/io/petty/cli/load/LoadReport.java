@@ -3,8 +3,10 @@ package io.petty.cli.load;
 import org.HdrHistogram.Histogram;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
  * What a run measured. Latency is per attempt: every request that got an HTTP answer, retries included, each
@@ -29,7 +31,7 @@ public record LoadReport(LoadPlan plan, Fleet fleet, Duration elapsed, long requ
                          Verification verification, CopyCeiling.Result copy) {
 
     public LoadReport {
-        errors = Map.copyOf(errors);
+        errors = sorted(errors);
     }
 
     public double readingsPerSecond() {
@@ -64,6 +66,11 @@ public record LoadReport(LoadPlan plan, Fleet fleet, Duration elapsed, long requ
         return seconds == 0 ? 0 : count / seconds;
     }
 
+    /** Counts by status, in the order of their names, so that reports list them alike every time. */
+    private static Map<String, Long> sorted(Map<String, Long> counts) {
+        return Collections.unmodifiableMap(new TreeMap<>(counts));
+    }
+
     /** Percentiles in microseconds. */
     public record Latency(long count, long p50, long p95, long p99, long max) {
         static Latency of(Histogram histogram) {
@@ -75,7 +82,7 @@ public record LoadReport(LoadPlan plan, Fleet fleet, Duration elapsed, long requ
     /** The readers' polls of {@code GET /v1/realtime}: latency per request, and answers by status. */
     public record Reads(Latency latency, Map<String, Long> statuses) {
         public Reads {
-            statuses = Map.copyOf(statuses);
+            statuses = sorted(statuses);
         }
     }
 

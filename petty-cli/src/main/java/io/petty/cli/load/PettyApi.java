@@ -13,6 +13,7 @@ import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -37,6 +38,8 @@ final class PettyApi {
     private final HttpClient http;
     private final URI base;
     private final RetryPolicy retry;
+    /** Until the server has answered once, a refused connection means a wrong URL rather than a restart. */
+    private final AtomicBoolean answered = new AtomicBoolean();
 
     PettyApi(HttpClient http, URI base, RetryPolicy retry) {
         this.http = http;
@@ -67,12 +70,16 @@ final class PettyApi {
             String failure;
             try {
                 HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                answered.set(true);
                 if (!isRetryable(response.statusCode())) {
                     return new Answer(response.statusCode(), parse(response.body()));
                 }
                 retryAfter = retryAfter(response.headers());
                 failure = "HTTP " + response.statusCode();
             } catch (IOException e) {
+                if (!answered.get()) {
+                    throw new IllegalStateException("no Petty server answers at " + base + ": " + e, e);
+                }
                 failure = e.toString();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -2,15 +2,20 @@ package io.petty.cli.load;
 
 import jakarta.json.Json;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 
 import java.io.StringReader;
 import java.util.BitSet;
+import java.util.Map;
 
 /**
  * Reads an ingest answer for which readings it acknowledges: {@code stored} or {@code duplicate} (stored by an
  * earlier attempt whose answer was lost). Streamed, since a batch answer has a result per reading.
  */
 final class Receipts {
+
+    /** Made once: {@code Json.createParser} looks the provider up on every call, which costs more than parsing. */
+    private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
     private Receipts() {
     }
@@ -26,7 +31,7 @@ final class Receipts {
         // Results come in the order the readings were sent: the n-th object in "results" is reading n.
         int position = -1;
         int depth = 0;
-        try (JsonParser parser = Json.createParser(new StringReader(body))) {
+        try (JsonParser parser = PARSERS.createParser(new StringReader(body))) {
             while (parser.hasNext()) {
                 switch (parser.next()) {
                     case START_OBJECT -> {
