@@ -8,18 +8,18 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** What every command that works on the database shares: where the database is, and where to print. */
-abstract class DatabaseCommand implements Callable<Integer> {
+public abstract class DatabaseCommand implements Callable<Integer> {
 
     @Mixin
-    DatabaseOptions database;
+    protected DatabaseOptions database;
     @Spec
-    CommandSpec spec;
+    protected CommandSpec spec;
 
-    PrintWriter out() {
+    protected PrintWriter out() {
         return spec.commandLine().getOut();
     }
 
-    PrintWriter err() {
+    protected PrintWriter err() {
         return spec.commandLine().getErr();
     }
 }

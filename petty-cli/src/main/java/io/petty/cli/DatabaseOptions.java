@@ -20,7 +20,7 @@ public class DatabaseOptions {
             description = "Database user (env PETTY_DB_USER; default ${DEFAULT-VALUE}).")
     String user;
 
-    DataSource dataSource() {
+    public DataSource dataSource() {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(url);
         dataSource.setUser(user);

@@ -1,5 +1,6 @@
 package io.petty.cli;
 
+import io.petty.cli.load.LoadCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import java.io.PrintWriter;
 @Command(name = "petty", mixinStandardHelpOptions = true, versionProvider = Petty.Version.class,
         description = "Operate a Petty deployment.",
         subcommands = {DbCommand.class, AccountsCommand.class, RotateKeysCommand.class, AuditCommand.class,
-                DeadLettersCommand.class, CommandLine.HelpCommand.class})
+                DeadLettersCommand.class, LoadCommand.class, CommandLine.HelpCommand.class})
 public final class Petty {
 
     public static void main(String[] args) {

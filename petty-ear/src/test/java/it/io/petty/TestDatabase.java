@@ -23,6 +23,15 @@ public final class TestDatabase {
     private TestDatabase() {
     }
 
+    /** The JDBC URL and user the server uses, for tools given them as options (the password is empty or in the environment). */
+    public static String url() {
+        return URL;
+    }
+
+    public static String user() {
+        return USER;
+    }
+
     public static Connection connect() throws SQLException {
         return DriverManager.getConnection(URL, USER, PASSWORD);
     }

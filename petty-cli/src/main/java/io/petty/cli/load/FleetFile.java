@@ -1,0 +1,132 @@
+package io.petty.cli.load;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.JsonWriter;
+import jakarta.json.stream.JsonGenerator;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The simulated fleet of each server, kept between runs so that a second run logs the same owners in and
+ * exchanges the same collars' secrets instead of registering them again. It holds passwords and device secrets
+ * of test accounts, so it is readable by its owner only (0600), and is replaced whole so that a crash never
+ * leaves half a file.
+ */
+public final class FleetFile {
+
+    /** An owner account and the collars it paired. */
+    public record Owner(String email, String password, List<Collar> collars) {
+        public Owner {
+            collars = List.copyOf(collars);
+        }
+    }
+
+    /** A paired collar: its serial, the pet wearing it, and the device secret shown once at pairing. */
+    public record Collar(String collarId, String petId, String secret) {
+    }
+
+    private static final FileAttribute<?> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+
+    private final Path path;
+
+    public FleetFile(Path path) {
+        this.path = path;
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** @return the fleet kept for this server, empty when none is */
+    public List<Owner> load(URI server) {
+        JsonObject servers = readAll();
+        JsonValue fleet = servers.get(key(server));
+        if (fleet == null) {
+            return List.of();
+        }
+        return fleet.asJsonObject().getJsonArray("owners").getValuesAs(JsonObject.class).stream()
+                .map(owner -> new Owner(owner.getString("email"), owner.getString("password"),
+                        owner.getJsonArray("collars").getValuesAs(JsonObject.class).stream()
+                                .map(c -> new Collar(c.getString("collar_id"), c.getString("pet_id"),
+                                        c.getString("secret")))
+                                .toList()))
+                .toList();
+    }
+
+    /** Replaces this server's fleet, keeping every other server's. */
+    public synchronized void save(URI server, List<Owner> owners) {
+        Map<String, JsonValue> servers = new LinkedHashMap<>(readAll());
+        JsonArrayBuilder ownersJson = Json.createArrayBuilder();
+        for (Owner owner : owners) {
+            JsonArrayBuilder collars = Json.createArrayBuilder();
+            owner.collars().forEach(c -> collars.add(Json.createObjectBuilder().add("collar_id", c.collarId())
+                    .add("pet_id", c.petId()).add("secret", c.secret())));
+            ownersJson.add(Json.createObjectBuilder().add("email", owner.email()).add("password", owner.password())
+                    .add("collars", collars));
+        }
+        servers.put(key(server), Json.createObjectBuilder().add("owners", ownersJson).build());
+        JsonObjectBuilder document = Json.createObjectBuilder();
+        servers.forEach(document::add);
+        write(document.build());
+    }
+
+    private JsonObject readAll() {
+        if (!Files.exists(path)) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        try (Reader in = Files.newBufferedReader(path, StandardCharsets.UTF_8); JsonReader json = Json.createReader(in)) {
+            return json.readObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the fleet file " + path, e);
+        }
+    }
+
+    private void write(JsonObject document) {
+        try {
+            Path directory = path.toAbsolutePath().getParent();
+            Files.createDirectories(directory);
+            Path temporary = createOwnerOnly(directory);
+            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+                 JsonWriter json = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
+                json.writeObject(document);
+            }
+            Files.move(temporary, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the fleet file " + path, e);
+        }
+    }
+
+    private Path createOwnerOnly(Path directory) throws IOException {
+        String name = path.getFileName() + ".tmp";
+        try {
+            return Files.createTempFile(directory, name, "", OWNER_ONLY);
+        } catch (UnsupportedOperationException notPosix) {
+            return Files.createTempFile(directory, name, "");
+        }
+    }
+
+    /** One entry per server, however its address was typed ({@code http://host:9080/} and {@code ...:9080}). */
+    private static String key(URI server) {
+        String text = server.toString();
+        return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+    }
+}

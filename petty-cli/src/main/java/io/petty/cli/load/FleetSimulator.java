@@ -1,0 +1,442 @@
+package io.petty.cli.load;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The collar fleet simulator: provisions (or reuses) the plan's fleet, then has every collar send its readings
+ * for the plan's duration, each collar one batch at a time as a real one would, through a pool of
+ * {@code concurrency} workers. A refused or lost batch is sent again after its backoff without holding a worker:
+ * the collar waits in a delay queue while the workers serve the others.
+ */
+public final class FleetSimulator {
+
+    /** Provisioning waits its turn: the account limit (per address) paces a big fleet through Retry-After. */
+    static final RetryPolicy PROVISIONING_RETRY = new RetryPolicy(Duration.ofMillis(200), Duration.ofSeconds(10), 200);
+    /** How far back the collars' clocks start: well inside the server's 30 days, with room to run for days. */
+    static final Duration CLOCK_START_AGO = Duration.ofDays(7);
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Duration HEAP_TIMEOUT = Duration.ofSeconds(2);
+
+    private final HttpClient http;
+    private final LoadListener listener;
+
+    public FleetSimulator(HttpClient http, LoadListener listener) {
+        this.http = http;
+        this.listener = listener;
+    }
+
+    /** A client as the simulator expects one: HTTP/1.1 (what collars speak), connections kept alive. */
+    public static HttpClient httpClient() {
+        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /**
+     * Provisions the fleet, sends readings for {@code plan.duration()} and waits for the last retries.
+     *
+     * @return the measurements, without verification or COPY figures (see {@link ReadingVerifier},
+     *         {@link CopyCeiling})
+     */
+    public LoadReport run(LoadPlan plan) {
+        Provisioner provisioner = new Provisioner(new PettyApi(http, plan.server(), PROVISIONING_RETRY),
+                new FleetFile(plan.fleetFile()), listener);
+        Fleet fleet = provisioner.provision(plan.collars(), plan.owners(), Math.min(plan.concurrency(), 8));
+        listener.fleetReady(fleet);
+        return new Run(plan, fleet, provisioner).execute();
+    }
+
+    /** One run's state: shared by its workers, readers and samplers. */
+    private final class Run {
+        private final LoadPlan plan;
+        private final Fleet fleet;
+        private final Provisioner provisioner;
+        private final PettyApi api;
+        private final Instant clockStart;
+        private final List<Lane> lanes = new ArrayList<>();
+        private final DelayQueue<Lane> ready = new DelayQueue<>();
+        private final AtomicInteger live = new AtomicInteger();
+        private final RatePacer pacer;
+
+        private final Recorder ingestLatency = new Recorder(3);
+        private final Recorder readLatency = new Recorder(3);
+        private final Histogram ingestTotal = new Histogram(3);
+        private final Histogram readTotal = new Histogram(3);
+        private final LongAdder requests = new LongAdder();
+        private final LongAdder retries = new LongAdder();
+        private final LongAdder acknowledged = new LongAdder();
+        private final LongAdder rejected = new LongAdder();
+        private final LongAdder givenUp = new LongAdder();
+        private final LongAdder failures = new LongAdder();
+        private final AtomicInteger caughtUp = new AtomicInteger();
+        private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+        private final Map<String, LongAdder> readStatuses = new ConcurrentHashMap<>();
+        private final AtomicLong maxHeap = new AtomicLong(-1);
+        private volatile boolean sending = true;
+
+        private long startNanos;
+        private long deadlineNanos;
+        private long giveUpNanos;
+        private long lastTickNanos;
+        private long lastTickAcknowledged;
+
+        Run(LoadPlan plan, Fleet fleet, Provisioner provisioner) {
+            this.plan = plan;
+            this.fleet = fleet;
+            this.provisioner = provisioner;
+            this.api = new PettyApi(http, plan.server(), plan.retry());
+            // A microsecond offset of its own per run, so that a reused fleet's readings are new, not duplicates.
+            this.clockStart = Instant.now().minus(CLOCK_START_AGO).truncatedTo(ChronoUnit.SECONDS)
+                    .plus(ThreadLocalRandom.current().nextLong(1, 1_000_000), ChronoUnit.MICROS);
+            this.pacer = new RatePacer(plan.rate());
+            for (Fleet.Collar collar : fleet.collars()) {
+                lanes.add(new Lane(collar, new CollarSimulation(collar.id(), clockStart, plan.motion(),
+                        ThreadLocalRandom.current().nextLong())));
+            }
+        }
+
+        LoadReport execute() {
+            ScheduledExecutorService samplers = Executors.newScheduledThreadPool(2,
+                    task -> daemon("petty-load-sampler", task));
+            List<Thread> workers = new ArrayList<>();
+            List<Thread> readers = new ArrayList<>();
+            startNanos = System.nanoTime();
+            lastTickNanos = startNanos;
+            deadlineNanos = startNanos + plan.duration().toNanos();
+            giveUpNanos = deadlineNanos + plan.grace().toNanos();
+            live.set(lanes.size());
+            lanes.forEach(lane -> lane.readyAt(startNanos));
+            ready.addAll(lanes);
+            samplers.scheduleAtFixedRate(this::sampleHeap, 0, 1, TimeUnit.SECONDS);
+            samplers.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+            for (int i = 0; i < Math.min(plan.concurrency(), lanes.size()); i++) {
+                workers.add(start("petty-load-worker-" + i, this::work));
+            }
+            for (int i = 0; i < plan.readers(); i++) {
+                Fleet.Owner owner = fleet.owners().get(i % fleet.owners().size());
+                readers.add(start("petty-load-reader-" + i, () -> read(owner)));
+            }
+            try {
+                for (Thread worker : workers) {
+                    worker.join();
+                }
+                long endNanos = System.nanoTime();
+                sending = false;
+                for (Thread reader : readers) {
+                    reader.interrupt();
+                    reader.join();
+                }
+                samplers.shutdownNow();
+                samplers.awaitTermination(10, TimeUnit.SECONDS);
+                drainHistograms();
+                return report(Duration.ofNanos(endNanos - startNanos));
+            } catch (InterruptedException e) {
+                workers.forEach(Thread::interrupt);
+                readers.forEach(Thread::interrupt);
+                samplers.shutdownNow();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sending", e);
+            }
+        }
+
+        private void work() {
+            try {
+                while (live.get() > 0) {
+                    Lane lane = ready.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
+                    if (lane == null) {
+                        continue;
+                    }
+                    if (lane.pending == null && !startBatch(lane)) {
+                        live.decrementAndGet();
+                        continue;
+                    }
+                    attempt(lane);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** @return false when this collar is done: the time is up, or its clock has reached the present */
+        private boolean startBatch(Lane lane) throws InterruptedException {
+            if (System.nanoTime() >= deadlineNanos || !pacer.await(plan.batch(), deadlineNanos)) {
+                return false;
+            }
+            // The server refuses readings more than an hour ahead; a collar is not meant to get there.
+            long lastIndex = lane.simulation.nextIndex() + plan.batch() - 1;
+            if (lane.simulation.timestampOf(lastIndex).isAfter(Instant.now())) {
+                caughtUp.incrementAndGet();
+                return false;
+            }
+            List<SimulatedReading> readings = new ArrayList<>(plan.batch());
+            for (int i = 0; i < plan.batch(); i++) {
+                readings.add(lane.simulation.next());
+            }
+            String body = plan.batch() == 1 ? ReadingJson.single(readings.get(0)) : ReadingJson.batch(readings);
+            lane.pending = new Batch(body, readings.get(0).index(), plan.batch());
+            return true;
+        }
+
+        private void attempt(Lane lane) throws InterruptedException {
+            Batch batch = lane.pending;
+            HttpRequest request = api.request("/v1/ingest").header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + lane.collar.deviceToken())
+                    .POST(HttpRequest.BodyPublishers.ofString(batch.body)).build();
+            requests.increment();
+            if (batch.attempts++ > 0) {
+                retries.increment();
+            }
+            long sent = System.nanoTime();
+            HttpResponse<String> response;
+            try {
+                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException lost) {
+                fail("io");
+                retryLater(lane, Duration.ZERO);
+                return;
+            }
+            ingestLatency.recordValue((System.nanoTime() - sent) / 1000);
+            int status = response.statusCode();
+            if (status == 200 || status == 201) {
+                BitSet held = Receipts.acknowledged(response.body(), plan.batch() > 1);
+                held.stream().forEach(position -> lane.acknowledged.set((int) (batch.firstIndex + position)));
+                acknowledged.add(held.cardinality());
+                rejected.add(batch.count - held.cardinality());
+                lane.pending = null;
+                lane.reauthorized = false;
+                requeue(lane, System.nanoTime());
+                return;
+            }
+            fail(Integer.toString(status));
+            if (status == 401 && !lane.reauthorized) {
+                // The device token expired (15 min): exchange the secret again, once, and resend.
+                lane.reauthorized = true;
+                String token = provisioner.exchange(lane.collar.pairing());
+                if (token != null) {
+                    lane.collar.deviceToken(token);
+                    requeue(lane, System.nanoTime());
+                    return;
+                }
+            }
+            if (PettyApi.isRetryable(status)) {
+                retryLater(lane, PettyApi.retryAfter(response.headers()));
+            } else {
+                giveUp(lane);
+            }
+        }
+
+        private void retryLater(Lane lane, Duration retryAfter) {
+            Batch batch = lane.pending;
+            Duration wait = plan.retry().delay(batch.attempts, retryAfter, ThreadLocalRandom.current());
+            long at = System.nanoTime() + wait.toNanos();
+            if (!plan.retry().mayRetry(batch.attempts) || at > giveUpNanos) {
+                giveUp(lane);
+            } else {
+                requeue(lane, at);
+            }
+        }
+
+        private void giveUp(Lane lane) {
+            givenUp.add(lane.pending.count);
+            lane.pending = null;
+            requeue(lane, System.nanoTime());
+        }
+
+        private void requeue(Lane lane, long atNanos) {
+            lane.readyAt(atNanos);
+            ready.put(lane);
+        }
+
+        private void fail(String status) {
+            failures.increment();
+            errors.computeIfAbsent(status, s -> new LongAdder()).increment();
+        }
+
+        /** An owner's app: polls the real-time view of each of the owner's collars every read interval. */
+        private void read(Fleet.Owner owner) {
+            boolean reauthorized = false;
+            try {
+                while (sending) {
+                    long nextRound = System.nanoTime() + plan.readInterval().toNanos();
+                    for (Fleet.Collar collar : owner.collars()) {
+                        HttpRequest request = api.request("/v1/realtime?collar_id="
+                                        + URLEncoder.encode(collar.id(), StandardCharsets.UTF_8))
+                                .header("Authorization", "Bearer " + owner.accessToken()).GET().build();
+                        long sent = System.nanoTime();
+                        HttpResponse<Void> response;
+                        try {
+                            response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                        } catch (IOException lost) {
+                            readStatuses.computeIfAbsent("io", s -> new LongAdder()).increment();
+                            continue;
+                        }
+                        readLatency.recordValue((System.nanoTime() - sent) / 1000);
+                        int status = response.statusCode();
+                        readStatuses.computeIfAbsent(Integer.toString(status), s -> new LongAdder()).increment();
+                        if (status == 429) {
+                            TimeUnit.NANOSECONDS.sleep(PettyApi.retryAfter(response.headers()).toNanos());
+                        } else if (status == 401 && !reauthorized) {
+                            // The owner's access token expired (15 min): log in again, once.
+                            reauthorized = true;
+                            reLogIn(owner);
+                        } else if (status == 200) {
+                            reauthorized = false;
+                        }
+                    }
+                    long rest = nextRound - System.nanoTime();
+                    if (rest > 0) {
+                        TimeUnit.NANOSECONDS.sleep(rest);
+                    }
+                }
+            } catch (InterruptedException stopped) {
+                // The run is over: sending stopped while this reader waited.
+            }
+        }
+
+        private void reLogIn(Fleet.Owner owner) {
+            try {
+                String token = provisioner.login(owner.account());
+                if (token != null) {
+                    owner.accessToken(token);
+                }
+            } catch (IllegalStateException unreachable) {
+                readStatuses.computeIfAbsent("login failed", s -> new LongAdder()).increment();
+            }
+        }
+
+        /** The server's used heap, from MicroProfile Metrics' base scope (Prometheus text), when it exposes it. */
+        private void sampleHeap() {
+            try {
+                HttpResponse<String> metrics = http.send(api.request("/metrics?scope=base").timeout(HEAP_TIMEOUT)
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (metrics.statusCode() == 200) {
+                    HeapMetric.usedHeapBytes(metrics.body()).ifPresent(used -> maxHeap.accumulateAndGet(used, Math::max));
+                }
+            } catch (IOException unavailable) {
+                // No figure this second; the report says what it saw.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void tick() {
+            drainHistograms();
+            long now = System.nanoTime();
+            long total = acknowledged.sum();
+            double seconds = (now - lastTickNanos) / 1e9;
+            listener.progress(new LoadListener.Progress(Duration.ofNanos(now - startNanos), total,
+                    seconds > 0 ? (total - lastTickAcknowledged) / seconds : 0,
+                    ingestTotal.getValueAtPercentile(99) / 1000.0, failures.sum()));
+            lastTickNanos = now;
+            lastTickAcknowledged = total;
+        }
+
+        /** Only the tick (one at a time) and, once the samplers have stopped, the report read the totals. */
+        private void drainHistograms() {
+            ingestTotal.add(ingestLatency.getIntervalHistogram());
+            readTotal.add(readLatency.getIntervalHistogram());
+        }
+
+        private LoadReport report(Duration elapsed) {
+            Map<String, BitSet> byCollar = new TreeMap<>();
+            lanes.forEach(lane -> byCollar.put(lane.collar.id(), lane.acknowledged));
+            long heap = maxHeap.get();
+            return new LoadReport(plan, fleet, elapsed, requests.sum(), retries.sum(), acknowledged.sum(),
+                    rejected.sum(), givenUp.sum(), caughtUp.get(), LoadReport.Latency.of(ingestTotal), sums(errors),
+                    plan.readers() == 0 ? null : new LoadReport.Reads(LoadReport.Latency.of(readTotal), sums(readStatuses)),
+                    heap < 0 ? OptionalLong.empty() : OptionalLong.of(heap), new Acknowledgements(clockStart, byCollar),
+                    null, null);
+        }
+    }
+
+    /** A batch being sent: its body is kept so that a retry sends exactly the same readings. */
+    private static final class Batch {
+        final String body;
+        final long firstIndex;
+        final int count;
+        int attempts;
+
+        Batch(String body, long firstIndex, int count) {
+            this.body = body;
+            this.firstIndex = firstIndex;
+            this.count = count;
+        }
+    }
+
+    /**
+     * One collar's turn: in the delay queue while it waits (for a worker, or out a backoff), in a worker's hands
+     * while it sends. Never both, so its fields need no locking: the queue hands them over between threads.
+     */
+    private static final class Lane implements Delayed {
+        final Fleet.Collar collar;
+        final CollarSimulation simulation;
+        final BitSet acknowledged = new BitSet();
+        Batch pending;
+        boolean reauthorized;
+        private long readyAt;
+
+        Lane(Fleet.Collar collar, CollarSimulation simulation) {
+            this.collar = collar;
+            this.simulation = simulation;
+        }
+
+        void readyAt(long nanos) {
+            readyAt = nanos;
+        }
+
+        @Override
+        public long getDelay(TimeUnit unit) {
+            return unit.convert(readyAt - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public int compareTo(Delayed other) {
+            return Long.compare(readyAt, ((Lane) other).readyAt);
+        }
+    }
+
+    private static Map<String, Long> sums(Map<String, LongAdder> counters) {
+        Map<String, Long> sums = new TreeMap<>();
+        counters.forEach((key, counter) -> sums.put(key, counter.sum()));
+        return sums;
+    }
+
+    private static Thread start(String name, Runnable task) {
+        Thread thread = daemon(name, task);
+        thread.start();
+        return thread;
+    }
+
+    /** Daemons: an abandoned run (its caller interrupted) must not keep the JVM alive. */
+    private static Thread daemon(String name, Runnable task) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
+    }
+}

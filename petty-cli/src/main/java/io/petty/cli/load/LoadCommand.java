@@ -1,0 +1,158 @@
+package io.petty.cli.load;
+
+import io.petty.cli.DatabaseCommand;
+import io.petty.cli.ExitCode;
+import io.petty.cli.OutputFormat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * {@code petty load}: a simulated collar fleet against a running server. The database options are for the
+ * verification afterwards and the COPY ceiling; the fleet itself only speaks HTTP, as real collars do.
+ */
+@Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Simulate a fleet of collars: provision (or reuse) owners and collars through the API, send "
+                + "realistic readings, report throughput, latency percentiles and errors, and check in the database "
+                + "that every acknowledged reading is stored.",
+                "Exit 1 when an acknowledged reading is missing or none was acknowledged."})
+public class LoadCommand extends DatabaseCommand {
+
+    @Option(names = "--url", defaultValue = "http://localhost:9080",
+            description = "Server base URL (default ${DEFAULT-VALUE}).")
+    URI url;
+    @Option(names = "--collars", defaultValue = "100", description = "Collars sending (default ${DEFAULT-VALUE}).")
+    int collars;
+    @Option(names = "--batch", defaultValue = "100",
+            description = "Readings per request, 1-1000; 1 sends single readings (default ${DEFAULT-VALUE}).")
+    int batch;
+    @Option(names = "--duration", defaultValue = "30s", converter = DurationConverter.class,
+            description = "How long to send: 60s, 5m, PT1H (default ${DEFAULT-VALUE}).")
+    Duration duration;
+    @Option(names = "--rate", defaultValue = "0",
+            description = "Readings per second offered by the whole fleet; 0 = as fast as the server takes them.")
+    double rate;
+    @Option(names = "--concurrency", defaultValue = "32", description = "Requests in flight at most (default ${DEFAULT-VALUE}).")
+    int concurrency;
+    @Option(names = "--motion", description = "Add a 2 s, 50 Hz IMU window to every reading.")
+    boolean motion;
+    @Option(names = "--readers", defaultValue = "0",
+            description = "Owners polling their collars' real-time view while the fleet sends (default ${DEFAULT-VALUE}).")
+    int readers;
+    @Option(names = "--read-interval", defaultValue = "1s", converter = DurationConverter.class,
+            description = "How often a reader polls each collar (default ${DEFAULT-VALUE}).")
+    Duration readInterval;
+    @Option(names = "--fleet-file", defaultValue = "${sys:user.home}/.petty/load-fleet.json",
+            description = "Where owners and collars are kept for the next run (default ${DEFAULT-VALUE}).")
+    Path fleetFile;
+    @Option(names = "--max-attempts", defaultValue = "10",
+            description = "Attempts per batch on 429, 503 or a lost connection (default ${DEFAULT-VALUE}).")
+    int maxAttempts;
+    @Option(names = "--grace", defaultValue = "30s", converter = DurationConverter.class,
+            description = "How long after --duration the last batches are still retried (default ${DEFAULT-VALUE}).")
+    Duration grace;
+    @Option(names = "--verify", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Check in the database that every acknowledged reading is stored (default: on).")
+    boolean verify;
+    @Option(names = "--compare-copy",
+            description = "Before the run, time COPY of --copy-rows generated rows into a scratch table: the ceiling.")
+    boolean compareCopy;
+    @Option(names = "--copy-rows", defaultValue = "500000", description = "Rows for --compare-copy (default ${DEFAULT-VALUE}).")
+    long copyRows;
+    @Option(names = "--output", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
+    OutputFormat output;
+
+    @Override
+    public Integer call() {
+        LoadPlan plan;
+        try {
+            plan = new LoadPlan(url, collars, batch, duration, rate, concurrency, motion, readers, readInterval,
+                    fleetFile, new RetryPolicy(RetryPolicy.DEFAULT.base(), RetryPolicy.DEFAULT.cap(), maxAttempts), grace);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+        CopyCeiling.Result copy = null;
+        if (compareCopy) {
+            err().printf("COPY ceiling: writing %,d rows...%n", copyRows);
+            copy = new CopyCeiling(database.dataSource()).measure(copyRows, collars, motion);
+        }
+        StatusLine status = new StatusLine(err(), System.console() != null);
+        LoadReport report = new FleetSimulator(FleetSimulator.httpClient(), status).run(plan).withCopy(copy);
+        status.finish();
+        if (verify) {
+            report = report.withVerification(new ReadingVerifier(database.dataSource()).verify(report.acknowledgements()));
+        }
+        out().print(output == OutputFormat.JSON ? ReportFormat.json(report) : ReportFormat.text(report));
+        out().flush();
+        boolean missing = report.verification() != null && !report.verification().complete();
+        if (missing || report.acknowledged() == 0) {
+            err().println(missing ? "petty: acknowledged readings are missing from the database"
+                    : "petty: the server acknowledged no reading");
+            return ExitCode.CHECK_FAILED;
+        }
+        return ExitCode.OK;
+    }
+
+    /**
+     * Progress on standard error, once a second: rewritten in place on a terminal, a line each time otherwise
+     * (a log file should not fill with carriage returns).
+     */
+    static final class StatusLine implements LoadListener {
+        private final PrintWriter err;
+        private final boolean terminal;
+        private long lastProvisioningNanos;
+        private boolean open;
+
+        StatusLine(PrintWriter err, boolean terminal) {
+            this.err = err;
+            this.terminal = terminal;
+        }
+
+        @Override
+        public synchronized void provisioning(int ready, int wanted) {
+            long now = System.nanoTime();
+            if (ready == wanted || now - lastProvisioningNanos >= 1_000_000_000L) {
+                lastProvisioningNanos = now;
+                show(String.format(Locale.ROOT, "provisioning: %,d of %,d collars ready", ready, wanted));
+            }
+        }
+
+        @Override
+        public synchronized void fleetReady(Fleet fleet) {
+            finish();
+            err.printf("fleet: %d owners (%d reused, %d created), %d collars (%d reused, %d created)%n",
+                    fleet.owners().size(), fleet.ownersReused(), fleet.ownersCreated(), fleet.collars().size(),
+                    fleet.collarsReused(), fleet.collarsCreated());
+        }
+
+        @Override
+        public synchronized void progress(Progress progress) {
+            show(String.format(Locale.ROOT, "%4d s  acknowledged %,d  %,.0f readings/s  p99 %.1f ms  errors %,d",
+                    progress.elapsed().toSeconds(), progress.acknowledged(), progress.readingsPerSecond(),
+                    progress.p99Millis(), progress.errors()));
+        }
+
+        synchronized void finish() {
+            if (open) {
+                err.println();
+                open = false;
+            }
+        }
+
+        private void show(String line) {
+            if (terminal) {
+                err.print("\r" + line + "\033[K");
+                err.flush();
+                open = true;
+            } else {
+                err.println(line);
+            }
+        }
+    }
+}

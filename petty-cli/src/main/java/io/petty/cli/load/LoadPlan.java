@@ -1,0 +1,60 @@
+package io.petty.cli.load;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * What one run of the simulator does.
+ *
+ * @param server       the Petty server's base URL
+ * @param collars      collars sending at once
+ * @param batch        readings per request, 1–1,000 (1 sends the single-reading document, as the original collars did)
+ * @param duration     how long new batches are started; retries of the last ones may take up to {@code grace} more
+ * @param rate         readings per second offered over the whole fleet, or 0 for as fast as the server takes them
+ * @param concurrency  requests in flight at most (a collar has at most one)
+ * @param motion       whether each reading carries a 2 s IMU window
+ * @param readers      owners polling their collars' real-time view while the fleet sends
+ * @param readInterval how often each reader polls each of its collars
+ * @param fleetFile    where the fleet is kept between runs
+ * @param retry        how refused and lost requests are sent again
+ * @param grace        how long after {@code duration} a batch is still retried before it is given up
+ */
+public record LoadPlan(URI server, int collars, int batch, Duration duration, double rate, int concurrency,
+                       boolean motion, int readers, Duration readInterval, Path fleetFile, RetryPolicy retry,
+                       Duration grace) {
+
+    /** The largest batch the server accepts. */
+    public static final int MAX_BATCH = 1000;
+    /** Collars per owner when there are fewer readers than that needs: the api rate limit is per owner. */
+    static final int COLLARS_PER_OWNER = 100;
+
+    public LoadPlan {
+        Objects.requireNonNull(server, "server is required");
+        Objects.requireNonNull(duration, "duration is required");
+        Objects.requireNonNull(readInterval, "readInterval is required");
+        Objects.requireNonNull(fleetFile, "fleetFile is required");
+        Objects.requireNonNull(retry, "retry is required");
+        Objects.requireNonNull(grace, "grace is required");
+        require(collars >= 1, "at least one collar");
+        require(batch >= 1 && batch <= MAX_BATCH, "a batch of 1 to " + MAX_BATCH + " readings");
+        require(!duration.isNegative() && !duration.isZero(), "a positive duration");
+        require(rate >= 0, "a rate of 0 (unlimited) or more");
+        require(concurrency >= 1, "a concurrency of at least 1");
+        require(readers >= 0, "0 or more readers");
+        require(!readInterval.isNegative() && !readInterval.isZero(), "a positive read interval");
+        require(!grace.isNegative(), "a grace period of 0 or more");
+    }
+
+    /** Owners to provision: one per reader, and at least one per {@value #COLLARS_PER_OWNER} collars. */
+    public int owners() {
+        return Math.max(readers, (collars + COLLARS_PER_OWNER - 1) / COLLARS_PER_OWNER);
+    }
+
+    private static void require(boolean condition, String wanted) {
+        if (!condition) {
+            throw new IllegalArgumentException("a load plan needs " + wanted);
+        }
+    }
+}

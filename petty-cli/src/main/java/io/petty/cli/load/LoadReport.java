@@ -1,0 +1,95 @@
+package io.petty.cli.load;
+
+import org.HdrHistogram.Histogram;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * What a run measured. Latency is per attempt: every request that got an HTTP answer, retries included, each
+ * timed from sending to the whole answer read.
+ *
+ * @param elapsed         from the first request to the last answer (the retry tail included)
+ * @param requests        attempts, retries included
+ * @param retries         attempts that repeated a refused or lost one
+ * @param acknowledged    readings a 2xx answer said are stored (now or by an earlier attempt)
+ * @param rejected        readings a 2xx batch answer refused one by one (the generator's fault: should be 0)
+ * @param givenUp         readings sent but never acknowledged: attempts ran out, or a status that is not retried
+ * @param caughtUp        collars that stopped because their clock reached the present
+ * @param errors          failed attempts by HTTP status, {@code io} for a connection that failed
+ * @param reads           the readers' figures, or null without readers
+ * @param maxHeapBytes    the server's largest used heap seen in {@code /metrics}, when it reports one
+ * @param verification    the database check, or null when skipped
+ * @param copy            the COPY ceiling, or null when not measured
+ */
+public record LoadReport(LoadPlan plan, Fleet fleet, Duration elapsed, long requests, long retries, long acknowledged,
+                         long rejected, long givenUp, int caughtUp, Latency latency, Map<String, Long> errors,
+                         Reads reads, OptionalLong maxHeapBytes, Acknowledgements acknowledgements,
+                         Verification verification, CopyCeiling.Result copy) {
+
+    public LoadReport {
+        errors = sorted(errors);
+    }
+
+    public double readingsPerSecond() {
+        return perSecond(acknowledged);
+    }
+
+    public double requestsPerSecond() {
+        return perSecond(requests);
+    }
+
+    /** Acknowledged readings per second as a fraction of what COPY wrote, or NaN without a COPY figure. */
+    public double copyRatio() {
+        return copy == null ? Double.NaN : readingsPerSecond() / copy.rowsPerSecond();
+    }
+
+    public long errorCount(String status) {
+        return errors.getOrDefault(status, 0L);
+    }
+
+    public LoadReport withVerification(Verification checked) {
+        return new LoadReport(plan, fleet, elapsed, requests, retries, acknowledged, rejected, givenUp, caughtUp,
+                latency, errors, reads, maxHeapBytes, acknowledgements, checked, copy);
+    }
+
+    public LoadReport withCopy(CopyCeiling.Result measured) {
+        return new LoadReport(plan, fleet, elapsed, requests, retries, acknowledged, rejected, givenUp, caughtUp,
+                latency, errors, reads, maxHeapBytes, acknowledgements, verification, measured);
+    }
+
+    private double perSecond(long count) {
+        double seconds = elapsed.toNanos() / 1e9;
+        return seconds == 0 ? 0 : count / seconds;
+    }
+
+    /** Counts by status, in the order of their names, so that reports list them alike every time. */
+    private static Map<String, Long> sorted(Map<String, Long> counts) {
+        return Collections.unmodifiableMap(new TreeMap<>(counts));
+    }
+
+    /** Percentiles in microseconds. */
+    public record Latency(long count, long p50, long p95, long p99, long max) {
+        static Latency of(Histogram histogram) {
+            return new Latency(histogram.getTotalCount(), histogram.getValueAtPercentile(50),
+                    histogram.getValueAtPercentile(95), histogram.getValueAtPercentile(99), histogram.getMaxValue());
+        }
+    }
+
+    /** The readers' polls of {@code GET /v1/realtime}: latency per request, and answers by status. */
+    public record Reads(Latency latency, Map<String, Long> statuses) {
+        public Reads {
+            statuses = sorted(statuses);
+        }
+    }
+
+    /** @param present acknowledged readings found in the database */
+    public record Verification(long acknowledged, long present) {
+        public boolean complete() {
+            return present == acknowledged;
+        }
+    }
+}

@@ -1,0 +1,196 @@
+package io.petty.cli.load;
+
+import jakarta.json.Json;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.IntStream;
+
+/**
+ * Sets a fleet up through the public API, as the app and the collars would: owners register and log in, add a
+ * dog each collar, pair it, and each collar exchanges its secret for a device token. What the fleet file already
+ * holds is reused (logged in, exchanged again); what the server no longer knows (a fresh database) is made anew.
+ */
+final class Provisioner {
+
+    /** Serials of simulated collars: a prefix of their own, so they are easy to tell from real ones. */
+    static final String SERIAL_PREFIX = "LD-";
+    private static final int SERIALS = 1_000_000;
+    private static final int MAX_TAKEN_IN_A_ROW = 1000;
+
+    private final PettyApi api;
+    private final FleetFile file;
+    private final LoadListener listener;
+    private final SecureRandom random = new SecureRandom();
+    private final AtomicInteger nextSerial;
+    private final Set<String> knownSerials = ConcurrentHashMap.newKeySet();
+
+    Provisioner(PettyApi api, FleetFile file, LoadListener listener) {
+        this.api = api;
+        this.file = file;
+        this.listener = listener;
+        this.nextSerial = new AtomicInteger(random.nextInt(SERIALS));
+    }
+
+    /**
+     * @param collars     collars wanted, spread evenly over the owners
+     * @param owners      owners wanted: rate limits are per owner, so more owners provision and read faster
+     * @param parallelism owners set up at once
+     */
+    Fleet provision(int collars, int owners, int parallelism) {
+        List<FleetFile.Owner> stored = file.load(api.base());
+        stored.forEach(owner -> owner.collars().forEach(collar -> knownSerials.add(collar.collarId())));
+        // Each owner's state as it is set up, so that what was created is kept even when a later step fails.
+        Map<Integer, FleetFile.Owner> progress = new ConcurrentHashMap<>();
+        AtomicInteger ready = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(owners, parallelism)));
+        try {
+            List<Callable<OwnerSetUp>> tasks = IntStream.range(0, owners)
+                    .mapToObj(slot -> (Callable<OwnerSetUp>) () -> setUp(slot < stored.size() ? stored.get(slot) : null,
+                            collars / owners + (slot < collars % owners ? 1 : 0),
+                            account -> progress.put(slot, account), () -> listener.provisioning(
+                                    ready.incrementAndGet(), collars)))
+                    .toList();
+            List<OwnerSetUp> setUp = new ArrayList<>();
+            for (Future<OwnerSetUp> owner : pool.invokeAll(tasks)) {
+                setUp.add(owner.get());
+            }
+            return new Fleet(setUp.stream().map(OwnerSetUp::owner).toList(),
+                    (int) setUp.stream().filter(OwnerSetUp::reused).count(),
+                    (int) setUp.stream().filter(owner -> !owner.reused()).count(),
+                    setUp.stream().mapToInt(OwnerSetUp::collarsReused).sum(),
+                    setUp.stream().mapToInt(OwnerSetUp::collarsCreated).sum());
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while provisioning", e);
+        } finally {
+            pool.shutdownNow();
+            List<FleetFile.Owner> kept = new ArrayList<>(IntStream.range(0, owners).mapToObj(progress::get)
+                    .filter(Objects::nonNull).toList());
+            // Owners this run did not need stay for a later, bigger run.
+            kept.addAll(stored.subList(Math.min(owners, stored.size()), stored.size()));
+            file.save(api.base(), kept);
+        }
+    }
+
+    private record OwnerSetUp(Fleet.Owner owner, boolean reused, int collarsReused, int collarsCreated) {
+    }
+
+    private OwnerSetUp setUp(FleetFile.Owner stored, int wanted, Consumer<FleetFile.Owner> progress,
+                             Runnable collarReady) {
+        String token = stored == null ? null : login(stored);
+        boolean reused = token != null;
+        FleetFile.Owner account = reused ? stored : register();
+        if (!reused) {
+            token = login(account);
+            if (token == null) {
+                throw new IllegalStateException("a freshly registered owner cannot log in: " + account.email());
+            }
+        }
+        List<FleetFile.Collar> kept = new ArrayList<>();
+        List<Fleet.Collar> collars = new ArrayList<>();
+        int collarsReused = 0;
+        for (FleetFile.Collar pairing : account.collars()) {
+            if (collars.size() == wanted) {
+                kept.add(pairing);
+                continue;
+            }
+            String deviceToken = exchange(pairing);
+            // Refused: unpaired, or the server's database is not the one the collar was paired in. Forget it.
+            if (deviceToken != null) {
+                kept.add(pairing);
+                collars.add(new Fleet.Collar(pairing, deviceToken));
+                collarsReused++;
+                collarReady.run();
+            }
+        }
+        progress.accept(new FleetFile.Owner(account.email(), account.password(), kept));
+        while (collars.size() < wanted) {
+            FleetFile.Collar pairing = pair(token);
+            kept.add(pairing);
+            progress.accept(new FleetFile.Owner(account.email(), account.password(), kept));
+            String deviceToken = exchange(pairing);
+            if (deviceToken == null) {
+                throw new IllegalStateException("collar " + pairing.collarId() + " was just paired but its secret is refused");
+            }
+            collars.add(new Fleet.Collar(pairing, deviceToken));
+            collarReady.run();
+        }
+        Fleet.Owner owner = new Fleet.Owner(new FleetFile.Owner(account.email(), account.password(), kept), token, collars);
+        return new OwnerSetUp(owner, reused, collarsReused, wanted - collarsReused);
+    }
+
+    /** @return an access token, or null when the server does not know this email and password */
+    String login(FleetFile.Owner owner) {
+        PettyApi.Answer answer = api.post("/v1/auth/token", Json.createObjectBuilder().add("email", owner.email())
+                .add("password", owner.password()).build(), null);
+        return answer.is(401) ? null : require(answer, 200, "log in").text("access_token");
+    }
+
+    /** @return a device token, or null when the server does not accept this collar's secret */
+    String exchange(FleetFile.Collar collar) {
+        PettyApi.Answer answer = api.post("/v1/auth/device-token", Json.createObjectBuilder()
+                .add("collar_id", collar.collarId()).add("secret", collar.secret()).build(), null);
+        return answer.is(401) ? null : require(answer, 200, "exchange a collar secret").text("access_token");
+    }
+
+    private FleetFile.Owner register() {
+        byte[] id = new byte[6];
+        byte[] password = new byte[18];
+        random.nextBytes(id);
+        random.nextBytes(password);
+        FleetFile.Owner owner = new FleetFile.Owner("load-" + HexFormat.of().formatHex(id) + "@example.com",
+                Base64.getUrlEncoder().withoutPadding().encodeToString(password), List.of());
+        require(api.post("/v1/accounts", Json.createObjectBuilder().add("email", owner.email())
+                .add("password", owner.password()).add("display_name", "Load Owner").build(), null), 201, "register");
+        return owner;
+    }
+
+    /** A new dog wearing a new collar; a serial worn by someone else's pet ({@code 409}) is skipped. */
+    private FleetFile.Collar pair(String ownerToken) {
+        String petId = require(api.post("/v1/pets", Json.createObjectBuilder().add("name", "Load Dog")
+                .add("species", "dog").build(), ownerToken), 201, "add a pet").text("id");
+        for (int taken = 0; taken < MAX_TAKEN_IN_A_ROW; taken++) {
+            String serial = freshSerial();
+            PettyApi.Answer paired = api.post("/v1/collars", Json.createObjectBuilder().add("collar_id", serial)
+                    .add("pet_id", petId).build(), ownerToken);
+            if (!paired.is(409)) {
+                return new FleetFile.Collar(serial, petId, require(paired, 201, "pair a collar").text("secret"));
+            }
+        }
+        throw new IllegalStateException(MAX_TAKEN_IN_A_ROW + " collar serials in a row are taken");
+    }
+
+    private String freshSerial() {
+        while (true) {
+            String serial = SERIAL_PREFIX + "%06d".formatted(Math.floorMod(nextSerial.getAndIncrement(), SERIALS));
+            if (knownSerials.add(serial)) {
+                return serial;
+            }
+        }
+    }
+
+    private static PettyApi.Answer require(PettyApi.Answer answer, int status, String what) {
+        if (!answer.is(status)) {
+            throw new IllegalStateException("cannot " + what + ": HTTP " + answer.status() + " "
+                    + answer.body().getString("detail", answer.body().toString()));
+        }
+        return answer;
+    }
+}

@@ -1,0 +1,69 @@
+package io.petty.cli.load;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FleetFileTest {
+
+    private static final URI LOCAL = URI.create("http://localhost:9080");
+    private static final URI OTHER = URI.create("http://localhost:29080");
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void whatIsSavedForAServerIsLoadedBackForThatServerOnly() {
+        FleetFile file = new FleetFile(directory.resolve("nested/load-fleet.json"));
+        List<FleetFile.Owner> local = List.of(new FleetFile.Owner("a@example.com", "a long passphrase",
+                List.of(new FleetFile.Collar("LD-000001", "pet-1", "secret-1"),
+                        new FleetFile.Collar("LD-000002", "pet-2", "secret-2"))));
+        List<FleetFile.Owner> other = List.of(new FleetFile.Owner("b@example.com", "another passphrase", List.of()));
+
+        file.save(LOCAL, local);
+        file.save(OTHER, other);
+
+        assertEquals(local, file.load(URI.create("http://localhost:9080/")), "the same server, typed with a slash");
+        assertEquals(other, new FleetFile(file.path()).load(OTHER));
+        assertEquals(List.of(), file.load(URI.create("http://localhost:1")));
+    }
+
+    @Test
+    void savingAgainReplacesThatServersFleet() {
+        FleetFile file = new FleetFile(directory.resolve("load-fleet.json"));
+        file.save(LOCAL, List.of(new FleetFile.Owner("a@example.com", "a long passphrase", List.of())));
+        List<FleetFile.Owner> replaced = List.of(new FleetFile.Owner("c@example.com", "a third passphrase", List.of()));
+
+        file.save(LOCAL, replaced);
+
+        assertEquals(replaced, file.load(LOCAL));
+    }
+
+    @Test
+    void theFileHoldingSecretsIsReadableByItsOwnerOnlyAndNoTemporaryFileIsLeft() throws IOException {
+        FleetFile file = new FleetFile(directory.resolve("load-fleet.json"));
+        file.save(LOCAL, List.of(new FleetFile.Owner("a@example.com", "a long passphrase", List.of())));
+        file.save(OTHER, List.of());
+
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.path())));
+        try (var files = Files.list(directory)) {
+            assertEquals(List.of(file.path()), files.toList());
+        }
+    }
+
+    @Test
+    void noFileMeansNoFleet() {
+        FleetFile file = new FleetFile(directory.resolve("absent.json"));
+        assertTrue(file.load(LOCAL).isEmpty());
+        assertTrue(Files.notExists(file.path()));
+    }
+}

@@ -1,0 +1,88 @@
+package it.io.petty.telemetry;
+
+import io.petty.cli.ExitCode;
+import io.petty.cli.Petty;
+import it.io.petty.PettyHttp;
+import it.io.petty.TestDatabase;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code petty load} against the test server, as an operator runs it. The test server keeps the ingest limit
+ * of 100 requests of burst and 10 a second per collar, so a small fleet sending as fast as it can is refused
+ * ({@code 429}) and must retry its way through.
+ */
+class LoadIT {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void aSmallFleetRetriesThroughTheRateLimitAndEveryAcknowledgedReadingIsStored() {
+        // Two collars, so both fit through the test server's two ingest permits instead of waiting out 503s. With
+        // a request in flight answered in about 10 ms, each outruns its bucket (100, then 10/s) within a second or two.
+        Run run = load("--collars", "2", "--batch", "10", "--duration", "5s", "--readers", "1");
+
+        assertEquals(ExitCode.OK, run.exitCode(), run.err());
+        JsonObject report = run.report();
+        long acknowledged = report.getJsonNumber("acknowledged").longValue();
+        assertTrue(acknowledged > 0, run.out());
+        assertEquals(0, report.getInt("rejected"), "every generated reading passes the server's rules");
+        JsonObject verification = report.getJsonObject("verification");
+        assertEquals(acknowledged, verification.getJsonNumber("acknowledged").longValue());
+        assertEquals(acknowledged, verification.getJsonNumber("present").longValue());
+        assertTrue(report.getJsonObject("errors").getInt("429", 0) > 0, "the rate limit refused some: " + run.out());
+        assertTrue(report.getInt("retries") > 0, run.out());
+        assertEquals(2, report.getJsonObject("fleet").getInt("collars_created"));
+        assertTrue(report.getJsonObject("realtime").getJsonObject("statuses").getInt("200", 0) > 0, run.out());
+        assertTrue(run.err().contains("fleet: 1 owners (0 reused, 1 created), 2 collars (0 reused, 2 created)"), run.err());
+    }
+
+    @Test
+    void aSecondRunReusesTheFleetAndSendsNewReadings() {
+        Run first = load("--collars", "3", "--batch", "20", "--duration", "2s");
+        assertEquals(ExitCode.OK, first.exitCode(), first.err());
+
+        Run second = load("--collars", "3", "--batch", "20", "--duration", "2s");
+
+        assertEquals(ExitCode.OK, second.exitCode(), second.err());
+        JsonObject fleet = second.report().getJsonObject("fleet");
+        assertEquals(1, fleet.getInt("owners_reused"));
+        assertEquals(3, fleet.getInt("collars_reused"));
+        assertEquals(0, fleet.getInt("collars_created"));
+        assertTrue(second.report().getJsonObject("verification").getBoolean("complete"), second.out());
+    }
+
+    private Run load(String... options) {
+        List<String> args = new ArrayList<>(List.of("load", "--url", PettyHttp.BASE.toString(),
+                "--db-url", TestDatabase.url(), "--db-user", TestDatabase.user(),
+                "--fleet-file", directory.resolve("load-fleet.json").toString(), "--output", "json"));
+        args.addAll(List.of(options));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exitCode = Petty.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(args.toArray(String[]::new));
+        return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    private record Run(int exitCode, String out, String err) {
+        JsonObject report() {
+            try (JsonReader reader = Json.createReader(new StringReader(out))) {
+                return reader.readObject();
+            }
+        }
+    }
+}
