@@ -56,7 +56,7 @@ public class BodyLimit implements ContainerRequestFilter {
         }
     }
 
-    public static ProblemException tooLarge(long maxBytes) {
+    private static ProblemException tooLarge(long maxBytes) {
         return new ProblemException(ProblemType.BODY_TOO_LARGE, "The body must not exceed " + maxBytes + " bytes.");
     }
 

@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
-import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.time.Instant;
 
@@ -72,16 +71,15 @@ public class IngestResource {
         try (IngestGate.Permit permit = gate.enter()) {
             Sender sender = new Sender(Caller.collarId(security),
                     Instant.ofEpochSecond(Caller.token(security).getIssuedAtTime()), RequestIds.of(request));
-            if (idempotencyKey == null) {
-                return ingest(body, sender);
-            }
             byte[] bytes = BodyLimit.readAll(body);
-            return idempotency.answer(sender.collarId(), idempotencyKey, bytes,
-                    () -> ingest(new ByteArrayInputStream(bytes), sender));
+            if (idempotencyKey == null) {
+                return ingest(bytes, sender);
+            }
+            return idempotency.answer(sender.collarId(), idempotencyKey, bytes, () -> ingest(bytes, sender));
         }
     }
 
-    private Response ingest(InputStream body, Sender sender) {
+    private Response ingest(byte[] body, Sender sender) {
         ReadingDocuments.IngestDocument document = documents.read(body);
         if (document instanceof ReadingDocuments.Single single) {
             IngestOutcome outcome = telemetry.ingest(single.item(), sender);

@@ -1,6 +1,5 @@
 package io.petty.api.telemetry;
 
-import io.petty.api.http.BodyLimit;
 import io.petty.api.problem.ProblemException;
 import io.petty.api.problem.ProblemType;
 import io.petty.domain.telemetry.IngestItem;
@@ -9,35 +8,34 @@ import io.petty.domain.validation.FieldViolation;
 import io.petty.domain.validation.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParserFactory;
-import jakarta.json.stream.JsonParsingException;
 
-import java.io.InputStream;
+import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the collar's reading document. Parsed by hand rather than bound, so that a value of the wrong
- * JSON type is reported against its field (422) instead of failing the whole body (400). Unknown fields
- * are ignored, as the original did; {@code null} means absent.
+ * Reads the collar's reading document. Read as a stream of JSON events rather than bound or built into a tree
+ * (ingest is the hottest path, and a batch holds up to 1,000 readings), so that a value of the wrong JSON type
+ * is reported against its field (422) instead of failing the whole body (400). Unknown fields are ignored, as
+ * the original did; {@code null} means absent.
  */
 @ApplicationScoped
 public class ReadingDocuments {
 
-    /** Looking up the JSON provider is costly, so one factory serves every request. */
-    private final JsonParserFactory parsers = Json.createParserFactory(Map.of());
-
     /** The most readings one request may carry. */
     public static final int MAX_BATCH = 1000;
+
+    private static final ReadingInput EMPTY = new ReadingInput(null, null, null, null, null, null, null, null);
+
+    /** Looking up the JSON provider is costly, so one factory serves every request. */
+    private final JsonParserFactory parsers = Json.createParserFactory(Map.of());
 
     /** A body holds one reading, or a batch {@code {"readings": [...]}}. */
     public sealed interface IngestDocument permits Single, Batch {
@@ -50,149 +48,232 @@ public class ReadingDocuments {
     }
 
     /**
-     * @throws ProblemException 400 when the body is not a JSON object, 413 when it is over the size limit or
-     *                          holds more than {@value #MAX_BATCH} readings
-     * @throws InvalidInputException when a batch is empty; a reading with a field of the wrong JSON type is read,
-     *                               with that error, for the rules to refuse (and keep as a dead letter)
+     * @param body the request body, UTF-8 (RFC 8259)
+     * @throws ProblemException 400 when the body is not one JSON object, 413 when it holds more than
+     *                          {@value #MAX_BATCH} readings
+     * @throws InvalidInputException when {@code readings} is not an array of at least one reading; a reading with
+     *                               a field of the wrong JSON type is read, with that error, for the rules to refuse
+     *                               (and keep as a dead letter)
      */
-    public IngestDocument read(InputStream body) {
-        JsonObject document = parseObject(body);
-        JsonValue readings = present(document, "readings");
-        if (readings == null) {
-            return new Single(item(document));
-        }
-        if (!(readings instanceof JsonArray array) || array.isEmpty()) {
-            throw new InvalidInputException(List.of(new FieldViolation("readings",
-                    "must be an array of 1 to " + MAX_BATCH + " readings")));
-        }
-        if (array.size() > MAX_BATCH) {
-            throw new ProblemException(ProblemType.BODY_TOO_LARGE, "A batch holds at most " + MAX_BATCH
-                    + " readings; this one has " + array.size() + ".");
-        }
-        List<IngestItem> items = new ArrayList<>(array.size());
-        for (JsonValue value : array) {
-            items.add(value instanceof JsonObject reading ? item(reading) : new IngestItem(EMPTY,
-                    List.of(new FieldViolation("reading", "must be a JSON object")), value::toString));
-        }
-        return new Batch(items);
-    }
-
-    private static final ReadingInput EMPTY = new ReadingInput(null, null, null, null, null, null, null, null);
-
-    private static IngestItem item(JsonObject document) {
-        List<FieldViolation> violations = new ArrayList<>();
-        ReadingInput input = new ReadingInput(
-                string(present(document, "collar_id"), "collar_id", violations),
-                string(present(document, "timestamp"), "timestamp", violations),
-                number(present(document, "heart_rate"), "heart_rate", violations),
-                number(present(document, "activity_level"), "activity_level", violations),
-                location(present(document, "location"), violations),
-                number(present(document, "battery_pct"), "battery_pct", violations),
-                number(present(document, "temperature_c"), "temperature_c", violations),
-                motion(present(document, "motion"), violations));
-        return new IngestItem(input, violations, document::toString);
-    }
-
-    private JsonObject parseObject(InputStream body) {
-        try (JsonParser parser = parsers.createParser(body)) {
-            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
-                throw new ProblemException(ProblemType.MALFORMED_JSON, "The body must be a JSON object.");
+    public IngestDocument read(byte[] body) {
+        String text = new String(body, StandardCharsets.UTF_8);
+        try (JsonParser parser = parsers.createParser(new StringReader(text))) {
+            if (!parser.hasNext() || parser.next() != Event.START_OBJECT) {
+                throw malformed("The body must be a JSON object.");
             }
-            JsonObject document = parser.getObject();
-            if (parser.hasNext()) {
-                throw new ProblemException(ProblemType.MALFORMED_JSON, "The body must hold one JSON object only.");
-            }
-            return document;
-        } catch (JsonParsingException e) {
-            throw new ProblemException(ProblemType.MALFORMED_JSON, "The body is not valid JSON: " + e.getMessage());
-        } catch (JsonException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof BodyLimit.BodyTooLargeException tooLarge) {
-                    throw BodyLimit.tooLarge(tooLarge.maxBytes());
+            int start = (int) parser.getLocation().getStreamOffset() - 1;
+            Fields single = new Fields();
+            List<IngestItem> batch = null;
+            boolean readingsMisshaped = false;
+            while (parser.next() != Event.END_OBJECT) {
+                String key = parser.getString();
+                Event value = parser.next();
+                if (!key.equals("readings")) {
+                    single.read(key, value, parser);
+                } else if (value == Event.START_ARRAY) {
+                    batch = items(parser, text);
+                    readingsMisshaped = batch.isEmpty();
+                } else {
+                    batch = null;
+                    readingsMisshaped = value != Event.VALUE_NULL;
+                    skip(value, parser);
                 }
             }
-            throw new ProblemException(ProblemType.MALFORMED_JSON, "The body could not be read as JSON.");
-        }
-    }
-
-    private static String string(JsonValue value, String field, List<FieldViolation> violations) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof JsonString string) {
-            return string.getString();
-        }
-        violations.add(new FieldViolation(field, "must be a string"));
-        return null;
-    }
-
-    private static BigDecimal number(JsonValue value, String field, List<FieldViolation> violations) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof JsonNumber number) {
-            return number.bigDecimalValue();
-        }
-        violations.add(new FieldViolation(field, "must be a number"));
-        return null;
-    }
-
-    private static ReadingInput.LocationInput location(JsonValue value, List<FieldViolation> violations) {
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof JsonObject location)) {
-            violations.add(new FieldViolation("location", "must be a GeoJSON Point object"));
-            return null;
-        }
-        String type = string(present(location, "type"), "location.type", violations);
-        JsonValue coordinates = present(location, "coordinates");
-        if (!(coordinates instanceof JsonArray array)) {
-            return new ReadingInput.LocationInput(type, null);
-        }
-        List<BigDecimal> numbers = new ArrayList<>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            numbers.add(number(array.get(i), "location.coordinates[" + i + "]", violations));
-        }
-        return new ReadingInput.LocationInput(type, numbers);
-    }
-
-    private static ReadingInput.MotionInput motion(JsonValue value, List<FieldViolation> violations) {
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof JsonObject motion)) {
-            violations.add(new FieldViolation("motion", "must be an object {hz, accel, gyro}"));
-            return null;
-        }
-        return new ReadingInput.MotionInput(number(present(motion, "hz"), "motion.hz", violations),
-                samples(present(motion, "accel"), "motion.accel", violations),
-                samples(present(motion, "gyro"), "motion.gyro", violations));
-    }
-
-    /** A list of [x, y, z] samples; the first sample of the wrong JSON type is named. */
-    private static List<List<BigDecimal>> samples(JsonValue value, String field, List<FieldViolation> violations) {
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof JsonArray array)) {
-            violations.add(new FieldViolation(field, "must be a list of [x, y, z] samples"));
-            return null;
-        }
-        List<List<BigDecimal>> samples = new ArrayList<>(array.size());
-        for (int i = 0; i < array.size(); i++) {
-            if (!(array.get(i) instanceof JsonArray sample)
-                    || !sample.stream().allMatch(component -> component instanceof JsonNumber)) {
-                violations.add(new FieldViolation(field + "[" + i + "]", "must be [x, y, z] numbers"));
-                return null;
+            int end = (int) parser.getLocation().getStreamOffset();
+            if (parser.hasNext()) {
+                throw malformed("The body must hold one JSON object only.");
             }
-            samples.add(sample.stream().map(component -> ((JsonNumber) component).bigDecimalValue()).toList());
+            if (readingsMisshaped) {
+                throw new InvalidInputException(List.of(new FieldViolation("readings",
+                        "must be an array of 1 to " + MAX_BATCH + " readings")));
+            }
+            return batch != null ? new Batch(batch) : new Single(single.item(text, start, end));
+        } catch (JsonException e) {
+            throw malformed("The body is not valid JSON: " + e.getMessage());
         }
-        return samples;
     }
 
-    private static JsonValue present(JsonObject object, String field) {
-        JsonValue value = object.get(field);
-        return value == null || value.getValueType() == JsonValue.ValueType.NULL ? null : value;
+    /** The readings of {@code "readings": [...]}, the parser just past the array's start. */
+    private static List<IngestItem> items(JsonParser parser, String text) {
+        List<IngestItem> items = new ArrayList<>();
+        for (Event event = parser.next(); event != Event.END_ARRAY; event = parser.next()) {
+            if (items.size() == MAX_BATCH) {
+                throw new ProblemException(ProblemType.BODY_TOO_LARGE,
+                        "A batch holds at most " + MAX_BATCH + " readings; this one has more.");
+            }
+            if (event == Event.START_OBJECT) {
+                int start = (int) parser.getLocation().getStreamOffset() - 1;
+                Fields fields = new Fields();
+                while (parser.next() != Event.END_OBJECT) {
+                    String key = parser.getString();
+                    fields.read(key, parser.next(), parser);
+                }
+                items.add(fields.item(text, start, (int) parser.getLocation().getStreamOffset()));
+            } else {
+                String source = parser.getValue().toString();
+                items.add(new IngestItem(EMPTY, List.of(new FieldViolation("reading", "must be a JSON object")),
+                        () -> source));
+            }
+        }
+        return items;
+    }
+
+    /** One reading's fields as they stream past, and what was wrong with their JSON types. */
+    private static final class Fields {
+        private final List<FieldViolation> violations = new ArrayList<>();
+        private String collarId;
+        private String timestamp;
+        private BigDecimal heartRate;
+        private BigDecimal activityLevel;
+        private ReadingInput.LocationInput location;
+        private BigDecimal batteryPct;
+        private BigDecimal temperatureC;
+        private ReadingInput.MotionInput motion;
+
+        void read(String key, Event value, JsonParser parser) {
+            switch (key) {
+                case "collar_id" -> collarId = string(value, parser, key, violations);
+                case "timestamp" -> timestamp = string(value, parser, key, violations);
+                case "heart_rate" -> heartRate = number(value, parser, key, violations);
+                case "activity_level" -> activityLevel = number(value, parser, key, violations);
+                case "location" -> location = location(value, parser, violations);
+                case "battery_pct" -> batteryPct = number(value, parser, key, violations);
+                case "temperature_c" -> temperatureC = number(value, parser, key, violations);
+                case "motion" -> motion = motion(value, parser, violations);
+                default -> skip(value, parser);
+            }
+        }
+
+        /** @param start where the reading's text begins in {@code text}, {@code end} just after it */
+        IngestItem item(String text, int start, int end) {
+            return new IngestItem(new ReadingInput(collarId, timestamp, heartRate, activityLevel, location,
+                    batteryPct, temperatureC, motion), violations, () -> text.substring(start, end));
+        }
+    }
+
+    private static String string(Event value, JsonParser parser, String field, List<FieldViolation> violations) {
+        if (value == Event.VALUE_STRING) {
+            return parser.getString();
+        }
+        wrongType(value, parser, field, "must be a string", violations);
+        return null;
+    }
+
+    private static BigDecimal number(Event value, JsonParser parser, String field, List<FieldViolation> violations) {
+        if (value == Event.VALUE_NUMBER) {
+            return parser.getBigDecimal();
+        }
+        wrongType(value, parser, field, "must be a number", violations);
+        return null;
+    }
+
+    private static ReadingInput.LocationInput location(Event value, JsonParser parser,
+                                                       List<FieldViolation> violations) {
+        if (value != Event.START_OBJECT) {
+            wrongType(value, parser, "location", "must be a GeoJSON Point object", violations);
+            return null;
+        }
+        String type = null;
+        List<BigDecimal> coordinates = null;
+        while (parser.next() != Event.END_OBJECT) {
+            String key = parser.getString();
+            Event member = parser.next();
+            if (key.equals("type")) {
+                type = string(member, parser, "location.type", violations);
+            } else if (key.equals("coordinates") && member == Event.START_ARRAY) {
+                coordinates = new ArrayList<>(2);
+                for (Event element = parser.next(); element != Event.END_ARRAY; element = parser.next()) {
+                    coordinates.add(number(element, parser, "location.coordinates[" + coordinates.size() + "]",
+                            violations));
+                }
+            } else {
+                // A coordinates value that is not an array is left for the rules to call missing.
+                skip(member, parser);
+            }
+        }
+        return new ReadingInput.LocationInput(type, coordinates);
+    }
+
+    private static ReadingInput.MotionInput motion(Event value, JsonParser parser, List<FieldViolation> violations) {
+        if (value != Event.START_OBJECT) {
+            wrongType(value, parser, "motion", "must be an object {hz, accel, gyro}", violations);
+            return null;
+        }
+        BigDecimal hz = null;
+        List<List<BigDecimal>> accel = null;
+        List<List<BigDecimal>> gyro = null;
+        while (parser.next() != Event.END_OBJECT) {
+            String key = parser.getString();
+            Event member = parser.next();
+            switch (key) {
+                case "hz" -> hz = number(member, parser, "motion.hz", violations);
+                case "accel" -> accel = samples(member, parser, "motion.accel", violations);
+                case "gyro" -> gyro = samples(member, parser, "motion.gyro", violations);
+                default -> skip(member, parser);
+            }
+        }
+        return new ReadingInput.MotionInput(hz, accel, gyro);
+    }
+
+    /** A list of [x, y, z] samples; the first sample of the wrong JSON type is named, and the list dropped. */
+    private static List<List<BigDecimal>> samples(Event value, JsonParser parser, String field,
+                                                  List<FieldViolation> violations) {
+        if (value != Event.START_ARRAY) {
+            wrongType(value, parser, field, "must be a list of [x, y, z] samples", violations);
+            return null;
+        }
+        List<List<BigDecimal>> samples = new ArrayList<>();
+        boolean wellTyped = true;
+        for (Event element = parser.next(); element != Event.END_ARRAY; element = parser.next()) {
+            List<BigDecimal> sample = null;
+            if (element == Event.START_ARRAY) {
+                sample = sample(parser);
+            } else {
+                skip(element, parser);
+            }
+            if (sample != null && wellTyped) {
+                samples.add(sample);
+            } else if (wellTyped) {
+                violations.add(new FieldViolation(field + "[" + samples.size() + "]", "must be [x, y, z] numbers"));
+                wellTyped = false;
+            }
+        }
+        return wellTyped ? samples : null;
+    }
+
+    /** Reads one sample, the parser just past its {@code [}: its numbers, or null when not all are numbers. */
+    private static List<BigDecimal> sample(JsonParser parser) {
+        List<BigDecimal> sample = new ArrayList<>(3);
+        boolean numbers = true;
+        for (Event component = parser.next(); component != Event.END_ARRAY; component = parser.next()) {
+            if (component == Event.VALUE_NUMBER) {
+                sample.add(parser.getBigDecimal());
+            } else {
+                numbers = false;
+                skip(component, parser);
+            }
+        }
+        return numbers ? sample : null;
+    }
+
+    /** {@code null} is absent, not wrong; anything else of the wrong type is named, and read past. */
+    private static void wrongType(Event value, JsonParser parser, String field, String message,
+                                  List<FieldViolation> violations) {
+        if (value != Event.VALUE_NULL) {
+            violations.add(new FieldViolation(field, message));
+            skip(value, parser);
+        }
+    }
+
+    private static void skip(Event value, JsonParser parser) {
+        if (value == Event.START_OBJECT) {
+            parser.skipObject();
+        } else if (value == Event.START_ARRAY) {
+            parser.skipArray();
+        }
+    }
+
+    private static ProblemException malformed(String detail) {
+        return new ProblemException(ProblemType.MALFORMED_JSON, detail);
     }
 }

@@ -8,8 +8,6 @@ import io.petty.domain.validation.FieldViolation;
 import io.petty.domain.validation.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
@@ -102,7 +100,8 @@ class ReadingDocumentsTest {
         assertEquals(List.of(), items.get(0).formatErrors());
         assertEquals(List.of(new FieldViolation("heart_rate", "must be a number")), items.get(1).formatErrors());
         assertEquals("reading", items.get(2).formatErrors().get(0).field());
-        assertEquals("{\"collar_id\":\"SN-12345\",\"heart_rate\":\"fast\"}", items.get(1).source().get());
+        assertEquals("{\"collar_id\": \"SN-12345\", \"heart_rate\": \"fast\"}", items.get(1).source().get(),
+                "the reading's text as sent");
         assertEquals("42", items.get(2).source().get());
     }
 
@@ -118,6 +117,37 @@ class ReadingDocumentsTest {
         assertEquals(ProblemType.BODY_TOO_LARGE, problem.type());
     }
 
+    @Test
+    void readingPastUnknownAndBrokenValuesKeepsEveryFieldAfterThem() {
+        ReadingDocuments.IngestDocument document = documents.read(body("""
+                {"firmware": {"version": [1, {"patch": [2, 3]}]},
+                 "motion": {"hz": 50, "accel": [[0.1, 0.2, 0.3], [0.1, {"x": [1]}, 0.3], [0.4, 0.5, 0.6]],
+                            "extra": [[1], 2], "gyro": [[1, 2, 3]]},
+                 "collar_id": "SN-12345", "heart_rate": 72,
+                 "location": {"type": "Point", "bbox": [1, 2], "coordinates": [24.9, 60.1]}}"""));
+
+        ReadingInput input = single(document);
+        assertEquals(List.of(new FieldViolation("motion.accel[1]", "must be [x, y, z] numbers")), formatErrors(document));
+        assertNull(input.motion().accel(), "a list with a broken sample is dropped");
+        assertEquals(1, input.motion().gyro().size(), "what follows the broken sample is still read");
+        assertEquals("SN-12345", input.collarId());
+        assertEquals(new BigDecimal("72"), input.heartRate());
+        assertEquals(List.of(new BigDecimal("24.9"), new BigDecimal("60.1")), input.location().coordinates());
+    }
+
+    @Test
+    void eachReadingOfABatchKeepsItsTextAsSentAndReadingsNullIsASingleReading() {
+        List<IngestItem> items = ((ReadingDocuments.Batch) documents.read(body(
+                "{\"readings\": [ {\"a\": 1},\n  {\"b\": [2, 3]} , \"x\" ]}"))).items();
+        assertEquals(List.of("{\"a\": 1}", "{\"b\": [2, 3]}", "\"x\""),
+                items.stream().map(item -> item.source().get()).toList());
+
+        ReadingDocuments.IngestDocument single = documents.read(body("{\"readings\": null, \"collar_id\": \"SN-1\"}"));
+        assertEquals("SN-1", single(single).collarId());
+        assertEquals("{\"readings\": null, \"collar_id\": \"SN-1\"}",
+                ((ReadingDocuments.Single) single).item().source().get());
+    }
+
     private static ReadingInput single(ReadingDocuments.IngestDocument document) {
         return ((ReadingDocuments.Single) document).item().input();
     }
@@ -126,7 +156,7 @@ class ReadingDocumentsTest {
         return ((ReadingDocuments.Single) document).item().formatErrors();
     }
 
-    private static InputStream body(String json) {
-        return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
+    private static byte[] body(String json) {
+        return json.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -56,7 +56,7 @@ class DeadLettersIT {
         assertEquals(collar.id(), foreign.getString("collar_id"), "filed under the collar that sent it");
         assertEquals("collar_id", foreign.getJsonArray("errors").getJsonObject(0).getString("field"));
         assertEquals("heart_rate", tooFast.getJsonArray("errors").getJsonObject(0).getString("field"));
-        assertTrue(tooFast.getString("payload").contains("\"heart_rate\":400"), tooFast.getString("payload"));
+        assertTrue(tooFast.getString("payload").contains("\"heart_rate\": 400"), tooFast.getString("payload"));
         assertFalse(tooFast.getString("received_at").isEmpty());
     }
 
