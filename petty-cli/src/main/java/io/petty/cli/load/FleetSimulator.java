@@ -5,9 +5,6 @@ import org.HdrHistogram.Recorder;
 
 import java.io.IOException;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +30,9 @@ import java.util.concurrent.atomic.LongAdder;
  * The collar fleet simulator: provisions (or reuses) the plan's fleet, then has every collar send its readings
  * for the plan's duration, each collar one batch at a time as a real one would, through a pool of
  * {@code concurrency} workers. A refused or lost batch is sent again after its backoff without holding a worker:
- * the collar waits in a delay queue while the workers serve the others.
+ * the collar waits in a delay queue while the workers serve the others. Each worker and reader sends through a
+ * keep-alive connection of its own ({@link HttpConnection}): the generator shares the machine with the server, and
+ * should leave it the CPU.
  */
 public final class FleetSimulator {
 
@@ -44,18 +43,12 @@ public final class FleetSimulator {
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration HEAP_TIMEOUT = Duration.ofSeconds(2);
 
-    private final HttpClient http;
+    private static final String INGEST = "/v1/ingest";
+
     private final LoadListener listener;
 
-    public FleetSimulator(HttpClient http, LoadListener listener) {
-        this.http = http;
+    public FleetSimulator(LoadListener listener) {
         this.listener = listener;
-    }
-
-    /** A client as the simulator expects one: HTTP/1.1 (what collars speak), connections kept alive. */
-    public static HttpClient httpClient() {
-        return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
-                .build();
     }
 
     /**
@@ -65,11 +58,13 @@ public final class FleetSimulator {
      *         {@link CopyCeiling})
      */
     public LoadReport run(LoadPlan plan) {
-        Provisioner provisioner = new Provisioner(new PettyApi(http, plan.server(), PROVISIONING_RETRY),
-                new FleetFile(plan.fleetFile()), listener);
-        Fleet fleet = provisioner.provision(plan.collars(), plan.owners(), Math.min(plan.concurrency(), 8));
-        listener.fleetReady(fleet);
-        return new Run(plan, fleet, provisioner).execute();
+        try (HttpConnections connections = new HttpConnections(plan.server(), PettyApi.REQUEST_TIMEOUT)) {
+            Provisioner provisioner = new Provisioner(new PettyApi(connections, PROVISIONING_RETRY),
+                    new FleetFile(plan.fleetFile()), listener);
+            Fleet fleet = provisioner.provision(plan.collars(), plan.owners(), Math.min(plan.concurrency(), 8));
+            listener.fleetReady(fleet);
+            return new Run(plan, fleet, provisioner, connections).execute();
+        }
     }
 
     /** One run's state: shared by its workers, readers and samplers. */
@@ -77,7 +72,9 @@ public final class FleetSimulator {
         private final LoadPlan plan;
         private final Fleet fleet;
         private final Provisioner provisioner;
-        private final PettyApi api;
+        private final HttpConnections connections;
+        /** Only the heap sampler uses it, one sample at a time. */
+        private final HttpConnection heapConnection;
         private final Instant clockStart;
         private final List<Lane> lanes = new ArrayList<>();
         private final DelayQueue<Lane> ready = new DelayQueue<>();
@@ -106,11 +103,12 @@ public final class FleetSimulator {
         private long lastTickNanos;
         private long lastTickAcknowledged;
 
-        Run(LoadPlan plan, Fleet fleet, Provisioner provisioner) {
+        Run(LoadPlan plan, Fleet fleet, Provisioner provisioner, HttpConnections connections) {
             this.plan = plan;
             this.fleet = fleet;
             this.provisioner = provisioner;
-            this.api = new PettyApi(http, plan.server(), plan.retry());
+            this.connections = connections;
+            this.heapConnection = connections.open(HEAP_TIMEOUT);
             // A microsecond offset of its own per run, so that a reused fleet's readings are new, not duplicates.
             this.clockStart = Instant.now().minus(CLOCK_START_AGO).truncatedTo(ChronoUnit.SECONDS)
                     .plus(ThreadLocalRandom.current().nextLong(1, 1_000_000), ChronoUnit.MICROS);
@@ -148,6 +146,8 @@ public final class FleetSimulator {
                 }
                 long endNanos = System.nanoTime();
                 sending = false;
+                // Readers blocked on the server fail now rather than at their read timeout.
+                connections.close();
                 for (Thread reader : readers) {
                     reader.interrupt();
                     reader.join();
@@ -157,6 +157,8 @@ public final class FleetSimulator {
                 drainHistograms();
                 return report(Duration.ofNanos(endNanos - startNanos));
             } catch (InterruptedException e) {
+                sending = false;
+                connections.close();
                 workers.forEach(Thread::interrupt);
                 readers.forEach(Thread::interrupt);
                 samplers.shutdownNow();
@@ -166,6 +168,7 @@ public final class FleetSimulator {
         }
 
         private void work() {
+            HttpConnection connection = connections.open();
             try {
                 while (live.get() > 0) {
                     Lane lane = ready.poll(POLL.toMillis(), TimeUnit.MILLISECONDS);
@@ -176,10 +179,12 @@ public final class FleetSimulator {
                         live.decrementAndGet();
                         continue;
                     }
-                    attempt(lane);
+                    attempt(lane, connection);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } finally {
+                connection.close();
             }
         }
 
@@ -199,30 +204,28 @@ public final class FleetSimulator {
                 readings.add(lane.simulation.next());
             }
             String body = plan.batch() == 1 ? ReadingJson.single(readings.get(0)) : ReadingJson.batch(readings);
-            lane.pending = new Batch(body, readings.get(0).index(), plan.batch());
+            lane.pending = new Batch(body.getBytes(StandardCharsets.UTF_8), readings.get(0).index(), plan.batch());
             return true;
         }
 
-        private void attempt(Lane lane) throws InterruptedException {
+        private void attempt(Lane lane, HttpConnection connection) {
             Batch batch = lane.pending;
-            HttpRequest request = api.request("/v1/ingest").header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + lane.collar.deviceToken())
-                    .POST(HttpRequest.BodyPublishers.ofString(batch.body)).build();
+            byte[] authorization = lane.authorization();
             requests.increment();
             if (batch.attempts++ > 0) {
                 retries.increment();
             }
             long sent = System.nanoTime();
-            HttpResponse<String> response;
+            HttpConnection.Response response;
             try {
-                response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                response = connection.send("POST", INGEST, authorization, batch.body, true);
             } catch (IOException lost) {
                 fail("io");
                 retryLater(lane, Duration.ZERO);
                 return;
             }
             ingestLatency.recordValue((System.nanoTime() - sent) / 1000);
-            int status = response.statusCode();
+            int status = response.status();
             if (status == 200 || status == 201) {
                 BitSet held = Receipts.acknowledged(response.body(), plan.batch() > 1);
                 held.stream().forEach(position -> lane.acknowledged.set((int) (batch.firstIndex + position)));
@@ -245,7 +248,7 @@ public final class FleetSimulator {
                 }
             }
             if (PettyApi.isRetryable(status)) {
-                retryLater(lane, PettyApi.retryAfter(response.headers()));
+                retryLater(lane, response.retryAfter());
             } else {
                 giveUp(lane);
             }
@@ -281,26 +284,35 @@ public final class FleetSimulator {
         /** An owner's app: polls the real-time view of each of the owner's collars every read interval. */
         private void read(Fleet.Owner owner) {
             boolean reauthorized = false;
+            List<String> targets = owner.collars().stream().map(collar -> "/v1/realtime?collar_id="
+                    + URLEncoder.encode(collar.id(), StandardCharsets.UTF_8)).toList();
+            String token = null;
+            byte[] authorization = null;
+            HttpConnection connection = connections.open();
             try {
                 while (sending) {
                     long nextRound = System.nanoTime() + plan.readInterval().toNanos();
-                    for (Fleet.Collar collar : owner.collars()) {
-                        HttpRequest request = api.request("/v1/realtime?collar_id="
-                                        + URLEncoder.encode(collar.id(), StandardCharsets.UTF_8))
-                                .header("Authorization", "Bearer " + owner.accessToken()).GET().build();
+                    for (String target : targets) {
+                        if (!owner.accessToken().equals(token)) {
+                            token = owner.accessToken();
+                            authorization = HttpConnection.bearer(token);
+                        }
                         long sent = System.nanoTime();
-                        HttpResponse<Void> response;
+                        HttpConnection.Response response;
                         try {
-                            response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                            response = connection.send("GET", target, authorization, null, false);
                         } catch (IOException lost) {
+                            if (!sending) {
+                                return;
+                            }
                             readStatuses.computeIfAbsent("io", s -> new LongAdder()).increment();
                             continue;
                         }
                         readLatency.recordValue((System.nanoTime() - sent) / 1000);
-                        int status = response.statusCode();
+                        int status = response.status();
                         readStatuses.computeIfAbsent(Integer.toString(status), s -> new LongAdder()).increment();
                         if (status == 429) {
-                            TimeUnit.NANOSECONDS.sleep(PettyApi.retryAfter(response.headers()).toNanos());
+                            TimeUnit.NANOSECONDS.sleep(response.retryAfter().toNanos());
                         } else if (status == 401 && !reauthorized) {
                             // The owner's access token expired (15 min): log in again, once.
                             reauthorized = true;
@@ -316,6 +328,8 @@ public final class FleetSimulator {
                 }
             } catch (InterruptedException stopped) {
                 // The run is over: sending stopped while this reader waited.
+            } finally {
+                connection.close();
             }
         }
 
@@ -333,15 +347,12 @@ public final class FleetSimulator {
         /** The server's used heap, from MicroProfile Metrics' base scope (Prometheus text), when it exposes it. */
         private void sampleHeap() {
             try {
-                HttpResponse<String> metrics = http.send(api.request("/metrics?scope=base").timeout(HEAP_TIMEOUT)
-                        .GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (metrics.statusCode() == 200) {
+                HttpConnection.Response metrics = heapConnection.send("GET", "/metrics?scope=base", null, null, true);
+                if (metrics.status() == 200) {
                     HeapMetric.usedHeapBytes(metrics.body()).ifPresent(used -> maxHeap.accumulateAndGet(used, Math::max));
                 }
             } catch (IOException unavailable) {
                 // No figure this second; the report says what it saw.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         }
 
@@ -377,12 +388,12 @@ public final class FleetSimulator {
 
     /** A batch being sent: its body is kept so that a retry sends exactly the same readings. */
     private static final class Batch {
-        final String body;
+        final byte[] body;
         final long firstIndex;
         final int count;
         int attempts;
 
-        Batch(String body, long firstIndex, int count) {
+        Batch(byte[] body, long firstIndex, int count) {
             this.body = body;
             this.firstIndex = firstIndex;
             this.count = count;
@@ -400,6 +411,8 @@ public final class FleetSimulator {
         Batch pending;
         boolean reauthorized;
         private long readyAt;
+        private String authorizedToken;
+        private byte[] authorization;
 
         Lane(Fleet.Collar collar, CollarSimulation simulation) {
             this.collar = collar;
@@ -408,6 +421,16 @@ public final class FleetSimulator {
 
         void readyAt(long nanos) {
             readyAt = nanos;
+        }
+
+        /** The {@code Authorization} header for the collar's current device token, encoded once per token. */
+        byte[] authorization() {
+            String token = collar.deviceToken();
+            if (!token.equals(authorizedToken)) {
+                authorization = HttpConnection.bearer(token);
+                authorizedToken = token;
+            }
+            return authorization;
         }
 
         @Override

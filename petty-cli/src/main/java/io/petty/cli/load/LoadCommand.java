@@ -25,7 +25,7 @@ import java.util.Locale;
 public class LoadCommand extends DatabaseCommand {
 
     @Option(names = "--url", defaultValue = "http://localhost:9080",
-            description = "Server base URL (default ${DEFAULT-VALUE}).")
+            description = "Server base URL, http only (default ${DEFAULT-VALUE}).")
     URI url;
     @Option(names = "--collars", defaultValue = "100", description = "Collars sending (default ${DEFAULT-VALUE}).")
     int collars;
@@ -83,7 +83,7 @@ public class LoadCommand extends DatabaseCommand {
             copy = new CopyCeiling(database.dataSource()).measure(copyRows, collars, motion);
         }
         StatusLine status = new StatusLine(err(), System.console() != null);
-        LoadReport report = new FleetSimulator(FleetSimulator.httpClient(), status).run(plan).withCopy(copy);
+        LoadReport report = new FleetSimulator(status).run(plan).withCopy(copy);
         status.finish();
         if (verify) {
             report = report.withVerification(new ReadingVerifier(database.dataSource()).verify(report.acknowledgements()));

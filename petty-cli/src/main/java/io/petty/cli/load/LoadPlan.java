@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * What one run of the simulator does.
  *
- * @param server       the Petty server's base URL
+ * @param server       the Petty server's base URL: {@code http://host:port} (the generator does not speak https)
  * @param collars      collars sending at once
  * @param batch        readings per request, 1–1,000 (1 sends the single-reading document, as the original collars did)
  * @param duration     how long new batches are started; retries of the last ones may take up to {@code grace} more
@@ -37,6 +37,11 @@ public record LoadPlan(URI server, int collars, int batch, Duration duration, do
         Objects.requireNonNull(fleetFile, "fleetFile is required");
         Objects.requireNonNull(retry, "retry is required");
         Objects.requireNonNull(grace, "grace is required");
+        try {
+            HttpConnection.requireHttp(server);
+        } catch (IllegalArgumentException notHttp) {
+            throw new IllegalArgumentException("a load plan needs " + notHttp.getMessage(), notHttp);
+        }
         require(collars >= 1, "at least one collar");
         require(batch >= 1 && batch <= MAX_BATCH, "a batch of 1 to " + MAX_BATCH + " readings");
         require(!duration.isNegative() && !duration.isZero(), "a positive duration");

@@ -8,17 +8,15 @@ import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The calls the app and the collars make while a fleet is set up, each sent again after a {@code 429}, a
  * {@code 503} or a lost connection as {@link RetryPolicy} says. Blocking: provisioning is not what is measured.
+ * Thread-safe: each call borrows a connection of its own.
  */
 final class PettyApi {
 
@@ -35,58 +33,48 @@ final class PettyApi {
 
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http;
-    private final URI base;
+    private final HttpConnections connections;
     private final RetryPolicy retry;
     /** Until the server has answered once, a refused connection means a wrong URL rather than a restart. */
     private final AtomicBoolean answered = new AtomicBoolean();
 
-    PettyApi(HttpClient http, URI base, RetryPolicy retry) {
-        this.http = http;
-        this.base = base;
+    PettyApi(HttpConnections connections, RetryPolicy retry) {
+        this.connections = connections;
         this.retry = retry;
     }
 
     URI base() {
-        return base;
-    }
-
-    HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT);
+        return connections.server();
     }
 
     Answer post(String path, JsonObject body, String bearer) {
-        HttpRequest.Builder request = request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        return send(request.build());
+        return send("POST", path, bearer == null ? null : HttpConnection.bearer(bearer),
+                body.toString().getBytes(StandardCharsets.UTF_8));
     }
 
-    private Answer send(HttpRequest request) {
+    private Answer send(String method, String path, byte[] authorization, byte[] json) {
         for (int failures = 1; ; failures++) {
             Duration retryAfter = Duration.ZERO;
             String failure;
+            HttpConnection connection = connections.borrow();
             try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                HttpConnection.Response response = connection.send(method, path, authorization, json, true);
                 answered.set(true);
-                if (!isRetryable(response.statusCode())) {
-                    return new Answer(response.statusCode(), parse(response.body()));
+                if (!isRetryable(response.status())) {
+                    return new Answer(response.status(), parse(response.body()));
                 }
-                retryAfter = retryAfter(response.headers());
-                failure = "HTTP " + response.statusCode();
+                retryAfter = response.retryAfter();
+                failure = "HTTP " + response.status();
             } catch (IOException e) {
                 if (!answered.get()) {
-                    throw new IllegalStateException("no Petty server answers at " + base + ": " + e, e);
+                    throw new IllegalStateException("no Petty server answers at " + base() + ": " + e, e);
                 }
                 failure = e.toString();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while calling " + request.uri(), e);
+            } finally {
+                connections.release(connection);
             }
             if (!retry.mayRetry(failures)) {
-                throw new IllegalStateException(request.method() + " " + request.uri() + " failed " + failures
+                throw new IllegalStateException(method + " " + base().resolve(path) + " failed " + failures
                         + " times, last: " + failure);
             }
             sleep(retry.delay(failures, retryAfter, ThreadLocalRandom.current()));
@@ -96,13 +84,6 @@ final class PettyApi {
     /** Statuses after which the same request may simply be sent again: nothing was done. */
     static boolean isRetryable(int status) {
         return status == 429 || status == 503;
-    }
-
-    /** {@code Retry-After} in seconds (the form Petty sends); zero when absent or a date. */
-    static Duration retryAfter(HttpHeaders headers) {
-        return headers.firstValue("Retry-After")
-                .filter(value -> !value.isEmpty() && value.chars().allMatch(Character::isDigit))
-                .map(seconds -> Duration.ofSeconds(Long.parseLong(seconds))).orElse(Duration.ZERO);
     }
 
     static void sleep(Duration duration) {

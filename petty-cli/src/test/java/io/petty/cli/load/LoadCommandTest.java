@@ -33,6 +33,14 @@ class LoadCommandTest {
     }
 
     @Test
+    void anHttpsUrlIsAUsageError() {
+        Run run = petty("load", "--url", "https://localhost:9443");
+        assertEquals(ExitCode.USAGE, run.exitCode());
+        assertTrue(run.err().contains("a load plan needs an http://host:port server URL, not https://localhost:9443"),
+                run.err());
+    }
+
+    @Test
     void noServerAtTheUrlExitsWithUnavailableAtOnce() {
         Run run = petty("load", "--url", "http://localhost:1", "--fleet-file", directory.resolve("fleet.json").toString());
         assertEquals(ExitCode.UNAVAILABLE, run.exitCode());
