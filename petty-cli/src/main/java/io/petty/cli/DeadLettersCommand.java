@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.List;
@@ -27,8 +28,8 @@ public class DeadLettersCommand extends DatabaseCommand {
     Long before;
     @Option(names = "--limit", defaultValue = "50", description = "At most this many (default ${DEFAULT-VALUE}).")
     int limit;
-    @Option(names = "--output", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
     @Override
     public Integer call() {
@@ -37,7 +38,7 @@ public class DeadLettersCommand extends DatabaseCommand {
             return ExitCode.USAGE;
         }
         List<DeadLetter> letters = new JdbcDeadLetterRepository(database.dataSource()).list(collarId, before, limit);
-        if (output == OutputFormat.JSON) {
+        if (output.json()) {
             JsonArrayBuilder array = Json.createArrayBuilder();
             letters.forEach(letter -> array.add(json(letter)));
             out().println(Json.createObjectBuilder().add("dead_letters", array).build());

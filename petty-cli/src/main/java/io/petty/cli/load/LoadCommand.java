@@ -2,8 +2,9 @@ package io.petty.cli.load;
 
 import io.petty.cli.DatabaseCommand;
 import io.petty.cli.ExitCode;
-import io.petty.cli.OutputFormat;
+import io.petty.cli.OutputOption;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -65,8 +66,8 @@ public class LoadCommand extends DatabaseCommand {
     boolean compareCopy;
     @Option(names = "--copy-rows", defaultValue = "500000", description = "Rows for --compare-copy (default ${DEFAULT-VALUE}).")
     long copyRows;
-    @Option(names = "--output", defaultValue = "text", description = "text or json (default ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    @Mixin
+    OutputOption output;
 
     @Override
     public Integer call() {
@@ -88,7 +89,7 @@ public class LoadCommand extends DatabaseCommand {
         if (verify) {
             report = report.withVerification(new ReadingVerifier(database.dataSource()).verify(report.acknowledgements()));
         }
-        out().print(output == OutputFormat.JSON ? ReportFormat.json(report) : ReportFormat.text(report));
+        out().print(output.json() ? ReportFormat.json(report) : ReportFormat.text(report));
         out().flush();
         boolean missing = report.verification() != null && !report.verification().complete();
         if (missing || report.acknowledged() == 0) {

@@ -1,6 +1,0 @@
-package io.petty.cli;
-
-/** {@code --output}: a table for people, or JSON for scripts. */
-public enum OutputFormat {
-    TEXT, JSON
-}
