@@ -4,6 +4,7 @@ import io.petty.api.problem.ProblemException;
 import io.petty.api.problem.ProblemType;
 import io.petty.domain.telemetry.IngestItem;
 import io.petty.domain.telemetry.ReadingInput;
+import io.petty.domain.telemetry.ReadingRules;
 import io.petty.domain.validation.FieldViolation;
 import io.petty.domain.validation.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,9 +30,6 @@ import java.util.Map;
 @ApplicationScoped
 public class ReadingDocuments {
 
-    /** The most readings one request may carry. */
-    public static final int MAX_BATCH = 1000;
-
     private static final ReadingInput EMPTY = new ReadingInput(null, null, null, null, null, null, null, null);
 
     /** Looking up the JSON provider is costly, so one factory serves every request. */
@@ -50,7 +48,7 @@ public class ReadingDocuments {
     /**
      * @param body the request body, UTF-8 (RFC 8259)
      * @throws ProblemException 400 when the body is not one JSON object, 413 when it holds more than
-     *                          {@value #MAX_BATCH} readings
+     *                          {@value ReadingRules#MAX_BATCH} readings
      * @throws InvalidInputException when {@code readings} is not an array of at least one reading; a reading with
      *                               a field of the wrong JSON type is read, with that error, for the rules to refuse
      *                               (and keep as a dead letter)
@@ -85,7 +83,7 @@ public class ReadingDocuments {
             }
             if (readingsMisshaped) {
                 throw new InvalidInputException(List.of(new FieldViolation("readings",
-                        "must be an array of 1 to " + MAX_BATCH + " readings")));
+                        "must be an array of 1 to " + ReadingRules.MAX_BATCH + " readings")));
             }
             return batch != null ? new Batch(batch) : new Single(single.item(text, start, end));
         } catch (JsonException e) {
@@ -97,9 +95,9 @@ public class ReadingDocuments {
     private static List<IngestItem> items(JsonParser parser, String text) {
         List<IngestItem> items = new ArrayList<>();
         for (Event event = parser.next(); event != Event.END_ARRAY; event = parser.next()) {
-            if (items.size() == MAX_BATCH) {
+            if (items.size() == ReadingRules.MAX_BATCH) {
                 throw new ProblemException(ProblemType.BODY_TOO_LARGE,
-                        "A batch holds at most " + MAX_BATCH + " readings; this one has more.");
+                        "A batch holds at most " + ReadingRules.MAX_BATCH + " readings; this one has more.");
             }
             if (event == Event.START_OBJECT) {
                 int start = (int) parser.getLocation().getStreamOffset() - 1;

@@ -1,9 +1,11 @@
 package io.petty.cli.load;
 
+import io.petty.domain.telemetry.MotionWindow;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 
 import javax.sql.DataSource;
+import java.util.Locale;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -22,7 +25,7 @@ import java.util.List;
  */
 public final class CopyCeiling {
 
-    /** @param rows rows written in {@code elapsed}, generating them included */
+    /** @param rows rows PostgreSQL says it copied in {@code elapsed}, generating them included */
     public record Result(long rows, Duration elapsed) {
         public double rowsPerSecond() {
             return rows / (elapsed.toNanos() / 1e9);
@@ -33,7 +36,6 @@ public final class CopyCeiling {
             + "temperature_c";
     private static final String MOTION_COLUMNS = ", motion_hz, motion_samples, motion_accel, motion_gyro";
     private static final int CHUNK_CHARS = 1 << 16;
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private final DataSource dataSource;
 
@@ -46,7 +48,7 @@ public final class CopyCeiling {
         Instant start = Instant.now().minus(FleetSimulator.CLOCK_START_AGO).truncatedTo(ChronoUnit.SECONDS);
         List<CollarSimulation> fleet = new ArrayList<>();
         for (int i = 0; i < collars; i++) {
-            fleet.add(new CollarSimulation("CP-%06d".formatted(i), start, motion, i));
+            fleet.add(new CollarSimulation(String.format(Locale.ROOT, "CP-%06d", i), start, motion, i));
         }
         String table = "load_copy_ceiling_" + Long.toHexString(System.nanoTime());
         try (Connection connection = dataSource.getConnection()) {
@@ -69,6 +71,7 @@ public final class CopyCeiling {
     private static Result copy(Connection connection, String table, long rows, List<CollarSimulation> fleet,
                                boolean motion) throws SQLException {
         long began = System.nanoTime();
+        long copied;
         CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + table + " ("
                 + COLUMNS + (motion ? MOTION_COLUMNS : "") + ") FROM STDIN");
         try {
@@ -80,13 +83,13 @@ public final class CopyCeiling {
                 }
             }
             write(copy, chunk);
-            copy.endCopy();
+            copied = copy.endCopy();
         } finally {
             if (copy.isActive()) {
                 copy.cancelCopy();
             }
         }
-        return new Result(rows, Duration.ofNanos(System.nanoTime() - began));
+        return new Result(copied, Duration.ofNanos(System.nanoTime() - began));
     }
 
     private static void write(CopyIn copy, StringBuilder chunk) throws SQLException {
@@ -112,15 +115,12 @@ public final class CopyCeiling {
         row.append('\n');
     }
 
-    /** The server's storage of a motion axis: little-endian float32s. */
+    /** A motion axis as the server stores it ({@link MotionWindow#pack}), in COPY's escaped bytea hex. */
     private static void float32Hex(StringBuilder out, int[] milli) {
-        out.append("\\\\x");
-        for (int value : milli) {
-            int bits = Float.floatToIntBits(value / 1000f);
-            for (int octet = 0; octet < 4; octet++) {
-                int b = (bits >>> (8 * octet)) & 0xff;
-                out.append(HEX[b >>> 4]).append(HEX[b & 0xf]);
-            }
+        float[] values = new float[milli.length];
+        for (int i = 0; i < milli.length; i++) {
+            values[i] = milli[i] / 1000f;
         }
+        out.append("\\\\x").append(HexFormat.of().formatHex(MotionWindow.pack(values)));
     }
 }

@@ -175,11 +175,22 @@ public final class FleetSimulator {
                     if (lane == null) {
                         continue;
                     }
-                    if (lane.pending == null && !startBatch(lane)) {
-                        live.decrementAndGet();
-                        continue;
+                    try {
+                        if (lane.pending == null && !startBatch(lane)) {
+                            live.decrementAndGet();
+                            continue;
+                        }
+                        attempt(lane, connection);
+                    } catch (RuntimeException unreadable) {
+                        // An answer the simulator cannot read, or a failed token exchange, ends this batch, not
+                        // the run: a worker that died here would leave the others waiting for its collar forever.
+                        fail("unreadable");
+                        if (lane.pending != null) {
+                            giveUp(lane);
+                        } else {
+                            live.decrementAndGet();
+                        }
                     }
-                    attempt(lane, connection);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -218,19 +229,19 @@ public final class FleetSimulator {
             long sent = System.nanoTime();
             HttpConnection.Response response;
             try {
-                response = connection.send("POST", INGEST, authorization, batch.body, true);
+                // A single reading is acknowledged by any 2xx (201 stored, 200 stored before): no body to read.
+                response = connection.send("POST", INGEST, authorization, batch.body, plan.batch() > 1);
             } catch (IOException lost) {
                 fail("io");
                 retryLater(lane, Duration.ZERO);
                 return;
             }
-            ingestLatency.recordValue((System.nanoTime() - sent) / 1000);
             int status = response.status();
+            recordServed(ingestLatency, status, sent);
             if (status == 200 || status == 201) {
-                BitSet held = Receipts.acknowledged(response.body(), plan.batch() > 1);
-                held.stream().forEach(position -> lane.acknowledged.set((int) (batch.firstIndex + position)));
-                acknowledged.add(held.cardinality());
-                rejected.add(batch.count - held.cardinality());
+                int held = acknowledge(lane, batch, response);
+                acknowledged.add(held);
+                rejected.add(batch.count - held);
                 lane.pending = null;
                 lane.reauthorized = false;
                 requeue(lane, System.nanoTime());
@@ -251,6 +262,29 @@ public final class FleetSimulator {
                 retryLater(lane, response.retryAfter());
             } else {
                 giveUp(lane);
+            }
+        }
+
+        /** @return how many readings of the batch the server holds, each marked in the collar's acknowledgements */
+        private int acknowledge(Lane lane, Batch batch, HttpConnection.Response response) {
+            if (plan.batch() == 1) {
+                lane.acknowledged.set((int) batch.firstIndex);
+                return 1;
+            }
+            BitSet held = Receipts.acknowledged(response.body());
+            for (int position = held.nextSetBit(0); position >= 0; position = held.nextSetBit(position + 1)) {
+                lane.acknowledged.set((int) (batch.firstIndex + position));
+            }
+            return held.cardinality();
+        }
+
+        /**
+         * Latency of the requests the server served: a 429 or 503 refusal is answered at once and would make the
+         * percentiles look better than the work they measure; refusals are counted under errors instead.
+         */
+        private static void recordServed(Recorder latency, int status, long sentNanos) {
+            if (status != 429 && status != 503) {
+                latency.recordValue((System.nanoTime() - sentNanos) / 1000);
             }
         }
 
@@ -308,8 +342,8 @@ public final class FleetSimulator {
                             readStatuses.computeIfAbsent("io", s -> new LongAdder()).increment();
                             continue;
                         }
-                        readLatency.recordValue((System.nanoTime() - sent) / 1000);
                         int status = response.status();
+                        recordServed(readLatency, status, sent);
                         readStatuses.computeIfAbsent(Integer.toString(status), s -> new LongAdder()).increment();
                         if (status == 429) {
                             TimeUnit.NANOSECONDS.sleep(response.retryAfter().toNanos());

@@ -39,7 +39,8 @@ public class LoadCommand extends DatabaseCommand {
     @Option(names = "--rate", defaultValue = "0",
             description = "Readings per second offered by the whole fleet; 0 = as fast as the server takes them.")
     double rate;
-    @Option(names = "--concurrency", defaultValue = "32", description = "Requests in flight at most (default ${DEFAULT-VALUE}).")
+    @Option(names = "--concurrency", defaultValue = "16", description = "Requests in flight at most; more than the "
+            + "server's petty.ingest.max-concurrent (16) are refused with 503 (default ${DEFAULT-VALUE}).")
     int concurrency;
     @Option(names = "--motion", description = "Add a 2 s, 50 Hz IMU window to every reading.")
     boolean motion;
@@ -80,7 +81,7 @@ public class LoadCommand extends DatabaseCommand {
         }
         CopyCeiling.Result copy = null;
         if (compareCopy) {
-            err().printf("COPY ceiling: writing %,d rows...%n", copyRows);
+            err().printf(Locale.ROOT, "COPY ceiling: writing %,d rows...%n", copyRows);
             copy = new CopyCeiling(database.dataSource()).measure(copyRows, collars, motion);
         }
         StatusLine status = new StatusLine(err(), System.console() != null);
@@ -127,7 +128,7 @@ public class LoadCommand extends DatabaseCommand {
         @Override
         public synchronized void fleetReady(Fleet fleet) {
             finish();
-            err.printf("fleet: %d owners (%d reused, %d created), %d collars (%d reused, %d created)%n",
+            err.printf(Locale.ROOT, "fleet: %d owners (%d reused, %d created), %d collars (%d reused, %d created)%n",
                     fleet.owners().size(), fleet.ownersReused(), fleet.ownersCreated(), fleet.collars().size(),
                     fleet.collarsReused(), fleet.collarsCreated());
         }

@@ -1,5 +1,7 @@
 package io.petty.cli.load;
 
+import io.petty.domain.telemetry.ReadingRules;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +27,6 @@ public record LoadPlan(URI server, int collars, int batch, Duration duration, do
                        boolean motion, int readers, Duration readInterval, Path fleetFile, RetryPolicy retry,
                        Duration grace) {
 
-    /** The largest batch the server accepts. */
-    public static final int MAX_BATCH = 1000;
     /** Collars per owner when there are fewer readers than that needs: the api rate limit is per owner. */
     static final int COLLARS_PER_OWNER = 100;
 
@@ -43,7 +43,8 @@ public record LoadPlan(URI server, int collars, int batch, Duration duration, do
             throw new IllegalArgumentException("a load plan needs " + notHttp.getMessage(), notHttp);
         }
         require(collars >= 1, "at least one collar");
-        require(batch >= 1 && batch <= MAX_BATCH, "a batch of 1 to " + MAX_BATCH + " readings");
+        require(batch >= 1 && batch <= ReadingRules.MAX_BATCH,
+                "a batch of 1 to " + ReadingRules.MAX_BATCH + " readings");
         require(!duration.isNegative() && !duration.isZero(), "a positive duration");
         require(rate >= 0, "a rate of 0 (unlimited) or more");
         require(concurrency >= 1, "a concurrency of at least 1");

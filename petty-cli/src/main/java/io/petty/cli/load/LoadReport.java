@@ -9,8 +9,8 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
- * What a run measured. Latency is per attempt: every request that got an HTTP answer, retries included, each
- * timed from sending to the whole answer read.
+ * What a run measured. Latency covers every request the server served (a retry too), timed from sending to
+ * the whole answer read; a 429 or 503 refusal is counted under errors, not timed.
  *
  * @param elapsed         from the first request to the last answer (the retry tail included)
  * @param requests        attempts, retries included

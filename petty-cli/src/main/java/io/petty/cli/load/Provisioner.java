@@ -2,6 +2,7 @@ package io.petty.cli.load;
 
 import jakarta.json.Json;
 
+import java.util.Locale;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -179,7 +180,8 @@ final class Provisioner {
 
     private String freshSerial() {
         while (true) {
-            String serial = SERIAL_PREFIX + "%06d".formatted(Math.floorMod(nextSerial.getAndIncrement(), SERIALS));
+            String serial = SERIAL_PREFIX + String.format(Locale.ROOT, "%06d",
+                    Math.floorMod(nextSerial.getAndIncrement(), SERIALS));
             if (knownSerials.add(serial)) {
                 return serial;
             }

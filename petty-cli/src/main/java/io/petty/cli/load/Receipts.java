@@ -9,8 +9,9 @@ import java.util.BitSet;
 import java.util.Map;
 
 /**
- * Reads an ingest answer for which readings it acknowledges: {@code stored} or {@code duplicate} (stored by an
- * earlier attempt whose answer was lost). Streamed, since a batch answer has a result per reading.
+ * Reads a batch's ingest answer for which readings it acknowledges: {@code stored} or {@code duplicate} (stored by
+ * an earlier attempt whose answer was lost). Streamed, since it has a result per reading. (A single reading needs
+ * no reading: any 2xx acknowledges it.)
  */
 final class Receipts {
 
@@ -21,13 +22,11 @@ final class Receipts {
     }
 
     /**
-     * @param body  a 2xx answer to {@code POST /v1/ingest}
-     * @param batch whether the request was a batch ({@code results} per reading) or one reading
+     * @param body a 2xx answer to a batch {@code POST /v1/ingest}
      * @return the positions in the request that the server holds
      */
-    static BitSet acknowledged(String body, boolean batch) {
+    static BitSet acknowledged(String body) {
         BitSet acknowledged = new BitSet();
-        long single = 0;
         // Results come in the order the readings were sent: the n-th object in "results" is reading n.
         int position = -1;
         int depth = 0;
@@ -44,10 +43,7 @@ final class Receipts {
                     case KEY_NAME -> {
                         String key = parser.getString();
                         // Depth 1 is the receipt itself; 3 is an item of "results".
-                        if (!batch && depth == 1 && (key.equals("stored") || key.equals("duplicates"))) {
-                            parser.next();
-                            single += parser.getLong();
-                        } else if (batch && depth == 3 && key.equals("status")) {
+                        if (depth == 3 && key.equals("status")) {
                             parser.next();
                             String status = parser.getString();
                             if (status.equals("stored") || status.equals("duplicate")) {
@@ -59,9 +55,6 @@ final class Receipts {
                     }
                 }
             }
-        }
-        if (single > 0) {
-            acknowledged.set(0);
         }
         return acknowledged;
     }

@@ -25,22 +25,24 @@ public final class ReportFormat {
                 fleet.collarsReused(), fleet.collarsCreated());
         LoadPlan plan = report.plan();
         line(text, "plan", "batch %d, %s, %s, concurrency %d%s%s", plan.batch(), shortForm(plan.duration()),
-                plan.rate() > 0 ? "%,.0f readings/s offered".formatted(plan.rate()) : "as fast as possible",
+                plan.rate() > 0 ? String.format(Locale.ROOT, "%,.0f readings/s offered", plan.rate()) : "as fast as possible",
                 plan.concurrency(), plan.motion() ? ", motion windows" : "",
-                plan.readers() > 0 ? ", %d readers every %s".formatted(plan.readers(), shortForm(plan.readInterval())) : "");
+                plan.readers() > 0 ? String.format(Locale.ROOT, ", %d readers every %s", plan.readers(), shortForm(plan.readInterval())) : "");
         line(text, "ingest", "%,d readings acknowledged in %.1f s: %,.0f readings/s, %,.1f requests/s",
                 report.acknowledged(), report.elapsed().toNanos() / 1e9, report.readingsPerSecond(),
                 report.requestsPerSecond());
         line(text, "", "%,d requests (%,d retries); %,d readings rejected, %,d given up%s", report.requests(),
                 report.retries(), report.rejected(), report.givenUp(),
-                report.caughtUp() > 0 ? "; %d collars caught up with the present".formatted(report.caughtUp()) : "");
-        line(text, "latency", "%s  (per attempt)", latencyText(report.latency()));
+                report.caughtUp() > 0
+                        ? String.format(Locale.ROOT, "; %d collars caught up with the present", report.caughtUp()) : "");
+        line(text, "latency", "%s  (served requests; 429/503 refusals are under errors)", latencyText(report.latency()));
         line(text, "errors", "%s", report.errors().isEmpty() ? "none" : countsText(report.errors()));
         if (report.reads() != null) {
             line(text, "realtime", "%s  (%s)", latencyText(report.reads().latency()), countsText(report.reads().statuses()));
         }
         line(text, "server heap", "%s", report.maxHeapBytes().isPresent()
-                ? "%.1f MiB at most".formatted(report.maxHeapBytes().getAsLong() / 1048576.0) : "not reported");
+                ? String.format(Locale.ROOT, "%.1f MiB at most", report.maxHeapBytes().getAsLong() / 1048576.0)
+                : "not reported");
         if (report.copy() != null) {
             line(text, "COPY", "%,d rows in %.1f s: %,.0f rows/s; ingest reached %.3f of it", report.copy().rows(),
                     report.copy().elapsed().toNanos() / 1e9, report.copy().rowsPerSecond(), report.copyRatio());
@@ -73,7 +75,7 @@ public final class ReportFormat {
                 .add("caught_up_collars", report.caughtUp())
                 .add("readings_per_s", report.readingsPerSecond())
                 .add("requests_per_s", report.requestsPerSecond())
-                .add("latency_ms", latencyJson(report.latency()).add("basis", "per attempt"))
+                .add("latency_ms", latencyJson(report.latency()).add("basis", "served requests"))
                 .add("errors", countsJson(report.errors()));
         if (report.reads() != null) {
             json.add("realtime", Json.createObjectBuilder().add("latency_ms", latencyJson(report.reads().latency()))
@@ -101,7 +103,8 @@ public final class ReportFormat {
     }
 
     private static void line(StringBuilder text, String label, String format, Object... values) {
-        text.append(String.format(Locale.ROOT, "%-12s", label)).append(String.format(Locale.ROOT, format + "%n", values));
+        text.append(String.format(Locale.ROOT, "%-12s", label))
+                .append(String.format(Locale.ROOT, format + "%n", values));
     }
 
     /** {@code PT1M30S} as {@code 1m30s}, as the options are typed. */

@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
@@ -48,14 +49,30 @@ class FleetSimulatorTest {
             assertEquals(stored.get(), report.acknowledgements().count());
             assertEquals(0, report.givenUp());
             assertTrue(report.acknowledged() > 20, () -> "about 60 a second for a second: " + report.acknowledged());
-            assertEquals(report.requests(), report.latency().count() + report.errorCount("io"),
-                    "an attempt that got an answer is timed");
+            assertEquals(report.requests(), report.latency().count() + report.errorCount("io")
+                    + report.errorCount("429") + report.errorCount("503"), "every served attempt is timed, no refusal");
             assertTrue(report.reads().statuses().get("200") > 0, report.reads().statuses().toString());
             assertEquals(150_000_000L, report.maxHeapBytes().orElseThrow());
             // One each for provisioning, the heap sampler and the reader, two for the workers and at most two for
             // the device tokens exchanged again; then one more only after each connection the server dropped.
             assertTrue(petty.connections() <= 6 + dropped.get(),
                     petty.connections() + " connections, " + dropped + " dropped: the others are kept alive");
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void anAnswerItCannotReadEndsThatBatchNotTheRun() throws IOException {
+        try (ScriptedServer petty = new ScriptedServer(request -> request.target().equals("/v1/ingest")
+                ? ok(201, "<html>not a receipt</html>") : answer(request))) {
+            LoadPlan plan = new LoadPlan(petty.uri(), 2, 5, Duration.ofMillis(500), 0, 2, false, 0,
+                    Duration.ofSeconds(1), directory.resolve("fleet.json"), RetryPolicy.DEFAULT, Duration.ofSeconds(1));
+
+            LoadReport report = new FleetSimulator(LoadListener.SILENT).run(plan);
+
+            assertTrue(report.errorCount("unreadable") > 0, report.errors().toString());
+            assertEquals(0, report.acknowledged());
+            assertEquals(report.errorCount("unreadable") * 5, report.givenUp());
         }
     }
 

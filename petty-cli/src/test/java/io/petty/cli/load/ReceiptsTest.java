@@ -17,14 +17,7 @@ class ReceiptsTest {
                   {"status":"duplicate","index":2},
                   {"index":3,"status":"stored"}],"stored":2}""";
 
-        assertEquals(bits(0, 2, 3), Receipts.acknowledged(answer, true));
-    }
-
-    @Test
-    void aSingleReadingIsAcknowledgedWhenStoredNowOrBefore() {
-        assertEquals(bits(0), Receipts.acknowledged("{\"stored\":1,\"duplicates\":0,\"request_id\":\"r\"}", false));
-        assertEquals(bits(0), Receipts.acknowledged("{\"duplicates\":1,\"request_id\":\"r\",\"stored\":0}", false));
-        assertEquals(bits(), Receipts.acknowledged("{\"stored\":0,\"duplicates\":0}", false));
+        assertEquals(bits(0, 2, 3), Receipts.acknowledged(answer));
     }
 
     private static BitSet bits(int... set) {

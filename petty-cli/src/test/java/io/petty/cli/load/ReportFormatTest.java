@@ -33,7 +33,7 @@ class ReportFormatTest {
                 plan        batch 50, 10s, as fast as possible, concurrency 32, 1 readers every 1s
                 ingest      20,000 readings acknowledged in 8.0 s: 2,500 readings/s, 52.5 requests/s
                             420 requests (20 retries); 0 readings rejected, 50 given up
-                latency     p50 12.0 ms  p95 40.0 ms  p99 80.0 ms  max 120.5 ms  of 400  (per attempt)
+                latency     p50 12.0 ms  p95 40.0 ms  p99 80.0 ms  max 120.5 ms  of 400  (served requests; 429/503 refusals are under errors)
                 errors      429: 15, 503: 4, io: 1
                 realtime    p50 2.0 ms  p95 3.0 ms  p99 4.0 ms  max 5.0 ms  of 20  (200: 18, 404: 2)
                 server heap 256.0 MiB at most
@@ -52,7 +52,7 @@ class ReportFormatTest {
         assertEquals(20, json.getInt("retries"));
         assertEquals(50, json.getInt("given_up"));
         assertEquals(80.0, json.getJsonObject("latency_ms").getJsonNumber("p99").doubleValue(), 1e-9);
-        assertEquals("per attempt", json.getJsonObject("latency_ms").getString("basis"));
+        assertEquals("served requests", json.getJsonObject("latency_ms").getString("basis"));
         assertEquals(15, json.getJsonObject("errors").getInt("429"));
         assertEquals(1, json.getJsonObject("errors").getInt("io"));
         assertEquals(2, json.getJsonObject("realtime").getJsonObject("statuses").getInt("404"));

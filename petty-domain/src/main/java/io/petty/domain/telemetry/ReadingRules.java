@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 @Dependent
 public class ReadingRules {
 
+    /** The most readings one ingest request may carry. */
+    public static final int MAX_BATCH = 1000;
     public static final Pattern COLLAR_ID = Pattern.compile("^[A-Z]{2}-\\d{3,6}$");
     public static final int MIN_HEART_RATE = 30;
     public static final int MAX_HEART_RATE = 300;
