@@ -6,9 +6,10 @@ import io.petty.domain.telemetry.GeoPoint;
 import io.petty.domain.telemetry.MotionWindow;
 import io.petty.domain.telemetry.Reading;
 import io.petty.domain.telemetry.ReadingRepository;
+import io.petty.domain.telemetry.ReadingRules;
 import io.petty.domain.telemetry.RejectedReading;
 import io.petty.domain.telemetry.StoredReading;
-import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
@@ -32,10 +33,14 @@ import java.util.stream.Collectors;
  * Plain JDBC rather than JPA: ingest is the hottest path, and one statement does the whole job.
  * The readings travel as arrays, so a batch of any size is one round trip: new rows are inserted, replays
  * skipped by the primary key, each collar's latest row advanced, and the positions of the new readings
- * returned. The request's refused readings are written as dead letters in the same transaction.
+ * returned. The request's refused readings are written as dead letters in the same transaction. Small writes
+ * without refused readings, the single readings most collars send, are group-committed with each other.
  */
-@Dependent
+@ApplicationScoped
 public class JdbcReadingRepository implements ReadingRepository {
+
+    /** Writes of at most this many readings are grouped; larger ones are worth a statement of their own. */
+    static final int GROUPED_UP_TO = 20;
 
     private static final String STORE = """
             WITH input AS (
@@ -85,11 +90,18 @@ public class JdbcReadingRepository implements ReadingRepository {
 
     private final DataSource dataSource;
     private final ReadingPartitions partitions;
+    private final GroupCommit<Reading> smallWrites;
 
     @Inject
     public JdbcReadingRepository(DataSource dataSource, ReadingPartitions partitions) {
         this.dataSource = dataSource;
         this.partitions = partitions;
+        this.smallWrites = new GroupCommit<>(ReadingRules.MAX_BATCH, readings -> write(readings, List.of()));
+    }
+
+    /** Required by CDI to proxy an application-scoped bean; never used to build a working instance. */
+    protected JdbcReadingRepository() {
+        this(null, null);
     }
 
     @Override
@@ -99,7 +111,7 @@ public class JdbcReadingRepository implements ReadingRepository {
                 .collect(Collectors.toSet());
         partitions.ensure(days);
         try {
-            return write(readings, rejected);
+            return writeOrGroup(readings, rejected);
         } catch (DatabaseException e) {
             if (!(e.getCause() instanceof SQLException sql) || !NO_PARTITION.equals(sql.getSQLState())) {
                 throw e;
@@ -107,8 +119,13 @@ public class JdbcReadingRepository implements ReadingRepository {
             // A partition was dropped since it was remembered (retention): learn again, then retry once.
             partitions.forget();
             partitions.ensure(days);
-            return write(readings, rejected);
+            return writeOrGroup(readings, rejected);
         }
+    }
+
+    private BitSet writeOrGroup(List<Reading> readings, List<RejectedReading> rejected) {
+        boolean small = rejected.isEmpty() && !readings.isEmpty() && readings.size() <= GROUPED_UP_TO;
+        return small ? smallWrites.write(readings) : write(readings, rejected);
     }
 
     private BitSet write(List<Reading> readings, List<RejectedReading> rejected) {

@@ -20,9 +20,14 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -132,6 +137,40 @@ class JdbcReadingRepositoryTest {
                     + "', now())");
         }
         return owner;
+    }
+
+    @Test
+    void concurrentSingleReadingsAreAllStoredAndAReadingSentTwiceAtOnceCountsAsNewOnlyOnce() throws Exception {
+        int senders = 16;
+        int perSender = 50;
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        try {
+            List<Future<Integer>> newOnes = new ArrayList<>();
+            for (int sender = 0; sender < senders; sender++) {
+                String collar = "SN-" + (sender % 8);  // two senders per collar, sending the same readings
+                newOnes.add(pool.submit(() -> {
+                    int stored = 0;
+                    for (int i = 0; i < perSender; i++) {
+                        stored += repository.store(List.of(reading(collar, T0.plusSeconds(i))), List.of()).cardinality();
+                    }
+                    return stored;
+                }));
+            }
+            int stored = 0;
+            for (Future<Integer> sender : newOnes) {
+                stored += sender.get(30, TimeUnit.SECONDS);
+            }
+
+            assertEquals(8 * perSender, stored);
+            try (Connection connection = database.getConnection(); Statement query = connection.createStatement();
+                 var result = query.executeQuery("SELECT count(*), count(DISTINCT collar_id) FROM reading")) {
+                result.next();
+                assertEquals(8 * perSender, result.getInt(1));
+                assertEquals(8, result.getInt(2));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
