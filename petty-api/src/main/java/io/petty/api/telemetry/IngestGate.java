@@ -6,13 +6,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Bounds how many ingest requests are read and written at once ({@code petty.ingest.max-concurrent}). The rest
  * are refused at once with 503 and {@code Retry-After} instead of queueing, so memory and latency stay bounded
  * whatever the load; a refused request stored nothing and may simply be sent again.
+ *
+ * <p>Inside, large bodies (batches) also take turns for the processors
+ * ({@code petty.ingest.max-concurrent-large}, default one per processor): parsing and writing hundreds of
+ * readings is CPU work for Liberty and PostgreSQL, and a dozen such requests at once only share the cores
+ * slower while single readings and real-time reads wait behind them. Measured on 2 cores during full-speed
+ * batch ingest: real-time p99 12 ms with 2 turns, 22-27 ms with 4, over 100 ms with 16 (4 turns gave about
+ * 10 % more batch throughput than 2).
  */
 @ApplicationScoped
 public class IngestGate {
@@ -23,27 +33,61 @@ public class IngestGate {
         void close();
     }
 
+    /** Bodies above this size (some 50 readings) wait for a processor turn; smaller ones go straight through. */
+    static final int LARGE_BODY_BYTES = 8 * 1024;
+
+    /** A large body waits this long at most for its turn: longer means the server is saturated. */
+    private static final Duration LONGEST_TURN_WAIT = Duration.ofSeconds(2);
+
     private static final String RETRY_AFTER_SECONDS = "1";
 
     private final Semaphore permits;
+    private final Semaphore largeTurns;
 
     @Inject
-    public IngestGate(@ConfigProperty(name = "petty.ingest.max-concurrent") int maxConcurrent) {
+    public IngestGate(@ConfigProperty(name = "petty.ingest.max-concurrent") int maxConcurrent,
+                      @ConfigProperty(name = "petty.ingest.max-concurrent-large") Optional<Integer> maxConcurrentLarge) {
         this.permits = new Semaphore(maxConcurrent);
+        this.largeTurns = new Semaphore(maxConcurrentLarge.orElse(Runtime.getRuntime().availableProcessors()));
     }
 
     /** Required by CDI to proxy an application-scoped bean; never used to build a working instance. */
     protected IngestGate() {
         this.permits = null;
+        this.largeTurns = null;
     }
 
     /** @throws ProblemException 503 with Retry-After when every permit is taken */
     public Permit enter() {
         if (!permits.tryAcquire()) {
-            throw new ProblemException(ProblemType.OVERLOADED,
-                    "Too many readings are being written right now; nothing was stored, retry shortly.",
-                    Map.of("Retry-After", RETRY_AFTER_SECONDS));
+            throw overloaded();
         }
         return permits::release;
+    }
+
+    /**
+     * Called holding a permit, once the body is read: a large body waits for its turn on the processors.
+     *
+     * @throws ProblemException 503 with Retry-After when no turn came within 2 s
+     */
+    public Permit process(int bodyBytes) {
+        if (bodyBytes <= LARGE_BODY_BYTES) {
+            return () -> { };
+        }
+        try {
+            if (!largeTurns.tryAcquire(LONGEST_TURN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw overloaded();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw overloaded();
+        }
+        return largeTurns::release;
+    }
+
+    private static ProblemException overloaded() {
+        return new ProblemException(ProblemType.OVERLOADED,
+                "Too many readings are being written right now; nothing was stored, retry shortly.",
+                Map.of("Retry-After", RETRY_AFTER_SECONDS));
     }
 }

@@ -72,10 +72,12 @@ public class IngestResource {
             Sender sender = new Sender(Caller.collarId(security),
                     Instant.ofEpochSecond(Caller.token(security).getIssuedAtTime()), RequestIds.of(request));
             byte[] bytes = BodyLimit.readAll(body);
-            if (idempotencyKey == null) {
-                return ingest(bytes, sender);
+            try (IngestGate.Permit turn = gate.process(bytes.length)) {
+                if (idempotencyKey == null) {
+                    return ingest(bytes, sender);
+                }
+                return idempotency.answer(sender.collarId(), idempotencyKey, bytes, () -> ingest(bytes, sender));
             }
-            return idempotency.answer(sender.collarId(), idempotencyKey, bytes, () -> ingest(bytes, sender));
         }
     }
 

@@ -136,9 +136,12 @@ public final class FleetSimulator {
             for (int i = 0; i < Math.min(plan.concurrency(), lanes.size()); i++) {
                 workers.add(start("petty-load-worker-" + i, this::work));
             }
+            long readInterval = plan.readInterval().toNanos();
             for (int i = 0; i < plan.readers(); i++) {
                 Fleet.Owner owner = fleet.owners().get(i % fleet.owners().size());
-                readers.add(start("petty-load-reader-" + i, () -> read(owner)));
+                // People open the app independently: readers spread over the interval rather than poll in step.
+                long firstRound = startNanos + readInterval * i / plan.readers();
+                readers.add(start("petty-load-reader-" + i, () -> read(owner, firstRound)));
             }
             try {
                 for (Thread worker : workers) {
@@ -316,7 +319,7 @@ public final class FleetSimulator {
         }
 
         /** An owner's app: polls the real-time view of each of the owner's collars every read interval. */
-        private void read(Fleet.Owner owner) {
+        private void read(Fleet.Owner owner, long firstRoundNanos) {
             boolean reauthorized = false;
             List<String> targets = owner.collars().stream().map(collar -> "/v1/realtime?collar_id="
                     + URLEncoder.encode(collar.id(), StandardCharsets.UTF_8)).toList();
@@ -324,8 +327,11 @@ public final class FleetSimulator {
             byte[] authorization = null;
             HttpConnection connection = connections.open();
             try {
+                long nextRound = firstRoundNanos;
                 while (sending) {
-                    long nextRound = System.nanoTime() + plan.readInterval().toNanos();
+                    sleepUntil(nextRound);
+                    // A round that fell behind is not made up for with a burst.
+                    nextRound = Math.max(nextRound + plan.readInterval().toNanos(), System.nanoTime());
                     for (String target : targets) {
                         if (!owner.accessToken().equals(token)) {
                             token = owner.accessToken();
@@ -355,15 +361,18 @@ public final class FleetSimulator {
                             reauthorized = false;
                         }
                     }
-                    long rest = nextRound - System.nanoTime();
-                    if (rest > 0) {
-                        TimeUnit.NANOSECONDS.sleep(rest);
-                    }
                 }
             } catch (InterruptedException stopped) {
                 // The run is over: sending stopped while this reader waited.
             } finally {
                 connection.close();
+            }
+        }
+
+        private static void sleepUntil(long nanoTime) throws InterruptedException {
+            long rest = nanoTime - System.nanoTime();
+            if (rest > 0) {
+                TimeUnit.NANOSECONDS.sleep(rest);
             }
         }
 

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Issue #4's ingest benchmark against a running server, every figure from the same runs on the same database:
+#
+#   mvn -Pserve package -DskipTests -Dpetty.account-rate.burst=100000 -Dpetty.data.dir=/tmp/petty-bench &
+#   docs/bench-ingest.sh [runs] [seconds]
+#
+# The account limit is raised so that provisioning 100 owners is not throttled (by design an address may
+# register 5 accounts a minute). Each run measures, with `petty load`:
+#   1. COPY of 500,000 generated rows into a logged table shaped like `reading`: the ceiling, rows/s;
+#   2. batched ingest: 200 collars sending batches of 500, readings/s, and its ratio to 1;
+#   3. single-reading requests from 1,000 collars, requests/s, and its ratio to 1;
+#   4. the real-time view read by 100 owners (each polling its collars every second) during batched ingest.
+# A warm-up pass of each comes first and is not counted (the JIT). Needs jq and a built petty-cli.
+set -euo pipefail
+runs=${1:-3}
+seconds=${2:-30}
+cd "$(dirname "$0")/.."
+petty=(java -jar petty-cli/target/petty.jar load --output json)
+fleets=$(mktemp -d)
+trap 'rm -rf "$fleets"' EXIT
+
+batch()    { "${petty[@]}" --collars 200 --batch 500 --fleet-file "$fleets/batch.json" "$@"; }
+single()   { "${petty[@]}" --collars 1000 --batch 1 --fleet-file "$fleets/single.json" "$@"; }
+realtime() { "${petty[@]}" --collars 200 --batch 500 --readers 100 --fleet-file "$fleets/readers.json" "$@"; }
+
+echo "warm-up (not counted)..." >&2
+for mode in batch single realtime; do
+  $mode --duration 15s --no-verify > /dev/null 2>&1
+done
+
+results=()
+for run in $(seq 1 "$runs"); do
+  b=$(batch --duration "${seconds}s" --compare-copy 2> /dev/null)
+  s=$(single --duration "${seconds}s" 2> /dev/null)
+  r=$(realtime --duration "${seconds}s" 2> /dev/null)
+  line=$(jq -n --argjson b "$b" --argjson s "$s" --argjson r "$r" '{
+      copy: $b.copy.rows_per_s,
+      batch: $b.readings_per_s, batch_ratio: $b.copy.ratio, batch_p99: $b.latency_ms.p99,
+      single: $s.requests_per_s, single_ratio: ($s.requests_per_s / $b.copy.rows_per_s), single_p99: $s.latency_ms.p99,
+      realtime_p99: $r.realtime.latency_ms.p99, realtime_reads: $r.realtime.latency_ms.count,
+      realtime_ingest: $r.readings_per_s,
+      heap_mib: ([$b.max_heap_bytes, $s.max_heap_bytes, $r.max_heap_bytes] | max / 1048576),
+      verified: ($b.verification.complete and $s.verification.complete and $r.verification.complete)}')
+  results+=("$line")
+  jq -r --arg run "$run" '"run \($run): COPY \(.copy | floor) rows/s | batch \(.batch | floor) readings/s (\(.batch_ratio * 1000 | round / 1000)), p99 \(.batch_p99) ms | single \(.single | floor) requests/s (\(.single_ratio * 10000 | round / 10000)), p99 \(.single_p99) ms | realtime p99 \(.realtime_p99) ms over \(.realtime_reads) reads during \(.realtime_ingest | floor) readings/s | heap \(.heap_mib | round) MiB | every acknowledged reading present: \(.verified)"' <<< "$line"
+done
+
+printf '%s\n' "${results[@]}" | jq -rs '
+  def median: sort | if length % 2 == 1 then .[length / 2 | floor] else (.[length / 2 - 1] + .[length / 2]) / 2 end;
+  "median: COPY \(map(.copy) | median | floor) rows/s | batch \(map(.batch) | median | floor) readings/s, ratio \(map(.batch_ratio) | median * 1000 | round / 1000) | single \(map(.single) | median | floor) requests/s, ratio \(map(.single_ratio) | median * 10000 | round / 10000) | realtime p99 \(map(.realtime_p99) | median) ms | heap at most \(map(.heap_mib) | max | round) MiB"'
