@@ -1,0 +1,43 @@
+package io.petty.cli.load;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static io.petty.cli.load.ScriptedServer.ok;
+import static io.petty.cli.load.ScriptedServer.rawThenClose;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ProvisionerTest {
+
+    private static final RetryPolicy QUICK = new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(5), 4);
+
+    @Test
+    void aRegistrationWhoseAnswerWasLostIsTakenAsDoneWhenTheRetryFindsTheAddressTaken(@TempDir Path home)
+            throws IOException {
+        try (ScriptedServer server = new ScriptedServer();
+             HttpConnections connections = new HttpConnections(server.uri(), Duration.ofSeconds(5))) {
+            // Two owners, one at a time; the first has the collar.
+            server.then(ok(201, "{}"))                                     // POST /v1/accounts
+                    .then(ok(200, "{\"access_token\":\"owner-1\"}"))       // log in
+                    .then(ok(201, "{\"id\":\"pet-1\"}"))                   // add a dog
+                    .then(ok(201, "{\"secret\":\"collar-secret\"}"))       // pair its collar
+                    .then(ok(200, "{\"access_token\":\"device\"}"))        // exchange the secret
+                    .then(rawThenClose(""))                                  // POST /v1/accounts: answer lost
+                    .then(ok(409, "{\"detail\":\"email taken\"}"))         // the retry: it was registered
+                    .then(ok(200, "{\"access_token\":\"owner-2\"}"));      // log in
+
+            Fleet fleet = new Provisioner(new PettyApi(connections, QUICK), new FleetFile(home.resolve("fleet.json")),
+                    LoadListener.SILENT).provision(1, 2, 1);
+
+            assertEquals(List.of("owner-1", "owner-2"), fleet.owners().stream().map(Fleet.Owner::accessToken).toList());
+            assertEquals(List.of("/v1/accounts", "/v1/auth/token", "/v1/pets", "/v1/collars", "/v1/auth/device-token",
+                    "/v1/accounts", "/v1/accounts", "/v1/auth/token"),
+                    server.requests().stream().map(ScriptedServer.Request::target).toList());
+        }
+    }
+}
