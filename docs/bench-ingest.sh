@@ -19,27 +19,38 @@ petty=(java -jar petty-cli/target/petty.jar load --output json)
 fleets=$(mktemp -d)
 trap 'rm -rf "$fleets"' EXIT
 
-batch()    { "${petty[@]}" --collars 200 --batch 500 --fleet-file "$fleets/batch.json" "$@"; }
-single()   { "${petty[@]}" --collars 1000 --batch 1 --fleet-file "$fleets/single.json" "$@"; }
-realtime() { "${petty[@]}" --collars 200 --batch 500 --readers 100 --fleet-file "$fleets/readers.json" "$@"; }
+# Runs petty load and prints its JSON report. A run that exits non-zero (a reading missing, none acknowledged)
+# still has its report printed, with "complete": false; its last progress lines go to standard error.
+load() {
+  local name=$1 report
+  shift
+  if ! report=$("${petty[@]}" --fleet-file "$fleets/$name.json" "$@" 2> "$fleets/$name.log"); then
+    echo "petty load ($name) exited non-zero:" >&2
+    tail -n 5 "$fleets/$name.log" >&2
+  fi
+  printf '%s' "$report"
+}
+batch()    { load batch --collars 200 --batch 500 "$@"; }
+single()   { load single --collars 1000 --batch 1 "$@"; }
+realtime() { load readers --collars 200 --batch 500 --readers 100 "$@"; }
 
 echo "warm-up (not counted)..." >&2
 for mode in batch single realtime; do
-  $mode --duration 15s --no-verify > /dev/null 2>&1
+  $mode --duration 15s --no-verify > /dev/null
 done
 
 results=()
 for run in $(seq 1 "$runs"); do
-  b=$(batch --duration "${seconds}s" --compare-copy 2> /dev/null)
-  s=$(single --duration "${seconds}s" 2> /dev/null)
-  r=$(realtime --duration "${seconds}s" 2> /dev/null)
+  b=$(batch --duration "${seconds}s" --compare-copy)
+  s=$(single --duration "${seconds}s")
+  r=$(realtime --duration "${seconds}s")
   line=$(jq -n --argjson b "$b" --argjson s "$s" --argjson r "$r" '{
       copy: $b.copy.rows_per_s,
       batch: $b.readings_per_s, batch_ratio: $b.copy.ratio, batch_p99: $b.latency_ms.p99,
       single: $s.requests_per_s, single_ratio: ($s.requests_per_s / $b.copy.rows_per_s), single_p99: $s.latency_ms.p99,
       realtime_p99: $r.realtime.latency_ms.p99, realtime_reads: $r.realtime.latency_ms.count,
       realtime_ingest: $r.readings_per_s,
-      heap_mib: ([$b.max_heap_bytes, $s.max_heap_bytes, $r.max_heap_bytes] | max / 1048576),
+      heap_mib: (([$b.max_heap_bytes, $s.max_heap_bytes, $r.max_heap_bytes] | map(. // 0) | max) / 1048576),
       verified: ($b.verification.complete and $s.verification.complete and $r.verification.complete)}')
   results+=("$line")
   jq -r --arg run "$run" '"run \($run): COPY \(.copy | floor) rows/s | batch \(.batch | floor) readings/s (\(.batch_ratio * 1000 | round / 1000)), p99 \(.batch_p99) ms | single \(.single | floor) requests/s (\(.single_ratio * 10000 | round / 10000)), p99 \(.single_p99) ms | realtime p99 \(.realtime_p99) ms over \(.realtime_reads) reads during \(.realtime_ingest | floor) readings/s | heap \(.heap_mib | round) MiB | every acknowledged reading present: \(.verified)"' <<< "$line"

@@ -68,7 +68,7 @@ public class IngestResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response ingest(InputStream body, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                            @Context HttpServletRequest request, @Context SecurityContext security) {
-        try (IngestGate.Permit permit = gate.enter()) {
+        try (IngestGate.Permit permit = gate.enter(request.getContentLengthLong())) {
             Sender sender = new Sender(Caller.collarId(security),
                     Instant.ofEpochSecond(Caller.token(security).getIssuedAtTime()), RequestIds.of(request));
             byte[] bytes = BodyLimit.readAll(body);

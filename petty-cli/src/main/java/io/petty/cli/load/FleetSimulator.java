@@ -326,12 +326,13 @@ public final class FleetSimulator {
             String token = null;
             byte[] authorization = null;
             HttpConnection connection = connections.open();
+            long interval = plan.readInterval().toNanos();
             try {
                 long nextRound = firstRoundNanos;
                 while (sending) {
                     sleepUntil(nextRound);
                     // A round that fell behind is not made up for with a burst.
-                    nextRound = Math.max(nextRound + plan.readInterval().toNanos(), System.nanoTime());
+                    nextRound = Math.max(nextRound + interval, System.nanoTime());
                     for (String target : targets) {
                         if (!owner.accessToken().equals(token)) {
                             token = owner.accessToken();

@@ -1,7 +1,7 @@
 package it.io.petty.telemetry;
 
 import io.petty.cli.ExitCode;
-import io.petty.cli.Petty;
+import it.io.petty.LoadRun;
 import it.io.petty.PettyHttp;
 import it.io.petty.TestDatabase;
 import jakarta.json.Json;
@@ -10,12 +10,9 @@ import jakarta.json.JsonReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringReader;
-import java.io.StringWriter;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,10 +28,10 @@ class LoadIT {
     Path directory;
 
     @Test
-    void aSmallFleetRetriesThroughTheRateLimitAndEveryAcknowledgedReadingIsStored() {
+    void aSmallFleetRetriesThroughTheRateLimitAndEveryAcknowledgedReadingIsStored() throws Exception {
         // Two collars, so both fit through the test server's two ingest permits instead of waiting out 503s. With
         // a request in flight answered in about 10 ms, each outruns its bucket (100, then 10/s) within a second or two.
-        Run run = load("--collars", "2", "--batch", "10", "--duration", "5s", "--readers", "1");
+        LoadRun.Result run = load("--collars", "2", "--batch", "10", "--duration", "5s", "--readers", "1");
 
         assertEquals(ExitCode.OK, run.exitCode(), run.err());
         JsonObject report = run.report();
@@ -52,11 +49,11 @@ class LoadIT {
     }
 
     @Test
-    void aSecondRunReusesTheFleetAndSendsNewReadings() {
-        Run first = load("--collars", "3", "--batch", "20", "--duration", "2s");
+    void aSecondRunReusesTheFleetAndSendsNewReadings() throws Exception {
+        LoadRun.Result first = load("--collars", "3", "--batch", "20", "--duration", "2s");
         assertEquals(ExitCode.OK, first.exitCode(), first.err());
 
-        Run second = load("--collars", "3", "--batch", "20", "--duration", "2s");
+        LoadRun.Result second = load("--collars", "3", "--batch", "20", "--duration", "2s");
 
         assertEquals(ExitCode.OK, second.exitCode(), second.err());
         JsonObject fleet = second.report().getJsonObject("fleet");
@@ -64,25 +61,23 @@ class LoadIT {
         assertEquals(3, fleet.getInt("collars_reused"));
         assertEquals(0, fleet.getInt("collars_created"));
         assertTrue(second.report().getJsonObject("verification").getBoolean("complete"), second.out());
+        long sent = first.report().getJsonNumber("acknowledged").longValue()
+                + second.report().getJsonNumber("acknowledged").longValue();
+        assertEquals(sent, storedForTheFleet(), "the second run's readings are new ones, not replays of the first's");
     }
 
-    private Run load(String... options) {
-        List<String> args = new ArrayList<>(List.of("load", "--url", PettyHttp.BASE.toString(),
-                "--db-url", TestDatabase.url(), "--db-user", TestDatabase.user(),
-                "--fleet-file", directory.resolve("load-fleet.json").toString(), "--output", "json"));
-        args.addAll(List.of(options));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int exitCode = Petty.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
-                .execute(args.toArray(String[]::new));
-        return new Run(exitCode, out.toString(), err.toString());
-    }
-
-    private record Run(int exitCode, String out, String err) {
-        JsonObject report() {
-            try (JsonReader reader = Json.createReader(new StringReader(out))) {
-                return reader.readObject();
-            }
+    /** Readings stored for the collars in the fleet file. */
+    private long storedForTheFleet() throws IOException {
+        try (JsonReader reader = Json.createReader(Files.newBufferedReader(directory.resolve("load-fleet.json")))) {
+            return reader.readObject().getJsonObject(PettyHttp.BASE.toString()).getJsonArray("owners")
+                    .getValuesAs(JsonObject.class).stream()
+                    .flatMap(owner -> owner.getJsonArray("collars").getValuesAs(JsonObject.class).stream())
+                    .mapToLong(collar -> TestDatabase.countReadings(collar.getString("collar_id")))
+                    .sum();
         }
+    }
+
+    private LoadRun.Result load(String... options) throws Exception {
+        return LoadRun.run(directory.resolve("load-fleet.json"), options);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 
 /**
  * Group commit for small writes. Collars mostly send one reading per request, thousands of times a second, and
@@ -13,8 +14,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * every request waiting at that moment along into one statement, while requests arriving meanwhile queue up for
  * the next one. Nobody waits for a timer, and each caller still returns only once its own rows are committed.
  *
- * <p>A failed statement fails its whole group, and also every request that queued while it was failing: those
- * have waited for it already, so an unreachable database costs each request one connection timeout at most.
+ * <p>When a statement is refused for its data (see {@code refusedForItsData}), each request of the group is
+ * written alone, so that only the one at fault fails. Any other failure (the database unreachable) fails the
+ * group and every request still queued: those have waited for it already, so an outage costs each request one
+ * connection timeout at most.
  *
  * @param <T> what is written
  */
@@ -28,19 +31,25 @@ final class GroupCommit<T> {
 
     private final int maxItems;
     private final Writer<T> writer;
+    private final Predicate<RuntimeException> refusedForItsData;
     private final Queue<Request<T>> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock turn = new ReentrantLock();
 
     /**
-     * @param maxItems the most items one statement takes (a request is never split, so one larger request
-     *                 still goes whole)
+     * @param maxItems          the most items one statement takes (a request is never split, so one larger
+     *                          request still goes whole)
+     * @param refusedForItsData whether a failure was caused by the items written rather than by the database
      */
-    GroupCommit(int maxItems, Writer<T> writer) {
+    GroupCommit(int maxItems, Writer<T> writer, Predicate<RuntimeException> refusedForItsData) {
         this.maxItems = maxItems;
         this.writer = writer;
+        this.refusedForItsData = refusedForItsData;
     }
 
-    /** Writes the items, possibly together with other callers' items, and answers which positions were new. */
+    /**
+     * Writes the items, possibly together with other callers' items, and answers which positions were new.
+     * A failure may be the very exception another caller of the same group gets.
+     */
     BitSet write(List<T> items) {
         Request<T> mine = new Request<>(items);
         queue.add(mine);
@@ -52,8 +61,11 @@ final class GroupCommit<T> {
         } finally {
             turn.unlock();
         }
-        if (mine.failure != null) {
-            throw mine.failure;
+        if (mine.failure instanceof RuntimeException failure) {
+            throw failure;
+        }
+        if (mine.failure instanceof Error error) {
+            throw error;
         }
         return mine.stored;
     }
@@ -68,16 +80,41 @@ final class GroupCommit<T> {
             group.add(next);
             items.addAll(next.items);
         }
-        BitSet stored;
         try {
-            stored = writer.write(items);
-        } catch (RuntimeException failure) {
+            try {
+                succeed(group, writer.write(items));
+            } catch (RuntimeException failure) {
+                if (group.size() == 1 || !refusedForItsData.test(failure)) {
+                    throw failure;
+                }
+                writeOneByOne(group);
+            }
+        } catch (Throwable failure) {
+            // Whoever is taken off the queue is answered, whatever happened: a caller never waits in vain.
             group.forEach(request -> request.fail(failure));
             for (Request<T> waited = queue.poll(); waited != null; waited = queue.poll()) {
                 waited.fail(failure);
             }
-            return;
+            if (failure instanceof Error error) {
+                throw error;
+            }
         }
+    }
+
+    private void writeOneByOne(List<Request<T>> group) {
+        for (Request<T> request : group) {
+            try {
+                request.succeed(writer.write(request.items));
+            } catch (RuntimeException failure) {
+                if (!refusedForItsData.test(failure)) {
+                    throw failure;
+                }
+                request.fail(failure);
+            }
+        }
+    }
+
+    private static <T> void succeed(List<Request<T>> group, BitSet stored) {
         int offset = 0;
         for (Request<T> request : group) {
             request.succeed(stored.get(offset, offset + request.items.size()));
@@ -90,7 +127,7 @@ final class GroupCommit<T> {
         final List<T> items;
         boolean done;
         BitSet stored;
-        RuntimeException failure;
+        Throwable failure;
 
         Request(List<T> items) {
             this.items = items;
@@ -101,9 +138,11 @@ final class GroupCommit<T> {
             done = true;
         }
 
-        void fail(RuntimeException cause) {
-            failure = cause;
-            done = true;
+        void fail(Throwable cause) {
+            if (!done) {
+                failure = cause;
+                done = true;
+            }
         }
     }
 }

@@ -52,9 +52,12 @@ public class JdbcReadingRepository implements ReadingRepository {
             ), inserted AS (
                 INSERT INTO reading (collar_id, ts, heart_rate, activity_level, lat_e6, lon_e6, battery_pct, temperature_c,
                                      motion_hz, motion_samples, motion_accel, motion_gyro)
-                SELECT collar_id, timestamptz 'epoch' + ts_micros * interval '1 microsecond', heart_rate, activity_level,
+                -- A reading sent twice in one statement: the first one sent is the one kept.
+                SELECT DISTINCT ON (collar_id, ts_micros)
+                       collar_id, timestamptz 'epoch' + ts_micros * interval '1 microsecond', heart_rate, activity_level,
                        lat_e6, lon_e6, battery_pct, temperature_c, motion_hz, motion_samples, motion_accel, motion_gyro
                 FROM input
+                ORDER BY collar_id, ts_micros, ord
                 ON CONFLICT (collar_id, ts) DO NOTHING
                 RETURNING *
             ), latest AS (
@@ -96,12 +99,15 @@ public class JdbcReadingRepository implements ReadingRepository {
     public JdbcReadingRepository(DataSource dataSource, ReadingPartitions partitions) {
         this.dataSource = dataSource;
         this.partitions = partitions;
-        this.smallWrites = new GroupCommit<>(ReadingRules.MAX_BATCH, readings -> write(readings, List.of()));
+        this.smallWrites = new GroupCommit<>(ReadingRules.MAX_BATCH, readings -> write(readings, List.of()),
+                JdbcReadingRepository::refusedForItsData);
     }
 
     /** Required by CDI to proxy an application-scoped bean; never used to build a working instance. */
     protected JdbcReadingRepository() {
-        this(null, null);
+        this.dataSource = null;
+        this.partitions = null;
+        this.smallWrites = null;
     }
 
     @Override
@@ -125,7 +131,21 @@ public class JdbcReadingRepository implements ReadingRepository {
 
     private BitSet writeOrGroup(List<Reading> readings, List<RejectedReading> rejected) {
         boolean small = rejected.isEmpty() && !readings.isEmpty() && readings.size() <= GROUPED_UP_TO;
-        return small ? smallWrites.write(readings) : write(readings, rejected);
+        if (!small) {
+            return write(readings, rejected);
+        }
+        try {
+            return smallWrites.write(readings);
+        } catch (DatabaseException shared) {
+            // The group's callers got the same exception: each its own, so that nobody adds to another's.
+            throw new DatabaseException("could not store readings", (SQLException) shared.getCause());
+        }
+    }
+
+    /** SQLSTATE classes 22 (data exception) and 23 (integrity constraint violation, e.g. no partition). */
+    private static boolean refusedForItsData(RuntimeException failure) {
+        return failure.getCause() instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"));
     }
 
     private BitSet write(List<Reading> readings, List<RejectedReading> rejected) {

@@ -48,10 +48,11 @@ class GroupCommitTest {
 
     @Test
     void requestsArrivingDuringAWriteGoTogetherInTheNextAndEachGetsItsOwnPositions() throws Exception {
-        GroupCommit<String> commit = new GroupCommit<>(100, this::store);
+        GroupCommit<String> commit = new GroupCommit<>(100, this::store, GroupCommitTest::refusedForItsData);
         Future<BitSet> first = call(commit, List.of("new-a"));
         awaitStatements(1);
         Future<BitSet> second = call(commit, List.of("old-b", "new-b"));
+        awaitWaiting(1);
         Future<BitSet> third = call(commit, List.of("new-c", "old-c"));
         awaitWaiting(2);
 
@@ -65,7 +66,7 @@ class GroupCommitTest {
 
     @Test
     void aStatementTakesNoMoreThanTheLimitButNeverSplitsARequest() throws Exception {
-        GroupCommit<String> commit = new GroupCommit<>(2, this::store);
+        GroupCommit<String> commit = new GroupCommit<>(2, this::store, GroupCommitTest::refusedForItsData);
         Future<BitSet> first = call(commit, List.of("new-a"));
         awaitStatements(1);
         Future<BitSet> second = call(commit, List.of("new-b"));
@@ -87,7 +88,7 @@ class GroupCommitTest {
         GroupCommit<String> commit = new GroupCommit<>(100, items -> {
             store(items);
             throw unreachable;
-        });
+        }, GroupCommitTest::refusedForItsData);
         Future<BitSet> first = call(commit, List.of("new-a"));
         awaitStatements(1);
         Future<BitSet> queued = call(commit, List.of("new-b"));
@@ -101,6 +102,55 @@ class GroupCommitTest {
 
         assertThrows(IllegalStateException.class, () -> commit.write(List.of("new-later")));
         assertEquals(2, statements.size(), "a request arriving afterwards gets its own attempt");
+    }
+
+    @Test
+    void whenTheDataIsRefusedEachRequestIsWrittenAloneAndOnlyTheOneAtFaultFails() throws Exception {
+        GroupCommit<String> commit = new GroupCommit<>(100, items -> {
+            BitSet stored = store(items);
+            if (items.contains("bad")) {
+                throw new IllegalArgumentException("refused for its data");
+            }
+            return stored;
+        }, GroupCommitTest::refusedForItsData);
+        Future<BitSet> first = call(commit, List.of("new-a"));
+        awaitStatements(1);
+        Future<BitSet> faulty = call(commit, List.of("bad"));
+        awaitWaiting(1);
+        Future<BitSet> innocent = call(commit, List.of("new-c"));
+        awaitWaiting(2);
+
+        firstWriteMayEnd.countDown();
+
+        assertEquals(1, first.get().cardinality());
+        assertEquals("refused for its data", failureOf(faulty).getMessage());
+        assertEquals(1, innocent.get().cardinality());
+        assertEquals(List.of(List.of("new-a"), List.of("bad", "new-c"), List.of("bad"), List.of("new-c")), statements);
+    }
+
+    @Test
+    void anErrorStillAnswersEveryoneTakenOffTheQueueAndTheNextRequestIsWritten() throws Exception {
+        GroupCommit<String> commit = new GroupCommit<>(100, items -> {
+            store(items);
+            if (statements.size() == 1) {
+                throw new OutOfMemoryError("simulated");
+            }
+            return new BitSet();
+        }, GroupCommitTest::refusedForItsData);
+        Future<BitSet> first = call(commit, List.of("new-a"));
+        awaitStatements(1);
+        Future<BitSet> queued = call(commit, List.of("new-b"));
+        awaitWaiting(1);
+
+        firstWriteMayEnd.countDown();
+
+        assertEquals(OutOfMemoryError.class, failureOf(first).getClass());
+        assertEquals(OutOfMemoryError.class, failureOf(queued).getClass());
+        assertEquals(new BitSet(), commit.write(List.of("old-later")));
+    }
+
+    private static boolean refusedForItsData(RuntimeException failure) {
+        return failure instanceof IllegalArgumentException;
     }
 
     private Future<BitSet> call(GroupCommit<String> commit, List<String> items) {

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -26,8 +29,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -59,6 +65,16 @@ class JdbcReadingRepositoryTest {
         assertEquals(positions(0, 1), repository.store(List.of(first, second, first), List.of()));
         assertEquals(positions(), repository.store(List.of(second, first), List.of()));
         assertEquals(positions(1), repository.store(List.of(first, reading("SN-002", T0)), List.of()));
+    }
+
+    @Test
+    void whenOneStatementHoldsTwoVersionsOfAReadingTheFirstSentIsTheOneKept() throws SQLException {
+        Reading sentFirst = reading("SN-001", T0);
+        Reading sentSecond = new Reading("SN-001", T0, 140, ActivityLevel.PLAYING, null, null, null, null);
+
+        assertEquals(positions(0), repository.store(List.of(sentFirst, sentSecond), List.of()));
+
+        assertEquals(72, count("SELECT heart_rate FROM reading WHERE collar_id = 'SN-001'"));
     }
 
     @Test
@@ -174,6 +190,48 @@ class JdbcReadingRepositoryTest {
     }
 
     @Test
+    void singleReadingsWaitingTogetherAreOneStatementAndAReadingSentTwiceIsNewForOneSenderOnly() throws Exception {
+        CountDownLatch firstMayConnect = new CountDownLatch(1);
+        AtomicInteger connections = new AtomicInteger();
+        DataSource counted = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getConnection") && connections.incrementAndGet() == 1) {
+                        firstMayConnect.await();
+                    }
+                    try {
+                        return method.invoke(database, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        JdbcReadingRepository grouped = new JdbcReadingRepository(counted, partitions);
+        Reading twice = reading("SN-001", T0);
+        FutureTask<BitSet> first = new FutureTask<>(() -> grouped.store(List.of(reading("SN-009", T0)), List.of()));
+        FutureTask<BitSet> one = new FutureTask<>(() -> grouped.store(List.of(twice), List.of()));
+        FutureTask<BitSet> other = new FutureTask<>(() -> grouped.store(List.of(twice), List.of()));
+        FutureTask<BitSet> third = new FutureTask<>(() -> grouped.store(List.of(reading("SN-002", T0)), List.of()));
+        Thread writing = new Thread(first);
+        writing.start();
+        while (connections.get() == 0) {
+            Thread.sleep(1);
+        }
+        List<Thread> waiting = List.of(new Thread(one), new Thread(other), new Thread(third));
+        waiting.forEach(Thread::start);
+        while (!waiting.stream().allMatch(thread -> thread.getState() == Thread.State.WAITING)) {
+            Thread.sleep(1);
+        }
+
+        firstMayConnect.countDown();
+
+        assertEquals(positions(0), first.get(10, TimeUnit.SECONDS));
+        assertEquals(1, one.get(10, TimeUnit.SECONDS).cardinality() + other.get(10, TimeUnit.SECONDS).cardinality(),
+                "one sender's reading is new, the other's a replay");
+        assertEquals(positions(0), third.get(10, TimeUnit.SECONDS));
+        assertEquals(2, connections.get(), "the three waiting requests went in one statement");
+        assertEquals(1, count("SELECT count(*) FROM reading WHERE collar_id = 'SN-001'"));
+    }
+
+    @Test
     void aPartitionDroppedSinceItWasRememberedIsCreatedAgain() throws SQLException {
         repository.store(List.of(reading("SN-001", T0)), List.of());
         try (Connection connection = database.getConnection(); Statement drop = connection.createStatement()) {
@@ -192,6 +250,14 @@ class JdbcReadingRepositoryTest {
                      "SELECT string_agg(relname, ',' ORDER BY relname) FROM pg_class WHERE relkind = 'r' AND relname LIKE 'reading\\_2%'")) {
             result.next();
             assertEquals("reading_20261230,reading_20261231,reading_20270101,reading_20270102", result.getString(1));
+        }
+    }
+
+    private long count(String query) throws SQLException {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(query)) {
+            result.next();
+            return result.getLong(1);
         }
     }
 
