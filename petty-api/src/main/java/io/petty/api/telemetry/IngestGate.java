@@ -13,12 +13,12 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Bounds how many ingest requests are read and written at once ({@code petty.ingest.max-concurrent}). The rest
- * are refused at once with 503 and {@code Retry-After} instead of queueing, so memory and latency stay bounded
- * whatever the load; a refused request stored nothing and may simply be sent again.
+ * Bounds how many ingest requests are read and written at once ({@code petty.ingest.max-concurrent} small
+ * bodies, and as many large ones: batches never crowd out single readings). The rest are refused at once with
+ * 503 and {@code Retry-After} instead of queueing, so memory and latency stay bounded whatever the load; a
+ * refused request stored nothing and may simply be sent again.
  *
- * <p>Large bodies (batches) hold at most half the permits, so single readings still get in while batches
- * queue, and inside they take turns for the processors ({@code petty.ingest.max-concurrent-large}, default one
+ * <p>Large bodies (batches) also take turns for the processors ({@code petty.ingest.max-concurrent-large}, default one
  * per processor): parsing and writing hundreds of readings is CPU work for Liberty and PostgreSQL, and a dozen
  * such requests at once only share the cores slower while single readings and real-time reads wait behind
  * them. Measured on 2 cores during full-speed batch ingest: real-time p99 12 ms with 2 turns, 22-27 ms with 4,
@@ -41,7 +41,7 @@ public class IngestGate {
 
     private static final String RETRY_AFTER_SECONDS = "1";
 
-    private final Semaphore permits;
+    private final Semaphore smallPermits;
     private final Semaphore largePermits;
     private final Semaphore largeTurns;
 
@@ -53,45 +53,29 @@ public class IngestGate {
             throw new IllegalArgumentException("petty.ingest.max-concurrent and petty.ingest.max-concurrent-large "
                     + "must be at least 1, not " + maxConcurrent + " and " + turns);
         }
-        this.permits = new Semaphore(maxConcurrent);
-        this.largePermits = new Semaphore(Math.max(1, maxConcurrent / 2));
+        this.smallPermits = new Semaphore(maxConcurrent);
+        this.largePermits = new Semaphore(maxConcurrent);
         // Fair: a batch that has waited is not overtaken by one that just came.
         this.largeTurns = new Semaphore(turns, true);
     }
 
     /** Required by CDI to proxy an application-scoped bean; never used to build a working instance. */
     protected IngestGate() {
-        this.permits = null;
+        this.smallPermits = null;
         this.largePermits = null;
         this.largeTurns = null;
     }
 
     /**
      * @param declaredBytes the request's {@code Content-Length}, or -1 when not declared (counted as large)
-     * @throws ProblemException 503 with Retry-After when every permit is taken, or a large body's share is
+     * @throws ProblemException 503 with Retry-After when every permit of its size is taken
      */
     public Permit enter(long declaredBytes) {
-        if (declaredBytes >= 0 && declaredBytes <= LARGE_BODY_BYTES) {
-            return take(permits);
-        }
-        Permit large = take(largePermits);
-        try {
-            Permit permit = take(permits);
-            return () -> {
-                permit.close();
-                large.close();
-            };
-        } catch (ProblemException refused) {
-            large.close();
-            throw refused;
-        }
-    }
-
-    private static Permit take(Semaphore semaphore) {
-        if (!semaphore.tryAcquire()) {
+        Semaphore pool = declaredBytes >= 0 && declaredBytes <= LARGE_BODY_BYTES ? smallPermits : largePermits;
+        if (!pool.tryAcquire()) {
             throw overloaded();
         }
-        return semaphore::release;
+        return pool::release;
     }
 
     /**

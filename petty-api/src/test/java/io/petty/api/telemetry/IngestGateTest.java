@@ -36,20 +36,18 @@ class IngestGateTest {
     }
 
     @Test
-    void largeBodiesHoldAtMostHalfThePermitsSoSmallOnesStillGetIn() {
-        IngestGate gate = new IngestGate(4, Optional.empty());
-        IngestGate.Permit large = gate.enter(LARGE);
-        gate.enter(-1);  // not declared: counted as large
-        assertThrows(ProblemException.class, () -> gate.enter(LARGE), "a third large body");
-        IngestGate.Permit small = gate.enter(SMALL);
-        gate.enter(SMALL);
-        assertThrows(ProblemException.class, () -> gate.enter(SMALL), "all four permits are taken");
+    void largeBodiesHaveTheirOwnPermitsSoSmallOnesStillGetIn() {
+        IngestGate gate = new IngestGate(2, Optional.empty());
+        gate.enter(LARGE);
+        IngestGate.Permit undeclared = gate.enter(-1);  // no Content-Length: counted as large
 
-        large.close();
+        assertThrows(ProblemException.class, () -> gate.enter(LARGE));
         gate.enter(SMALL);
-        assertThrows(ProblemException.class, () -> gate.enter(LARGE), "no permit left");
-        small.close();
-        gate.enter(LARGE);  // the refused one gave its share back
+        gate.enter(SMALL);
+        assertThrows(ProblemException.class, () -> gate.enter(SMALL));
+
+        undeclared.close();
+        gate.enter(LARGE);
     }
 
     @Test
