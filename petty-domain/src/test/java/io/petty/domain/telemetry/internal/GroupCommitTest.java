@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -49,35 +50,27 @@ class GroupCommitTest {
     @Test
     void requestsArrivingDuringAWriteGoTogetherInTheNextAndEachGetsItsOwnPositions() throws Exception {
         GroupCommit<String> commit = new GroupCommit<>(100, this::store, GroupCommitTest::refusedForItsData);
-        Future<BitSet> first = call(commit, List.of("new-a"));
-        awaitStatements(1);
-        Future<BitSet> second = call(commit, List.of("old-b", "new-b"));
-        awaitWaiting(1);
-        Future<BitSet> third = call(commit, List.of("new-c", "old-c"));
-        awaitWaiting(2);
+        List<Future<BitSet>> calls = whileTheFirstIsWritten(commit, List.of("new-a"), List.of("old-b", "new-b"),
+                List.of("new-c", "old-c"));
 
         firstWriteMayEnd.countDown();
 
-        assertEquals(BitSet.valueOf(new long[] {0b1}), first.get());
-        assertEquals(BitSet.valueOf(new long[] {0b10}), second.get());
-        assertEquals(BitSet.valueOf(new long[] {0b01}), third.get());
+        assertEquals(BitSet.valueOf(new long[] {0b1}), calls.get(0).get());
+        assertEquals(BitSet.valueOf(new long[] {0b10}), calls.get(1).get());
+        assertEquals(BitSet.valueOf(new long[] {0b01}), calls.get(2).get());
         assertEquals(List.of(List.of("new-a"), List.of("old-b", "new-b", "new-c", "old-c")), statements);
     }
 
     @Test
     void aStatementTakesNoMoreThanTheLimitButNeverSplitsARequest() throws Exception {
         GroupCommit<String> commit = new GroupCommit<>(2, this::store, GroupCommitTest::refusedForItsData);
-        Future<BitSet> first = call(commit, List.of("new-a"));
-        awaitStatements(1);
-        Future<BitSet> second = call(commit, List.of("new-b"));
-        awaitWaiting(1);
-        Future<BitSet> third = call(commit, List.of("new-c1", "new-c2", "new-c3"));
-        awaitWaiting(2);
+        List<Future<BitSet>> calls = whileTheFirstIsWritten(commit, List.of("new-a"), List.of("new-b"),
+                List.of("new-c1", "new-c2", "new-c3"));
 
         firstWriteMayEnd.countDown();
-        first.get();
-        second.get();
-        assertEquals(3, third.get().cardinality());
+        calls.get(0).get();
+        calls.get(1).get();
+        assertEquals(3, calls.get(2).get().cardinality());
 
         assertEquals(List.of(List.of("new-a"), List.of("new-b"), List.of("new-c1", "new-c2", "new-c3")), statements);
     }
@@ -89,15 +82,12 @@ class GroupCommitTest {
             store(items);
             throw unreachable;
         }, GroupCommitTest::refusedForItsData);
-        Future<BitSet> first = call(commit, List.of("new-a"));
-        awaitStatements(1);
-        Future<BitSet> queued = call(commit, List.of("new-b"));
-        awaitWaiting(1);
+        List<Future<BitSet>> calls = whileTheFirstIsWritten(commit, List.of("new-a"), List.of("new-b"));
 
         firstWriteMayEnd.countDown();
 
-        assertSame(unreachable, failureOf(first));
-        assertSame(unreachable, failureOf(queued));
+        assertSame(unreachable, failureOf(calls.get(0)));
+        assertSame(unreachable, failureOf(calls.get(1)));
         assertEquals(1, statements.size(), "the request that waited for the failed statement was not tried again");
 
         assertThrows(IllegalStateException.class, () -> commit.write(List.of("new-later")));
@@ -113,18 +103,13 @@ class GroupCommitTest {
             }
             return stored;
         }, GroupCommitTest::refusedForItsData);
-        Future<BitSet> first = call(commit, List.of("new-a"));
-        awaitStatements(1);
-        Future<BitSet> faulty = call(commit, List.of("bad"));
-        awaitWaiting(1);
-        Future<BitSet> innocent = call(commit, List.of("new-c"));
-        awaitWaiting(2);
+        List<Future<BitSet>> calls = whileTheFirstIsWritten(commit, List.of("new-a"), List.of("bad"), List.of("new-c"));
 
         firstWriteMayEnd.countDown();
 
-        assertEquals(1, first.get().cardinality());
-        assertEquals("refused for its data", failureOf(faulty).getMessage());
-        assertEquals(1, innocent.get().cardinality());
+        assertEquals(1, calls.get(0).get().cardinality());
+        assertEquals("refused for its data", failureOf(calls.get(1)).getMessage());
+        assertEquals(1, calls.get(2).get().cardinality());
         assertEquals(List.of(List.of("new-a"), List.of("bad", "new-c"), List.of("bad"), List.of("new-c")), statements);
     }
 
@@ -137,20 +122,31 @@ class GroupCommitTest {
             }
             return new BitSet();
         }, GroupCommitTest::refusedForItsData);
-        Future<BitSet> first = call(commit, List.of("new-a"));
-        awaitStatements(1);
-        Future<BitSet> queued = call(commit, List.of("new-b"));
-        awaitWaiting(1);
+        List<Future<BitSet>> calls = whileTheFirstIsWritten(commit, List.of("new-a"), List.of("new-b"));
 
         firstWriteMayEnd.countDown();
 
-        assertEquals(OutOfMemoryError.class, failureOf(first).getClass());
-        assertEquals(OutOfMemoryError.class, failureOf(queued).getClass());
+        assertEquals(OutOfMemoryError.class, failureOf(calls.get(0)).getClass());
+        assertEquals(OutOfMemoryError.class, failureOf(calls.get(1)).getClass());
         assertEquals(new BitSet(), commit.write(List.of("old-later")));
     }
 
     private static boolean refusedForItsData(RuntimeException failure) {
         return failure instanceof IllegalArgumentException;
+    }
+
+    /** Starts the first request, whose statement then waits, and queues the others behind it in this order. */
+    @SafeVarargs
+    private List<Future<BitSet>> whileTheFirstIsWritten(GroupCommit<String> commit, List<String>... requests)
+            throws InterruptedException {
+        List<Future<BitSet>> calls = new ArrayList<>();
+        calls.add(call(commit, requests[0]));
+        awaitStatements(1);
+        for (int queued = 1; queued < requests.length; queued++) {
+            calls.add(call(commit, requests[queued]));
+            awaitWaiting(queued);
+        }
+        return calls;
     }
 
     private Future<BitSet> call(GroupCommit<String> commit, List<String> items) {
