@@ -44,11 +44,16 @@ public class IngestGate {
     private final Semaphore smallPermits;
     private final Semaphore largePermits;
     private final Semaphore largeTurns;
+    private final Duration longestTurnWait;
 
     @Inject
     public IngestGate(@ConfigProperty(name = "petty.ingest.max-concurrent") int maxConcurrent,
-                      @ConfigProperty(name = "petty.ingest.max-concurrent-large") Optional<Integer> maxConcurrentLarge) {
-        int turns = maxConcurrentLarge.orElse(Runtime.getRuntime().availableProcessors());
+                      @ConfigProperty(name = "petty.ingest.max-concurrent-large")
+                      Optional<Integer> maxConcurrentLarge) {
+        this(maxConcurrent, maxConcurrentLarge.orElse(Runtime.getRuntime().availableProcessors()), LONGEST_TURN_WAIT);
+    }
+
+    IngestGate(int maxConcurrent, int turns, Duration longestTurnWait) {
         if (maxConcurrent < 1 || turns < 1) {
             throw new IllegalArgumentException("petty.ingest.max-concurrent and petty.ingest.max-concurrent-large "
                     + "must be at least 1, not " + maxConcurrent + " and " + turns);
@@ -57,6 +62,7 @@ public class IngestGate {
         this.largePermits = new Semaphore(maxConcurrent);
         // Fair: a batch that has waited is not overtaken by one that just came.
         this.largeTurns = new Semaphore(turns, true);
+        this.longestTurnWait = longestTurnWait;
     }
 
     /** Required by CDI to proxy an application-scoped bean; never used to build a working instance. */
@@ -64,6 +70,7 @@ public class IngestGate {
         this.smallPermits = null;
         this.largePermits = null;
         this.largeTurns = null;
+        this.longestTurnWait = null;
     }
 
     /**
@@ -88,7 +95,7 @@ public class IngestGate {
             return () -> { };
         }
         try {
-            if (!largeTurns.tryAcquire(LONGEST_TURN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!largeTurns.tryAcquire(longestTurnWait.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw overloaded();
             }
         } catch (InterruptedException e) {

@@ -127,7 +127,8 @@ class ReadingDocumentsTest {
                  "location": {"type": "Point", "bbox": [1, 2], "coordinates": [24.9, 60.1]}}"""));
 
         ReadingInput input = single(document);
-        assertEquals(List.of(new FieldViolation("motion.accel[1]", "must be [x, y, z] numbers")), formatErrors(document));
+        assertEquals(List.of(new FieldViolation("motion.accel[1]", "must be [x, y, z] numbers")),
+                formatErrors(document));
         assertNull(input.motion().accel(), "a list with a broken sample is dropped");
         assertEquals(1, input.motion().gyro().size(), "what follows the broken sample is still read");
         assertEquals("SN-12345", input.collarId());

@@ -2,12 +2,12 @@ package io.petty.cli.load;
 
 import jakarta.json.Json;
 
-import java.util.Locale;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;

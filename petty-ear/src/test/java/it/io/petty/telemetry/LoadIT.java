@@ -1,17 +1,14 @@
 package it.io.petty.telemetry;
 
 import io.petty.cli.ExitCode;
+import io.petty.cli.load.FleetFile;
 import it.io.petty.LoadRun;
 import it.io.petty.PettyHttp;
 import it.io.petty.TestDatabase;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -67,14 +64,11 @@ class LoadIT {
     }
 
     /** Readings stored for the collars in the fleet file. */
-    private long storedForTheFleet() throws IOException {
-        try (JsonReader reader = Json.createReader(Files.newBufferedReader(directory.resolve("load-fleet.json")))) {
-            return reader.readObject().getJsonObject(PettyHttp.BASE.toString()).getJsonArray("owners")
-                    .getValuesAs(JsonObject.class).stream()
-                    .flatMap(owner -> owner.getJsonArray("collars").getValuesAs(JsonObject.class).stream())
-                    .mapToLong(collar -> TestDatabase.countReadings(collar.getString("collar_id")))
-                    .sum();
-        }
+    private long storedForTheFleet() {
+        return new FleetFile(directory.resolve("load-fleet.json")).load(PettyHttp.BASE).stream()
+                .flatMap(owner -> owner.collars().stream())
+                .mapToLong(collar -> TestDatabase.countReadings(collar.collarId()))
+                .sum();
     }
 
     private LoadRun.Result load(String... options) throws Exception {
