@@ -2,11 +2,11 @@ package io.petty.cli;
 
 import io.petty.domain.audit.AuditLog;
 import io.petty.domain.identity.Account;
+import io.petty.domain.identity.AccountRepository;
 import io.petty.domain.identity.AccountService;
 import io.petty.domain.identity.EmailTakenException;
 import io.petty.domain.identity.PiiProtector;
 import io.petty.domain.identity.Role;
-import io.petty.domain.identity.internal.JdbcAccountRepository;
 import io.petty.domain.secrets.SecretStore;
 import io.petty.domain.validation.InvalidInputException;
 import picocli.CommandLine.Command;
@@ -48,7 +48,7 @@ public class AccountsCommand {
                 return ExitCode.USAGE;
             }
             DataSource dataSource = database.dataSource();
-            AccountService accounts = new AccountService(new JdbcAccountRepository(dataSource),
+            AccountService accounts = new AccountService(AccountRepository.using(dataSource),
                     new PiiProtector(new SecretStore(dataSource, security.masterKey(), Clock.systemUTC())),
                     new AuditLog(dataSource, Clock.systemUTC()));
             try {

@@ -1,8 +1,8 @@
 package io.petty.cli;
 
 import io.petty.domain.telemetry.DeadLetter;
+import io.petty.domain.telemetry.DeadLetterRepository;
 import io.petty.domain.telemetry.RejectedReading;
-import io.petty.domain.telemetry.internal.JdbcDeadLetterRepository;
 import io.petty.domain.validation.FieldViolation;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -37,7 +37,7 @@ public class DeadLettersCommand extends DatabaseCommand {
             err().println("petty: --limit must be at least 1");
             return ExitCode.USAGE;
         }
-        List<DeadLetter> letters = new JdbcDeadLetterRepository(database.dataSource()).list(collarId, before, limit);
+        List<DeadLetter> letters = DeadLetterRepository.using(database.dataSource()).list(collarId, before, limit);
         if (output.json()) {
             JsonArrayBuilder array = Json.createArrayBuilder();
             letters.forEach(letter -> array.add(json(letter)));

@@ -55,12 +55,25 @@ public final class Fleet {
         return UUID.fromString(json(require(pet, 201)).getString("id"));
     }
 
-    /** A new owner with a dog wearing a freshly paired collar, and the collar's device token. */
+    /**
+     * A new owner with a dog wearing a collar, and the collar's device token. The pairing's window of readings is
+     * moved 31 days back, as if the dog had worn the collar for a month: every reading time the server accepts is
+     * the dog's. Tests of pairing windows themselves use {@link #newCollarPairedNow}.
+     */
     public static Collar newCollar() {
         return newCollar(newOwner());
     }
 
     public static Collar newCollar(Owner owner) {
+        Collar collar = newCollarPairedNow(owner);
+        // Before the collar's first reading, so no server has remembered the window yet.
+        TestDatabase.execute("UPDATE collar_pairing SET readings_from = readings_from - interval '31 days' "
+                + "WHERE unpaired_at IS NULL AND collar_id = '" + collar.id() + "'");
+        return collar;
+    }
+
+    /** The owner's new dog wearing a collar paired just now: only readings from now on are the dog's. */
+    public static Collar newCollarPairedNow(Owner owner) {
         UUID pet = newPet(owner);
         while (true) {
             String serial = "IT-" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);

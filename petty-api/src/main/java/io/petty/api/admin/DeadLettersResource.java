@@ -3,7 +3,7 @@ package io.petty.api.admin;
 import io.petty.api.http.RateLimited;
 import io.petty.domain.telemetry.DeadLetter;
 import io.petty.domain.telemetry.DeadLetterRepository;
-import io.petty.domain.telemetry.ReadingRules;
+import io.petty.domain.collars.CollarIds;
 import io.petty.domain.validation.FieldViolation;
 import io.petty.domain.validation.InvalidInputException;
 import jakarta.annotation.security.RolesAllowed;
@@ -62,7 +62,7 @@ public class DeadLettersResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Page list(@QueryParam("collar_id") String collarId, @QueryParam("before") String before,
                      @QueryParam("limit") @DefaultValue("100") String limit) {
-        String collar = collarId == null ? null : ReadingRules.requireCollarId(collarId, "collar_id");
+        String collar = collarId == null ? null : CollarIds.require(collarId, "collar_id");
         Long beforeId = before == null ? null : number(before, "before", 1, Long.MAX_VALUE);
         int size = (int) number(limit, "limit", 1, MAX_LIMIT);
         List<DeadLetter> page = deadLetters.list(collar, beforeId, size);

@@ -1,2 +1,2 @@
-/** Cross-cutting HTTP concerns: request ids, legacy paths, body limits, JSON conventions. */
+/** Cross-cutting HTTP concerns: legacy paths, body limits, JSON conventions. */
 package io.petty.api.http;

@@ -79,7 +79,7 @@ public class PetsResource {
     }
 
     /** A malformed id names no pet of the caller's: 404, like any other. */
-    static UUID petId(String id) {
+    public static UUID petId(String id) {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException | NullPointerException e) {

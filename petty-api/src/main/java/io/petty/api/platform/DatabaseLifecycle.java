@@ -1,7 +1,7 @@
 package io.petty.api.platform;
 
 import io.petty.domain.platform.SchemaMigrations;
-import io.petty.domain.telemetry.internal.ReadingPartitions;
+import io.petty.domain.telemetry.ReadingPartitions;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,6 +1,6 @@
 package io.petty.api.problem;
 
-import io.petty.api.http.RequestIds;
+import io.petty.api.correlation.RequestIds;
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;

@@ -15,12 +15,6 @@ public interface PetRepository {
 
     Optional<Pet> find(UUID id, UUID ownerId);
 
-    /** Deletes the pet; its collars are unpaired. @return whether the owner had such a pet */
+    /** Deletes the pet; the schema unpairs its collars. @return whether the owner had such a pet */
     boolean delete(UUID id, UUID ownerId);
-
-    /** Pairs a collar with a pet, replacing its device credential. @return false when another pet wears it */
-    boolean pairCollar(String collarId, UUID petId, byte[] secretHash);
-
-    /** Unpairs one of the owner's collars and invalidates its credential. @return whether there was one */
-    boolean unpairCollar(String collarId, UUID ownerId);
 }

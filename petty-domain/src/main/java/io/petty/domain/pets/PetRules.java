@@ -6,6 +6,7 @@ import io.petty.domain.validation.InvalidInputException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,10 +58,14 @@ public final class PetRules {
         if (draft.home() != null) {
             home = geofence(draft.home(), violations);
         }
+        ZoneId timeZone = creating ? Pet.DEFAULT_TIME_ZONE : current.timeZone();
+        if (draft.timeZone() != null) {
+            timeZone = timeZone(draft.timeZone(), violations);
+        }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        return new Pet(id, ownerId, name.strip(), species, breed, birthDate, weight, score, home);
+        return new Pet(id, ownerId, name.strip(), species, breed, birthDate, weight, score, home, timeZone);
     }
 
     private static <T> T pick(T given, T current) {
@@ -79,6 +84,15 @@ public final class PetRules {
             violations.add(new FieldViolation("birth_date", "must be an ISO date such as 2020-04-01"));
             return null;
         }
+    }
+
+    /** A region's rules follow it through daylight saving; a fixed offset would not. */
+    private static ZoneId timeZone(String value, List<FieldViolation> violations) {
+        if (ZoneId.getAvailableZoneIds().contains(value)) {
+            return ZoneId.of(value);
+        }
+        violations.add(new FieldViolation("time_zone", "must be an IANA time zone such as Europe/Helsinki, or UTC"));
+        return null;
     }
 
     private static Pet.Geofence geofence(PetDraft.GeofenceDraft home, List<FieldViolation> violations) {

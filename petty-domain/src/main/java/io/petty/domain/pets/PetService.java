@@ -1,35 +1,25 @@
 package io.petty.domain.pets;
 
-import io.petty.domain.identity.TokenService;
-import io.petty.domain.telemetry.ReadingRules;
-import io.petty.domain.telemetry.UnknownCollarException;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-/** An owner's pets and the collars they wear. Every method is scoped to the calling owner. */
+/** An owner's pets. Every method is scoped to the calling owner. */
 @Dependent
 public class PetService {
 
-    /** A collar paired now, with its device secret: shown this once, stored only as a hash. */
-    public record Pairing(String collarId, UUID petId, String secret) {
-        @Override
-        public String toString() {
-            return "Pairing[" + collarId + ", " + petId + ", redacted]";
-        }
-    }
-
     private final PetRepository pets;
-    private final CollarPairings pairings;
+    private final Event<PetDeleted> deletions;
     private final Clock clock;
 
     @Inject
-    public PetService(PetRepository pets, CollarPairings pairings, Clock clock) {
+    public PetService(PetRepository pets, Event<PetDeleted> deletions, Clock clock) {
         this.pets = pets;
-        this.pairings = pairings;
+        this.deletions = deletions;
         this.clock = clock;
     }
 
@@ -43,6 +33,7 @@ public class PetService {
         return pets.listByOwner(ownerId);
     }
 
+    /** @throws PetNotFoundException when the owner has no such pet */
     public Pet get(UUID ownerId, UUID petId) {
         return pets.find(petId, ownerId).orElseThrow(PetNotFoundException::new);
     }
@@ -53,30 +44,11 @@ public class PetService {
         return updated;
     }
 
+    /** Deletes the pet; the collars it wore are unpaired with it. */
     public void delete(UUID ownerId, UUID petId) {
         if (!pets.delete(petId, ownerId)) {
             throw new PetNotFoundException();
         }
-        // Its collars were unpaired with it; every server hears of each, this one knows at once.
-        pairings.changedAll();
-    }
-
-    /** @throws CollarAlreadyPairedException when another pet wears the collar */
-    public Pairing pair(UUID ownerId, String collarId, UUID petId) {
-        String collar = ReadingRules.requireCollarId(collarId, "collar_id");
-        get(ownerId, petId);
-        String secret = TokenService.newDeviceSecret();
-        if (!pets.pairCollar(collar, petId, TokenService.hash(secret))) {
-            throw new CollarAlreadyPairedException(collar);
-        }
-        pairings.changed(collar);
-        return new Pairing(collar, petId, secret);
-    }
-
-    public void unpair(UUID ownerId, String collarId) {
-        if (!pets.unpairCollar(collarId, ownerId)) {
-            throw new UnknownCollarException(collarId);
-        }
-        pairings.changed(collarId);
+        deletions.fire(new PetDeleted(petId));
     }
 }

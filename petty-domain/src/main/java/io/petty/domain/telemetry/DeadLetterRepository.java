@@ -1,5 +1,8 @@
 package io.petty.domain.telemetry;
 
+import io.petty.domain.telemetry.internal.JdbcDeadLetterRepository;
+
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +11,12 @@ import java.util.List;
 public interface DeadLetterRepository {
 
     /** How long refused readings are kept. */
-    Duration RETENTION = java.time.Duration.ofDays(14);
+    Duration RETENTION = Duration.ofDays(14);
+
+    /** The PostgreSQL repository, for callers outside the container (the CLI); the server injects it. */
+    static DeadLetterRepository using(DataSource dataSource) {
+        return new JdbcDeadLetterRepository(dataSource);
+    }
 
     /**
      * @param collarId only this collar's, or every collar's when {@code null}

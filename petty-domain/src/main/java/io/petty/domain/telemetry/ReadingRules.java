@@ -1,5 +1,6 @@
 package io.petty.domain.telemetry;
 
+import io.petty.domain.collars.CollarIds;
 import io.petty.domain.validation.FieldViolation;
 import io.petty.domain.validation.InvalidInputException;
 import jakarta.enterprise.context.Dependent;
@@ -19,7 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /** The limits a reading must meet, inherited from the original system and made exact. */
 @Dependent
@@ -27,7 +27,6 @@ public class ReadingRules {
 
     /** The most readings one ingest request may carry. */
     public static final int MAX_BATCH = 1000;
-    public static final Pattern COLLAR_ID = Pattern.compile("^[A-Z]{2}-\\d{3,6}$");
     public static final int MIN_HEART_RATE = 30;
     public static final int MAX_HEART_RATE = 300;
     public static final Duration MAX_AHEAD = Duration.ofHours(1);
@@ -61,7 +60,7 @@ public class ReadingRules {
      */
     public Reading validate(ReadingInput input) {
         List<FieldViolation> violations = new ArrayList<>();
-        String collarId = collarId("collar_id", input.collarId(), violations);
+        String collarId = CollarIds.check("collar_id", input.collarId(), violations);
         Instant timestamp = timestamp(input.timestamp(), violations);
         Integer heartRate = wholeNumber("heart_rate", input.heartRate(), true, MIN_HEART_RATE, MAX_HEART_RATE,
                 violations);
@@ -75,29 +74,6 @@ public class ReadingRules {
             throw new InvalidInputException(violations);
         }
         return new Reading(collarId, timestamp, heartRate, activity, location, battery, temperature, motion);
-    }
-
-    /** @throws InvalidInputException when the id cannot be a collar serial */
-    public static String requireCollarId(String collarId, String field) {
-        List<FieldViolation> violations = new ArrayList<>();
-        String valid = collarId(field, collarId, violations);
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
-        }
-        return valid;
-    }
-
-    private static String collarId(String field, String value, List<FieldViolation> violations) {
-        if (value == null) {
-            violations.add(new FieldViolation(field, "is required"));
-            return null;
-        }
-        if (!COLLAR_ID.matcher(value).matches()) {
-            violations.add(new FieldViolation(field,
-                    "must be two capital letters, a hyphen and 3 to 6 digits, e.g. SN-12345"));
-            return null;
-        }
-        return value;
     }
 
     private Instant timestamp(String value, List<FieldViolation> violations) {

@@ -1,7 +1,10 @@
 package io.petty.domain.telemetry;
 
+import io.petty.domain.collars.CollarIds;
+import io.petty.domain.collars.CollarPairings;
+import io.petty.domain.collars.Pairing;
+import io.petty.domain.collars.UnknownCollarException;
 import io.petty.domain.identity.InvalidCredentialsException;
-import io.petty.domain.pets.CollarPairings;
 import io.petty.domain.validation.FieldViolation;
 import io.petty.domain.validation.InvalidInputException;
 import jakarta.enterprise.context.Dependent;
@@ -40,8 +43,8 @@ public class TelemetryService {
      * @throws InvalidInputException when the reading breaks a rule
      */
     public IngestOutcome ingest(IngestItem item, Sender sender) {
-        requirePairedBefore(sender);
-        Checked checked = check(item);
+        Pairing pairing = requirePairedBefore(sender);
+        Checked checked = check(item, pairing);
         if (checked.reading() != null && !checked.reading().collarId().equals(sender.collarId())) {
             throw new CollarMismatchException(sender.collarId());
         }
@@ -61,13 +64,13 @@ public class TelemetryService {
      * @throws InvalidCredentialsException when the collar is no longer paired as it was when the token was issued
      */
     public BatchOutcome ingestBatch(List<IngestItem> items, Sender sender) {
-        requirePairedBefore(sender);
+        Pairing pairing = requirePairedBefore(sender);
         List<Reading> valid = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         List<RejectedReading> rejected = new ArrayList<>();
         BatchOutcome.Item[] results = new BatchOutcome.Item[items.size()];
         for (int index = 0; index < items.size(); index++) {
-            Checked checked = check(items.get(index));
+            Checked checked = check(items.get(index), pairing);
             List<FieldViolation> errors = checked.errors();
             if (checked.reading() != null && !checked.reading().collarId().equals(sender.collarId())) {
                 errors = List.of(new FieldViolation("collar_id", "must be this token's collar, " + sender.collarId()));
@@ -93,29 +96,34 @@ public class TelemetryService {
     private record Checked(Reading reading, List<FieldViolation> errors) {
     }
 
-    private Checked check(IngestItem item) {
+    private Checked check(IngestItem item, Pairing pairing) {
         if (!item.formatErrors().isEmpty()) {
             return new Checked(null, item.formatErrors());
         }
+        Reading reading;
         try {
-            return new Checked(rules.validate(item.input()), List.of());
+            reading = rules.validate(item.input());
         } catch (InvalidInputException invalid) {
             return new Checked(null, invalid.violations());
         }
+        if (reading.timestamp().isBefore(pairing.readingsFrom())) {
+            // Said without the time: the window's start may tell when the previous pet's collar last reported.
+            return new Checked(null, List.of(new FieldViolation("timestamp",
+                    "must not be before the collar was paired with its current pet")));
+        }
+        return new Checked(reading, List.of());
     }
 
     private static RejectedReading rejected(IngestItem item, Integer index, List<FieldViolation> errors, Sender sender) {
         return new RejectedReading(sender.collarId(), sender.requestId(), index, errors, item.source().get());
     }
 
-    private void requirePairedBefore(Sender sender) {
+    /** @return the collar's pairing, which must be no newer than the sender's token */
+    private Pairing requirePairedBefore(Sender sender) {
         // JWT times are whole seconds, so the pairing time is compared at that precision.
-        boolean pairedBeforeToken = collars.pairedAt(sender.collarId())
-                .map(paired -> !sender.tokenIssuedAt().isBefore(paired.truncatedTo(ChronoUnit.SECONDS)))
-                .orElse(false);
-        if (!pairedBeforeToken) {
-            throw new InvalidCredentialsException();
-        }
+        return collars.current(sender.collarId())
+                .filter(paired -> !sender.tokenIssuedAt().isBefore(paired.credentialsFrom().truncatedTo(ChronoUnit.SECONDS)))
+                .orElseThrow(InvalidCredentialsException::new);
     }
 
     /**
@@ -124,7 +132,7 @@ public class TelemetryService {
      * @throws NoReadingYetException when it is, but has sent nothing yet
      */
     public StoredReading latest(String collarId, UUID ownerId) {
-        String id = ReadingRules.requireCollarId(collarId, "collar_id");
+        String id = CollarIds.require(collarId, "collar_id");
         return readings.latestOwnedBy(id, ownerId).orElseThrow(() -> new UnknownCollarException(id))
                 .latest().orElseThrow(() -> new NoReadingYetException(id));
     }

@@ -31,16 +31,16 @@ class PetRulesTest {
 
     @Test
     void aNewPetNeedsANameAndASpecies() {
-        PetDraft empty = new PetDraft(null, null, null, null, null, null, null);
+        PetDraft empty = new PetDraft(null, null, null, null, null, null, null, null);
 
         assertEquals(List.of("name", "species"), violatedFields(empty, null));
     }
 
     @Test
     void aNewPetNeedsNothingButANameAndASpecies() {
-        Pet pet = PetRules.apply(new PetDraft("Rex", "cat", null, null, null, null, null), null, ID, OWNER, CLOCK);
+        Pet pet = PetRules.apply(new PetDraft("Rex", "cat", null, null, null, null, null, null), null, ID, OWNER, CLOCK);
 
-        assertEquals(new Pet(ID, OWNER, "Rex", "cat", null, null, null, null, null), pet);
+        assertEquals(new Pet(ID, OWNER, "Rex", "cat", null, null, null, null, null, Pet.DEFAULT_TIME_ZONE), pet);
     }
 
     @Test
@@ -48,7 +48,7 @@ class PetRulesTest {
         Pet pet = PetRules.apply(valid(), null, ID, OWNER, CLOCK);
 
         assertEquals(new Pet(ID, OWNER, "Rex", "dog", "Labrador", LocalDate.of(2020, 4, 1), new BigDecimal("31.50"), 5,
-                new Pet.Geofence(60.1699, 24.9384, 200)), pet);
+                new Pet.Geofence(60.1699, 24.9384, 200), Pet.DEFAULT_TIME_ZONE), pet);
     }
 
     @Test
@@ -129,11 +129,11 @@ class PetRulesTest {
     void aPartialDraftChangesOnlyTheFieldsItGives() {
         Pet current = PetRules.apply(valid(), null, ID, OWNER, CLOCK);
 
-        Pet changed = PetRules.apply(new PetDraft(null, null, null, null, new BigDecimal("29.80"), null, null),
+        Pet changed = PetRules.apply(new PetDraft(null, null, null, null, new BigDecimal("29.80"), null, null, null),
                 current, ID, OWNER, CLOCK);
 
         assertEquals(new Pet(ID, OWNER, "Rex", "dog", "Labrador", LocalDate.of(2020, 4, 1), new BigDecimal("29.80"), 5,
-                new Pet.Geofence(60.1699, 24.9384, 200)), changed);
+                new Pet.Geofence(60.1699, 24.9384, 200), Pet.DEFAULT_TIME_ZONE), changed);
     }
 
     @Test
@@ -141,7 +141,7 @@ class PetRulesTest {
         Pet current = PetRules.apply(valid(), null, ID, OWNER, CLOCK);
 
         Pet changed = PetRules.apply(new PetDraft("Rexy", null, null, null, null, null,
-                new GeofenceDraft(59.4370, 24.7536, 500)), current, ID, OWNER, CLOCK);
+                new GeofenceDraft(59.4370, 24.7536, 500), null), current, ID, OWNER, CLOCK);
 
         assertEquals("Rexy", changed.name());
         assertEquals(new Pet.Geofence(59.4370, 24.7536, 500), changed.home());
@@ -153,19 +153,19 @@ class PetRulesTest {
     void anEmptyDraftLeavesAnExistingPetAsItWas() {
         Pet current = PetRules.apply(valid(), null, ID, OWNER, CLOCK);
 
-        assertEquals(current, PetRules.apply(new PetDraft(null, null, null, null, null, null, null), current, ID, OWNER, CLOCK));
+        assertEquals(current, PetRules.apply(new PetDraft(null, null, null, null, null, null, null, null), current, ID, OWNER, CLOCK));
     }
 
     @Test
     void aPartialDraftIsCheckedLikeANewOne() {
         Pet current = PetRules.apply(valid(), null, ID, OWNER, CLOCK);
 
-        assertEquals(List.of("species"), violatedFields(new PetDraft(null, "hamster", null, null, null, null, null), current));
+        assertEquals(List.of("species"), violatedFields(new PetDraft(null, "hamster", null, null, null, null, null, null), current));
     }
 
     @Test
     void aPetWithoutOptionalDetailsHasThemNull() {
-        Pet pet = PetRules.apply(new PetDraft("Mia", "cat", null, null, null, null, null), null, ID, OWNER, CLOCK);
+        Pet pet = PetRules.apply(new PetDraft("Mia", "cat", null, null, null, null, null, null), null, ID, OWNER, CLOCK);
 
         assertNull(pet.breed());
         assertNull(pet.birthDate());
@@ -198,6 +198,7 @@ class PetRulesTest {
         private BigDecimal weightKg = new BigDecimal("31.50");
         private Integer bodyConditionScore = 5;
         private GeofenceDraft home = HOME;
+        private String timeZone;
 
         Draft name(String value) {
             name = value;
@@ -234,8 +235,13 @@ class PetRulesTest {
             return this;
         }
 
+        Draft timeZone(String value) {
+            timeZone = value;
+            return this;
+        }
+
         PetDraft build() {
-            return new PetDraft(name, species, breed, birthDate, weightKg, bodyConditionScore, home);
+            return new PetDraft(name, species, breed, birthDate, weightKg, bodyConditionScore, home, timeZone);
         }
 
         @Override
@@ -245,8 +251,18 @@ class PetRulesTest {
     }
 
     @Test
+    void aTimeZoneIsAnIanaRegionAndDefaultsToUtc() {
+        assertEquals(Pet.DEFAULT_TIME_ZONE, PetRules.apply(valid(), null, ID, OWNER, CLOCK).timeZone());
+        assertEquals(java.time.ZoneId.of("Europe/Helsinki"),
+                PetRules.apply(draft().timeZone("Europe/Helsinki").build(), null, ID, OWNER, CLOCK).timeZone());
+        for (String invalid : List.of("Mars/Olympus", "+02:00", "", "europe/helsinki")) {
+            assertEquals(List.of("time_zone"), violatedFields(draft().timeZone(invalid).build(), null), invalid);
+        }
+    }
+
+    @Test
     void trailingZerosDoNotCountAsDecimalsOfTheWeight() {
-        Pet pet = PetRules.apply(new PetDraft("Rex", "dog", null, null, new BigDecimal("12.500"), null, null), null,
+        Pet pet = PetRules.apply(new PetDraft("Rex", "dog", null, null, new BigDecimal("12.500"), null, null, null), null,
                 ID, OWNER, CLOCK);
         assertEquals(0, new BigDecimal("12.5").compareTo(pet.weightKg()));
     }
@@ -254,7 +270,7 @@ class PetRulesTest {
     @Test
     void aNameIsMeasuredInCharactersNotUtf16Units() {
         String hundredEmoji = "\uD83D\uDC36".repeat(100);
-        assertEquals(hundredEmoji, PetRules.apply(new PetDraft(hundredEmoji, "dog", null, null, null, null, null),
+        assertEquals(hundredEmoji, PetRules.apply(new PetDraft(hundredEmoji, "dog", null, null, null, null, null, null),
                 null, ID, OWNER, CLOCK).name());
     }
 }

@@ -1,9 +1,13 @@
 package it.io.petty.incontainer;
 
 import io.petty.domain.identity.InvalidCredentialsException;
-import io.petty.domain.pets.CollarPairings;
-import io.petty.domain.pets.CollarRepository;
-import io.petty.domain.pets.internal.JdbcCollarRepository;
+import io.petty.domain.collars.CollarIds;
+import io.petty.domain.collars.CollarPairings;
+import io.petty.domain.collars.CollarRepository;
+import io.petty.domain.collars.Pairing;
+import io.petty.domain.collars.PairingWindow;
+import io.petty.domain.collars.UnknownCollarException;
+import io.petty.domain.collars.internal.JdbcCollarRepository;
 import io.petty.domain.platform.DatabaseException;
 import io.petty.domain.platform.PlatformResources;
 import io.petty.domain.telemetry.IngestItem;
@@ -12,7 +16,8 @@ import io.petty.domain.telemetry.ReadingInput;
 import io.petty.domain.telemetry.Sender;
 import io.petty.domain.telemetry.StoredReading;
 import io.petty.domain.telemetry.TelemetryService;
-import io.petty.domain.telemetry.UnknownCollarException;
+import io.petty.domain.pets.PetDeleted;
+import io.petty.domain.pets.PetNotFoundException;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -48,8 +53,9 @@ class TelemetryInContainerIT {
         return ShrinkWrap.create(WebArchive.class, "telemetry-in-container.war")
                 .addPackages(true, "io.petty.domain.telemetry", "io.petty.domain.validation")
                 .addClass(InvalidCredentialsException.class)
-                .addClasses(CollarRepository.class, CollarPairings.class, JdbcCollarRepository.class, PlatformResources.class,
-                        DatabaseException.class)
+                .addClasses(CollarIds.class, CollarRepository.class, CollarPairings.class, Pairing.class,
+                        PairingWindow.class, UnknownCollarException.class, JdbcCollarRepository.class, PetDeleted.class,
+                        PetNotFoundException.class, PlatformResources.class, DatabaseException.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
 
@@ -99,7 +105,10 @@ class TelemetryInContainerIT {
              PreparedStatement account = db.prepareStatement("INSERT INTO account (id, role) VALUES (?, 'owner')");
              PreparedStatement dog = db.prepareStatement(
                      "INSERT INTO pet (id, owner_id, name, species) VALUES (?, ?, 'Arquillian', 'dog')");
-             PreparedStatement collar = db.prepareStatement("INSERT INTO collar (id, pet_id, paired_at) VALUES (?, ?, now() - interval '1 minute')")) {
+             PreparedStatement collar = db.prepareStatement(
+                     "INSERT INTO collar (id, pet_id, paired_at) VALUES (?, ?, now() - interval '2 minutes')");
+             PreparedStatement history = db.prepareStatement("INSERT INTO collar_pairing (collar_id, pet_id, paired_at, "
+                     + "readings_from) VALUES (?, ?, now() - interval '2 minutes', now() - interval '2 minutes')")) {
             account.setObject(1, owner);
             account.executeUpdate();
             dog.setObject(1, pet);
@@ -108,6 +117,9 @@ class TelemetryInContainerIT {
             collar.setString(1, serial);
             collar.setObject(2, pet);
             collar.executeUpdate();
+            history.setString(1, serial);
+            history.setObject(2, pet);
+            history.executeUpdate();
         }
         return serial;
     }

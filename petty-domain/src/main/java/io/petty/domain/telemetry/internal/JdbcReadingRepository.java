@@ -92,11 +92,11 @@ public class JdbcReadingRepository implements ReadingRepository {
     private static final String NO_PARTITION = "23514";
 
     private final DataSource dataSource;
-    private final ReadingPartitions partitions;
+    private final JdbcReadingPartitions partitions;
     private final GroupCommit<Reading> smallWrites;
 
     @Inject
-    public JdbcReadingRepository(DataSource dataSource, ReadingPartitions partitions) {
+    public JdbcReadingRepository(DataSource dataSource, JdbcReadingPartitions partitions) {
         this.dataSource = dataSource;
         this.partitions = partitions;
         this.smallWrites = new GroupCommit<>(ReadingRules.MAX_BATCH, readings -> write(readings, List.of()),

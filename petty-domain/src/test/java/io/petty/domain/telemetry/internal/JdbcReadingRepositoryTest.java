@@ -44,7 +44,7 @@ class JdbcReadingRepositoryTest {
     private static final Instant T0 = Instant.parse("2026-11-25T10:15:00.123456Z");
 
     private DataSource database;
-    private ReadingPartitions partitions;
+    private JdbcReadingPartitions partitions;
     private JdbcReadingRepository repository;
     private JdbcDeadLetterRepository deadLetters;
 
@@ -52,7 +52,7 @@ class JdbcReadingRepositoryTest {
     void migratedDatabase() {
         database = TestPostgres.freshDatabase();
         new SchemaMigrations(database).migrate();
-        partitions = new ReadingPartitions(database);
+        partitions = new JdbcReadingPartitions(database);
         repository = new JdbcReadingRepository(database, partitions);
         deadLetters = new JdbcDeadLetterRepository(database);
     }

@@ -1,9 +1,10 @@
-package io.petty.api.pets;
+package io.petty.api.collars;
 
 import io.petty.api.http.RateLimited;
 import io.petty.api.identity.Caller;
 import io.petty.api.problem.ProblemException;
-import io.petty.domain.pets.PetService;
+import io.petty.api.pets.PetsResource;
+import io.petty.domain.collars.CollarService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -39,11 +40,11 @@ public class CollarsResource {
         }
     }
 
-    private final PetService pets;
+    private final CollarService collars;
 
     @Inject
-    public CollarsResource(PetService pets) {
-        this.pets = pets;
+    public CollarsResource(CollarService collars) {
+        this.collars = collars;
     }
 
     /** For CDI proxies and the JAX-RS runtime; never called to build a working instance. */
@@ -56,7 +57,7 @@ public class CollarsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response pair(PairRequest request, @Context SecurityContext security) {
         PairRequest given = ProblemException.requireBody(request);
-        PetService.Pairing pairing = pets.pair(Caller.accountId(security), given.collarId(),
+        CollarService.NewPairing pairing = collars.pair(Caller.accountId(security), given.collarId(),
                 PetsResource.petId(given.petId()));
         return Response.status(Response.Status.CREATED)
                 .entity(new Paired(pairing.collarId(), pairing.petId(), pairing.secret())).build();
@@ -65,7 +66,7 @@ public class CollarsResource {
     @DELETE
     @Path("{id}")
     public Response unpair(@PathParam("id") String collarId, @Context SecurityContext security) {
-        pets.unpair(Caller.accountId(security), collarId);
+        collars.unpair(Caller.accountId(security), collarId);
         return Response.noContent().build();
     }
 }

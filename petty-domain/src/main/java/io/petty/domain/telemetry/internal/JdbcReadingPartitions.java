@@ -1,6 +1,7 @@
 package io.petty.domain.telemetry.internal;
 
 import io.petty.domain.platform.DatabaseException;
+import io.petty.domain.telemetry.ReadingPartitions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -16,23 +17,23 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Makes sure the daily partition of {@code reading} exists before anything is written to it: ahead of
- * time for the coming days, and on demand for late readings (up to 30 days old).
- * Remembers the days it has seen so that the ingest path asks PostgreSQL only about a new day.
+ * Makes sure the daily partition of {@code reading} exists before anything is written to it: ahead of time for
+ * the coming days, and on demand for late readings (up to 30 days old). Remembers the days it has seen so that
+ * the ingest path asks PostgreSQL only about a new day.
  */
 @ApplicationScoped
-public class ReadingPartitions {
+public class JdbcReadingPartitions implements ReadingPartitions {
 
     private final DataSource dataSource;
     private final Set<LocalDate> known = ConcurrentHashMap.newKeySet();
 
     @Inject
-    public ReadingPartitions(DataSource dataSource) {
+    public JdbcReadingPartitions(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
     /** Required by CDI to proxy an application-scoped bean; never used to build a working instance. */
-    protected ReadingPartitions() {
+    protected JdbcReadingPartitions() {
         this.dataSource = null;
     }
 
@@ -55,7 +56,7 @@ public class ReadingPartitions {
         }
     }
 
-    /** Ensures today's partition and the next {@code daysAhead}. */
+    @Override
     public void ensureAhead(LocalDate today, int daysAhead) {
         ensure(Stream.iterate(today, day -> day.plusDays(1)).limit(daysAhead + 1L).toList());
     }

@@ -1,4 +1,4 @@
-package io.petty.domain.pets;
+package io.petty.domain.collars;
 
 /** The collar is worn by a pet of another owner, or another pet of this one; unpair it first. */
 public class CollarAlreadyPairedException extends RuntimeException {

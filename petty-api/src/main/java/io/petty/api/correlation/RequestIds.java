@@ -1,4 +1,4 @@
-package io.petty.api.http;
+package io.petty.api.correlation;
 
 import jakarta.annotation.Priority;
 import jakarta.servlet.http.HttpServletRequest;

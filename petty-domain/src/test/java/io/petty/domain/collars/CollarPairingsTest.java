@@ -1,5 +1,6 @@
-package io.petty.domain.pets;
+package io.petty.domain.collars;
 
+import io.petty.domain.pets.PetDeleted;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -7,16 +8,18 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class CollarPairingsTest {
 
-    private static final Instant PAIRED = Instant.parse("2026-11-25T10:00:00Z");
-    private static final Instant REPAIRED = PAIRED.plusSeconds(60);
+    private static final Instant AT = Instant.parse("2026-11-25T10:00:00Z");
+    private static final Pairing PAIRED = new Pairing("SN-001", UUID.randomUUID(), AT, AT);
+    private static final Pairing REPAIRED = new Pairing("SN-001", UUID.randomUUID(), AT.plusSeconds(60), AT.plusSeconds(60));
 
     /** The database: what it says, and how often it was asked. */
-    private final Map<String, Instant> rows = new HashMap<>();
+    private final Map<String, Pairing> rows = new HashMap<>();
     private int lookups;
     private Runnable duringLookup = () -> { };
     private CollarPairings pairings;
@@ -25,7 +28,7 @@ class CollarPairingsTest {
     void trustedPairings() {
         pairings = new CollarPairings(collarId -> {
             lookups++;
-            Optional<Instant> answer = Optional.ofNullable(rows.get(collarId));
+            Optional<Pairing> answer = Optional.ofNullable(rows.get(collarId));
             duringLookup.run();
             return answer;
         });
@@ -36,31 +39,42 @@ class CollarPairingsTest {
     void aPairingIsAskedForOnceThenRemembered() {
         rows.put("SN-001", PAIRED);
 
-        assertEquals(Optional.of(PAIRED), pairings.pairedAt("SN-001"));
-        assertEquals(Optional.of(PAIRED), pairings.pairedAt("SN-001"));
+        assertEquals(Optional.of(PAIRED), pairings.current("SN-001"));
+        assertEquals(Optional.of(PAIRED), pairings.current("SN-001"));
         assertEquals(1, lookups);
     }
 
     @Test
     void notPairedIsNeverRememberedSoANewPairingCountsAtOnce() {
-        assertEquals(Optional.empty(), pairings.pairedAt("SN-001"));
+        assertEquals(Optional.empty(), pairings.current("SN-001"));
         rows.put("SN-001", PAIRED);
 
-        assertEquals(Optional.of(PAIRED), pairings.pairedAt("SN-001"));
+        assertEquals(Optional.of(PAIRED), pairings.current("SN-001"));
     }
 
     @Test
     void aChangedCollarIsAskedForAgain() {
         rows.put("SN-001", PAIRED);
-        pairings.pairedAt("SN-001");
+        pairings.current("SN-001");
         rows.put("SN-001", REPAIRED);
 
         pairings.changed("SN-001");
 
-        assertEquals(Optional.of(REPAIRED), pairings.pairedAt("SN-001"));
+        assertEquals(Optional.of(REPAIRED), pairings.current("SN-001"));
         rows.remove("SN-001");
         pairings.changedAll();
-        assertEquals(Optional.empty(), pairings.pairedAt("SN-001"));
+        assertEquals(Optional.empty(), pairings.current("SN-001"));
+    }
+
+    @Test
+    void aDeletedPetMakesEveryCollarBeAskedForAgain() {
+        rows.put("SN-001", PAIRED);
+        pairings.current("SN-001");
+        rows.remove("SN-001");
+
+        pairings.petDeleted(new PetDeleted(PAIRED.petId()));
+
+        assertEquals(Optional.empty(), pairings.current("SN-001"));
     }
 
     @Test
@@ -71,24 +85,24 @@ class CollarPairingsTest {
             pairings.changed("SN-001");
         };
 
-        assertEquals(Optional.of(PAIRED), pairings.pairedAt("SN-001"), "the answer of its moment");
+        assertEquals(Optional.of(PAIRED), pairings.current("SN-001"), "the answer of its moment");
         duringLookup = () -> { };
-        assertEquals(Optional.empty(), pairings.pairedAt("SN-001"), "but not remembered");
+        assertEquals(Optional.empty(), pairings.current("SN-001"), "but not remembered");
     }
 
     @Test
     void whileNotificationsMayBeMissedEveryQuestionGoesToTheDatabase() {
         rows.put("SN-001", PAIRED);
-        pairings.pairedAt("SN-001");
+        pairings.current("SN-001");
 
         pairings.distrust();
-        pairings.pairedAt("SN-001");
-        pairings.pairedAt("SN-001");
+        pairings.current("SN-001");
+        pairings.current("SN-001");
         assertEquals(3, lookups);
 
         pairings.trust();
-        pairings.pairedAt("SN-001");
-        pairings.pairedAt("SN-001");
+        pairings.current("SN-001");
+        pairings.current("SN-001");
         assertEquals(4, lookups);
     }
 }

@@ -1,4 +1,4 @@
-package io.petty.domain.telemetry;
+package io.petty.domain.collars;
 
 /** The collar is not registered with Petty, or is not one the caller may see. */
 public class UnknownCollarException extends RuntimeException {

@@ -1,0 +1,2 @@
+/** Pairing collars with pets. */
+package io.petty.api.collars;

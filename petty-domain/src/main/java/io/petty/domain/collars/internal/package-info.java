@@ -1,0 +1,2 @@
+/** JDBC implementation of the collar repository: the collar rows and their pairing history. */
+package io.petty.domain.collars.internal;

@@ -1,0 +1,2 @@
+/** The module and package rules, as tests. */
+package io.petty.domain.architecture;
