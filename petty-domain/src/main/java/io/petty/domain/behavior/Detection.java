@@ -1,0 +1,20 @@
+package io.petty.domain.behavior;
+
+import java.io.DataOutput;
+import java.io.IOException;
+
+/**
+ * One detector's work on one unit: a state machine over the unit's readings, bounded in size whatever the number of
+ * readings. The same readings in the same order always give the same events.
+ */
+public interface Detection {
+
+    /** The next reading of the unit, later than every one before it; emits what it closes. */
+    void accept(Step step, EventSink sink);
+
+    /** The unit is over: emits what is still open. */
+    void finish(EventSink sink);
+
+    /** Writes the state, for {@link Detector#restore}. */
+    void writeTo(DataOutput out) throws IOException;
+}
