@@ -1,9 +1,11 @@
 package io.petty.api.platform;
 
 import io.petty.domain.platform.SchemaMigrations;
+import io.petty.domain.platform.SchemaReady;
 import io.petty.domain.telemetry.ReadingPartitions;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Shutdown;
 import jakarta.enterprise.event.Startup;
@@ -42,6 +44,7 @@ public class DatabaseLifecycle {
     private final Clock clock;
     private final boolean migrateAtStart;
     private final int partitionDaysAhead;
+    private final Event<SchemaReady> ready;
 
     private volatile SchemaState state = new SchemaState(false, false, "not checked yet");
     private volatile ScheduledFuture<?> pending;
@@ -50,13 +53,15 @@ public class DatabaseLifecycle {
     public DatabaseLifecycle(DataSource dataSource, ReadingPartitions partitions,
                              ManagedScheduledExecutorService scheduler, Clock clock,
                              @ConfigProperty(name = "petty.migrate-at-start") boolean migrateAtStart,
-                             @ConfigProperty(name = "petty.readings.partition-days-ahead") int partitionDaysAhead) {
+                             @ConfigProperty(name = "petty.readings.partition-days-ahead") int partitionDaysAhead,
+                             Event<SchemaReady> ready) {
         this.migrations = new SchemaMigrations(dataSource);
         this.partitions = partitions;
         this.scheduler = scheduler;
         this.clock = clock;
         this.migrateAtStart = migrateAtStart;
         this.partitionDaysAhead = partitionDaysAhead;
+        this.ready = ready;
     }
 
     /** Required by CDI to proxy an application-scoped bean; never used to build a working instance. */
@@ -67,6 +72,7 @@ public class DatabaseLifecycle {
         this.clock = null;
         this.migrateAtStart = false;
         this.partitionDaysAhead = 0;
+        this.ready = null;
     }
 
     void onStart(@Observes Startup event) {
@@ -101,6 +107,7 @@ public class DatabaseLifecycle {
             state = new SchemaState(true, true, "schema at version " + migrations.currentVersion());
             pending = scheduler.scheduleAtFixedRate(this::keepPartitionsAhead, UPKEEP_MINUTES, UPKEEP_MINUTES,
                     TimeUnit.MINUTES);
+            ready.fire(new SchemaReady());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Database not ready (" + e.getMessage() + "); retrying in " + RETRY_SECONDS + " s");
             retry(new SchemaState(false, true, "database not ready: " + e.getMessage()));

@@ -1,16 +1,18 @@
 package io.petty.domain.telemetry;
 
+import java.time.Instant;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /** Where readings are kept. Implementations commit before they return: a returned outcome is durable. */
 public interface ReadingRepository {
 
     /**
      * One ingest's write, in one transaction: stores the readings not stored before, keeps each collar's latest
-     * current, and keeps the refused readings as dead letters.
+     * current, announces the new ones in the {@link ReadingBacklog}, and keeps the refused readings as dead letters.
      *
      * @return the positions (in {@code readings}) of those stored now; the others were stored before, or
      *         repeat an earlier reading of the same list
@@ -27,4 +29,10 @@ public interface ReadingRepository {
      * @return empty when the collar is unknown, unpaired, or another owner's
      */
     Optional<OwnedCollar> latestOwnedBy(String collarId, UUID ownerId);
+
+    /**
+     * Hands over the collar's readings stamped in {@code [from, to)}, in timestamp order, one at a time: any number of
+     * them in bounded memory. Without their motion windows, which no detector reads yet.
+     */
+    void scan(String collarId, Instant from, Instant to, Consumer<Reading> each);
 }

@@ -8,6 +8,7 @@ import io.petty.domain.identity.InvalidCredentialsException;
 import io.petty.domain.validation.FieldViolation;
 import io.petty.domain.validation.InvalidInputException;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 
 import java.time.temporal.ChronoUnit;
@@ -27,12 +28,15 @@ public class TelemetryService {
     private final ReadingRules rules;
     private final ReadingRepository readings;
     private final CollarPairings collars;
+    private final Event<ReadingsArrived> arrivals;
 
     @Inject
-    public TelemetryService(ReadingRules rules, ReadingRepository readings, CollarPairings collars) {
+    public TelemetryService(ReadingRules rules, ReadingRepository readings, CollarPairings collars,
+                            Event<ReadingsArrived> arrivals) {
         this.rules = rules;
         this.readings = readings;
         this.collars = collars;
+        this.arrivals = arrivals;
     }
 
     /**
@@ -53,6 +57,7 @@ public class TelemetryService {
             throw new InvalidInputException(checked.errors());
         }
         int stored = readings.store(List.of(checked.reading()), List.of()).cardinality();
+        announce(stored, sender);
         return new IngestOutcome(stored, 1 - stored);
     }
 
@@ -84,12 +89,19 @@ public class TelemetryService {
             }
         }
         BitSet stored = readings.store(valid, rejected);
+        announce(stored.cardinality(), sender);
         for (int i = 0; i < positions.size(); i++) {
             int index = positions.get(i);
             results[index] = new BatchOutcome.Item(index,
                     stored.get(i) ? BatchOutcome.Status.STORED : BatchOutcome.Status.DUPLICATE, List.of());
         }
         return new BatchOutcome(Arrays.asList(results));
+    }
+
+    private void announce(int stored, Sender sender) {
+        if (stored > 0) {
+            arrivals.fire(new ReadingsArrived(sender.collarId()));
+        }
     }
 
     /** A reading that passed every rule, or why it did not. */

@@ -25,15 +25,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * Plain JDBC rather than JPA: ingest is the hottest path, and one statement does the whole job.
  * The readings travel as arrays, so a batch of any size is one round trip: new rows are inserted, replays
  * skipped by the primary key, each collar's latest row advanced, and the positions of the new readings
- * returned. The request's refused readings are written as dead letters in the same transaction. Small writes
+ * returned, and the new ones announced to the behavior engine (the reading backlog). The request's refused readings
+ * are written as dead letters in the same transaction. Small writes
  * without refused readings, the single readings most collars send, are group-committed with each other.
  */
 @ApplicationScoped
@@ -70,6 +72,9 @@ public class JdbcReadingRepository implements ReadingRepository {
                         motion_hz = excluded.motion_hz, motion_samples = excluded.motion_samples,
                         motion_accel = excluded.motion_accel, motion_gyro = excluded.motion_gyro
                     WHERE l.ts < excluded.ts
+            ), announced AS (
+                INSERT INTO analysis_backlog (collar_id, earliest, latest)
+                SELECT collar_id, min(ts), max(ts) FROM inserted GROUP BY collar_id
             )
             -- The first position of each new reading: a reading repeated within the batch counts once.
             SELECT min(i.ord) FROM inserted r
@@ -87,6 +92,13 @@ public class JdbcReadingRepository implements ReadingRepository {
             LEFT JOIN latest_reading l ON l.collar_id = c.id
             WHERE c.id = ? AND p.owner_id = ?
             """;
+
+    private static final String SCAN = """
+            SELECT ts, heart_rate, activity_level, lat_e6, lon_e6, battery_pct, temperature_c FROM reading
+            WHERE collar_id = ? AND ts >= ? AND ts < ? ORDER BY ts
+            """;
+    /** Rows fetched at a time while scanning: a day of readings at 10 s in nine round trips, a few MB at most. */
+    private static final int SCAN_FETCH_SIZE = 1_000;
 
     /** SQLSTATE check_violation: raised when no partition accepts a row. */
     private static final String NO_PARTITION = "23514";
@@ -244,14 +256,31 @@ public class JdbcReadingRepository implements ReadingRepository {
         }
     }
 
+    @Override
+    public void scan(String collarId, Instant from, Instant to, Consumer<Reading> each) {
+        // Called inside the analysis' transaction: the connection is not in auto-commit, so the driver streams.
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(SCAN)) {
+            query.setFetchSize(SCAN_FETCH_SIZE);
+            query.setString(1, collarId);
+            query.setObject(2, from.atOffset(ZoneOffset.UTC));
+            query.setObject(3, to.atOffset(ZoneOffset.UTC));
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    each.accept(new Reading(collarId, instant(row, "ts"), row.getInt("heart_rate"),
+                            ActivityLevel.ofCode(row.getInt("activity_level")).orElseThrow(), location(row),
+                            nullableInt(row, "battery_pct"), temperature(row), null));
+                }
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("could not read a collar's readings", e);
+        }
+    }
+
     private static StoredReading toStoredReading(ResultSet row) throws SQLException {
-        int lat = row.getInt("lat_e6");
-        GeoPoint location = row.wasNull() ? null : new GeoPoint(lat, row.getInt("lon_e6"));
-        int battery = row.getInt("battery_pct");
-        Integer batteryPct = row.wasNull() ? null : battery;
-        float temperature = row.getFloat("temperature_c");
-        // real -> double through the decimal text keeps 38.6 as 38.6 rather than 38.599998474121094.
-        Double temperatureC = row.wasNull() ? null : Double.valueOf(Float.toString(temperature));
+        GeoPoint location = location(row);
+        Integer batteryPct = nullableInt(row, "battery_pct");
+        Double temperatureC = temperature(row);
         byte[] accel = row.getBytes("motion_accel");
         byte[] gyro = row.getBytes("motion_gyro");
         MotionWindow motion = accel == null ? null : new MotionWindow(row.getInt("motion_hz"), row.getInt("motion_samples"),
@@ -260,6 +289,22 @@ public class JdbcReadingRepository implements ReadingRepository {
                 ActivityLevel.ofCode(row.getInt("activity_level")).orElseThrow(), location, batteryPct, temperatureC,
                 motion);
         return new StoredReading(reading, instant(row, "received_at"));
+    }
+
+    private static GeoPoint location(ResultSet row) throws SQLException {
+        int lat = row.getInt("lat_e6");
+        return row.wasNull() ? null : new GeoPoint(lat, row.getInt("lon_e6"));
+    }
+
+    private static Integer nullableInt(ResultSet row, String column) throws SQLException {
+        int value = row.getInt(column);
+        return row.wasNull() ? null : value;
+    }
+
+    private static Double temperature(ResultSet row) throws SQLException {
+        float temperature = row.getFloat("temperature_c");
+        // real -> double through the decimal text keeps 38.6 as 38.6 rather than 38.599998474121094.
+        return row.wasNull() ? null : Double.valueOf(Float.toString(temperature));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

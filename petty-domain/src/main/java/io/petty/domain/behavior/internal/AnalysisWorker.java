@@ -1,0 +1,119 @@
+package io.petty.domain.behavior.internal;
+
+import io.petty.domain.platform.SchemaReady;
+import io.petty.domain.telemetry.ReadingBacklog;
+import io.petty.domain.telemetry.ReadingsArrived;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Shutdown;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs analysis passes off the request path for as long as the server runs: at once when this server stored new
+ * readings, and every {@code petty.behavior.poll} anyway, for readings other servers stored and for work left by a
+ * server that died. Several servers may run passes on the same backlog: each collar is locked by one at a time.
+ */
+@ApplicationScoped
+public class AnalysisWorker {
+
+    private static final Logger LOG = Logger.getLogger(AnalysisWorker.class.getName());
+    /** Collars per pass: one transaction, one commit, for up to this many collars' new readings. */
+    static final int COLLARS_PER_PASS = 64;
+    /** After a failed pass (the database is away, say), before the next. */
+    private static final Duration BACK_OFF = Duration.ofSeconds(1);
+
+    private final ReadingBacklog backlog;
+    private final AnalysisPass pass;
+    private final ManagedExecutorService executor;
+    private final Duration poll;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private volatile boolean running;
+    private volatile Future<?> task;
+
+    @Inject
+    public AnalysisWorker(ReadingBacklog backlog, AnalysisPass pass, ManagedExecutorService executor,
+                          @ConfigProperty(name = "petty.behavior.poll") Duration poll) {
+        this.backlog = backlog;
+        this.pass = pass;
+        this.executor = executor;
+        this.poll = poll;
+    }
+
+    /** For CDI proxies; never called to build a working instance. */
+    protected AnalysisWorker() {
+        this(null, null, null, null);
+    }
+
+    synchronized void start(@Observes SchemaReady ready) {
+        if (!running) {
+            running = true;
+            task = executor.submit(this::run);
+        }
+    }
+
+    void stop(@Observes Shutdown shutdown) {
+        running = false;
+        Future<?> working = task;
+        if (working != null) {
+            working.cancel(true);
+        }
+    }
+
+    /** New readings on this server: the next pass need not wait for the poll. */
+    void readingsArrived(@Observes ReadingsArrived arrived) {
+        if (wakeUps.availablePermits() == 0) {
+            wakeUps.release();
+        }
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                List<String> waiting = backlog.waitingCollars(COLLARS_PER_PASS);
+                if (waiting.isEmpty()) {
+                    await(poll);
+                    continue;
+                }
+                AnalysisPass.Outcome outcome = pass.analyse(waiting);
+                LOG.fine(() -> "Analysis pass: " + outcome);
+                if (outcome.collars() == 0) {
+                    // Every one of them is another server's for now.
+                    await(poll);
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Analysis pass failed (" + e.getMessage() + "); retrying in "
+                        + BACK_OFF.toSeconds() + " s");
+                sleep(BACK_OFF);
+            }
+        }
+    }
+
+    private void await(Duration longest) {
+        try {
+            wakeUps.tryAcquire(longest.toMillis(), TimeUnit.MILLISECONDS);
+            wakeUps.drainPermits();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private void sleep(Duration pause) {
+        try {
+            Thread.sleep(pause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

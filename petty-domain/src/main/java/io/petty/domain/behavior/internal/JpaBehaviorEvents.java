@@ -1,0 +1,167 @@
+package io.petty.domain.behavior.internal;
+
+import io.petty.domain.behavior.BehaviorEvent;
+import io.petty.domain.behavior.BehaviorEvents;
+import io.petty.domain.behavior.DetectedEvent;
+import io.petty.domain.behavior.EventIds;
+import io.petty.domain.behavior.EventKind;
+import io.petty.domain.behavior.Verdict;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Events through JPA: few per unit, read and written as objects. The analysis locks a unit's events while it
+ * replaces them, and feedback locks the event it reviews, so neither overwrites the other.
+ */
+@Dependent
+public class JpaBehaviorEvents implements BehaviorEvents {
+
+    private final EntityManager entities;
+
+    @Inject
+    public JpaBehaviorEvents(EntityManager entities) {
+        this.entities = entities;
+    }
+
+    @Override
+    public List<BehaviorEvent> ofPet(UUID petId, Instant from, Instant to) {
+        return entities.createNamedQuery("StoredEvent.ofPetBetween", StoredEvent.class).setParameter("pet", petId)
+                .setParameter("from", utc(from)).setParameter("to", utc(to)).getResultStream()
+                .map(JpaBehaviorEvents::event).toList();
+    }
+
+    @Override
+    public List<BehaviorEvent> openOfPet(UUID petId) {
+        return entities.createNamedQuery("StoredEvent.openOfPet", StoredEvent.class).setParameter("pet", petId)
+                .getResultStream().map(JpaBehaviorEvents::event).toList();
+    }
+
+    @Override
+    public Optional<BehaviorEvent> find(UUID eventId) {
+        return Optional.ofNullable(entities.find(StoredEvent.class, eventId)).map(JpaBehaviorEvents::event);
+    }
+
+    @Override
+    @Transactional
+    public boolean review(UUID eventId, Verdict verdict, String correctedBehavior) {
+        StoredEvent event = entities.find(StoredEvent.class, eventId, LockModeType.PESSIMISTIC_WRITE);
+        if (event == null) {
+            return false;
+        }
+        event.reviewed(verdict.code(), correctedBehavior);
+        return true;
+    }
+
+    /**
+     * Makes the stored events of the unit {@code [unitStart, unitEnd)} what the analysis found: events found again are updated in place (keeping the
+     * owner's verdict), new ones added, and those no longer found removed unless the owner reviewed them. A new
+     * event that overlaps a reviewed one of the same behavior is not added: the owner already said what happened.
+     *
+     * @param onlyOpen whether the analysis continued the unit, so that only its open events can have changed
+     * @return how many rows changed
+     */
+    int replace(String collarId, UUID petId, Instant unitStart, Instant unitEnd, boolean onlyOpen,
+                List<DetectedEvent> closed, List<DetectedEvent> open, Instant now) {
+        List<StoredEvent> stored = entities.createNamedQuery(onlyOpen ? "StoredEvent.openOfUnit" : "StoredEvent.ofUnit",
+                        StoredEvent.class)
+                .setParameter("collar", collarId).setParameter("pet", petId)
+                .setParameter("from", utc(unitStart)).setParameter("to", utc(unitEnd))
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        Map<UUID, StoredEvent> byId = new HashMap<>();
+        stored.forEach(event -> byId.put(event.id(), event));
+        List<StoredEvent> reviewed = stored.stream().filter(StoredEvent::reviewed).toList();
+        OffsetDateTime analysedAt = utc(now);
+        int changes = 0;
+        List<UUID> found = new ArrayList<>();
+        for (List<DetectedEvent> events : List.of(closed, open)) {
+            boolean isOpen = events == open;
+            for (DetectedEvent event : events) {
+                UUID id = EventIds.of(petId, collarId, event);
+                found.add(id);
+                StoredEvent existing = byId.get(id);
+                if (existing == null && reviewed.stream().anyMatch(r -> overlaps(r, event))) {
+                    continue;
+                }
+                if (existing == null) {
+                    existing = new StoredEvent(id, petId, collarId);
+                    entities.persist(existing);
+                }
+                if (existing.found(kind(event.kind()), event.behavior(), utc(event.start()), utc(event.end()),
+                        event.confidence(), event.distanceM(),
+                        event.detector(), event.detectorVersion(), evidence(event), isOpen, analysedAt)) {
+                    changes++;
+                }
+            }
+        }
+        for (StoredEvent event : stored) {
+            if (found.contains(event.id())) {
+                continue;
+            }
+            if (!event.reviewed()) {
+                entities.remove(event);
+                changes++;
+            } else if (event.open()) {
+                // Kept for the owner's verdict, but nothing grows it any more.
+                event.found(event.kind(), event.behavior(), event.startedAt(), event.endedAt(), event.confidence(),
+                        event.distanceM(), event.detector(), event.detectorVersion(), event.evidence(), false, analysedAt);
+                changes++;
+            }
+        }
+        return changes;
+    }
+
+    private static boolean overlaps(StoredEvent reviewed, DetectedEvent event) {
+        return reviewed.behavior().equals(event.behavior()) && !utc(event.start()).isAfter(reviewed.endedAt())
+                && !utc(event.end()).isBefore(reviewed.startedAt());
+    }
+
+    static String evidence(DetectedEvent event) {
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        event.metadata().forEach((name, value) -> {
+            if (value instanceof Integer number) {
+                json.add(name, number);
+            } else if (value instanceof Long number) {
+                json.add(name, number);
+            } else if (value instanceof Double number) {
+                json.add(name, BigDecimal.valueOf(number));
+            } else {
+                json.add(name, String.valueOf(value));
+            }
+        });
+        return json.build().toString();
+    }
+
+    private static String kind(EventKind kind) {
+        return kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static BehaviorEvent event(StoredEvent event) {
+        return new BehaviorEvent(event.id(), event.petId(), event.collarId(),
+                EventKind.valueOf(event.kind().toUpperCase(Locale.ROOT)), event.behavior(), event.startedAt().toInstant(),
+                event.endedAt().toInstant(), event.confidence(), event.distanceM(),
+                event.detector(), event.detectorVersion(), event.evidence(), event.open(),
+                event.ownerVerdict() == null ? null : Verdict.ofCode(event.ownerVerdict()).orElseThrow(),
+                event.correctedBehavior());
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

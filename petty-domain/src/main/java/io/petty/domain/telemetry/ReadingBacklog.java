@@ -1,0 +1,33 @@
+package io.petty.domain.telemetry;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Readings stored but not analysed yet. Each ingest announces, in the statement that stores its readings, the span
+ * of the new readings' timestamps per collar (an arrival); whoever analyses them settles the arrivals in the same
+ * transaction as its results, so that a crash in between loses nothing and repeats nothing.
+ */
+public interface ReadingBacklog {
+
+    /** New readings of one collar, stored by one statement, between {@code earliest} and {@code latest}. */
+    record Arrival(long id, String collarId, Instant earliest, Instant latest) {
+
+        public Arrival {
+            Objects.requireNonNull(collarId, "collarId is required.");
+            Objects.requireNonNull(earliest, "earliest is required.");
+            Objects.requireNonNull(latest, "latest is required.");
+        }
+    }
+
+    /** Collars with arrivals, those that have waited longest first. */
+    List<String> waitingCollars(int limit);
+
+    /** Every arrival of these collars, oldest first. */
+    List<Arrival> arrivals(Collection<String> collarIds);
+
+    /** The arrivals were analysed: forget them. */
+    void settle(Collection<Long> arrivalIds);
+}
