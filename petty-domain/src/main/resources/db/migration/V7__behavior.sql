@@ -27,7 +27,7 @@ CREATE TABLE analysis_cursor (
 
 -- What the engine found: sessions and behaviors of a pet, each from its first to its last reading. The id is derived
 -- from what the event is (pet, collar, detector, behavior, start), so analysing the same readings again finds the
--- same events under the same ids. An event the owner gave a verdict on is never deleted by a later analysis.
+-- same events under the same ids. An event the owner gave feedback on is never deleted by a later analysis.
 CREATE TABLE behavior_event (
     id                 uuid        PRIMARY KEY,
     pet_id             uuid        NOT NULL REFERENCES pet (id) ON DELETE CASCADE,
@@ -44,6 +44,8 @@ CREATE TABLE behavior_event (
     evidence           text        NOT NULL,
     -- Still growing: the last reading of its unit so far belongs to it.
     open               boolean     NOT NULL,
+    -- When the owner last gave feedback on it, and the verdict of the latest feedback that had one.
+    reviewed_at        timestamptz,
     owner_verdict      text        CHECK (owner_verdict IN ('correct', 'incorrect')),
     corrected_behavior text        CHECK (length(corrected_behavior) BETWEEN 1 AND 64),
     analysed_at        timestamptz NOT NULL DEFAULT now()
@@ -69,3 +71,19 @@ CREATE TABLE behavior_day (
     PRIMARY KEY (pet_id, collar_id, unit_start)
 );
 CREATE INDEX behavior_day_pet_day ON behavior_day (pet_id, day);
+
+-- What owners said of events: a verdict (and what it was instead), or only a note, as the original app sends it.
+-- The note has personal data redacted before it is stored; the segment is whatever stretch of data the app attached.
+CREATE TABLE feedback (
+    id                 uuid        PRIMARY KEY,
+    event_id           uuid        NOT NULL REFERENCES behavior_event (id) ON DELETE CASCADE,
+    account_id         uuid        NOT NULL REFERENCES account (id) ON DELETE CASCADE,
+    verdict            text        CHECK (verdict IN ('correct', 'incorrect')),
+    corrected_behavior text        CHECK (length(corrected_behavior) BETWEEN 1 AND 64),
+    note               text        CHECK (char_length(note) <= 1000),
+    segment            text        CHECK (octet_length(segment) <= 65536),
+    observed_at        timestamptz,
+    submitted_at       timestamptz NOT NULL DEFAULT now()
+);
+CREATE INDEX feedback_event ON feedback (event_id, submitted_at);
+CREATE INDEX feedback_account ON feedback (account_id);

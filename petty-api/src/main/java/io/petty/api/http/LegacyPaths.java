@@ -28,7 +28,7 @@ import java.util.Set;
 @ApplicationScoped
 public class LegacyPaths implements ContainerRequestFilter, ContainerResponseFilter {
 
-    private static final Set<String> LEGACY = Set.of("ingest", "realtime");
+    private static final Set<String> LEGACY = Set.of("ingest", "realtime", "pet-timeline", "submit-feedback", "pet-plan");
     private static final String PROPERTY = "io.petty.legacy-successor";
 
     private final String deprecation;

@@ -1,6 +1,7 @@
 package io.petty.api.problem;
 
 import io.petty.api.correlation.RequestIds;
+import io.petty.domain.feedback.UnknownEventException;
 import io.petty.domain.identity.EmailTakenException;
 import io.petty.domain.identity.InvalidCredentialsException;
 import io.petty.domain.identity.LoginThrottledException;
@@ -82,6 +83,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof PetNotFoundException) {
             return respond(of(ProblemType.UNKNOWN_PET, "You have no pet with this id.", path, requestId, null));
+        }
+        if (failure instanceof UnknownEventException) {
+            return respond(of(ProblemType.UNKNOWN_EVENT, "None of your pets' timelines has this event.", path,
+                    requestId, null));
         }
         if (failure instanceof CollarAlreadyPairedException) {
             return respond(of(ProblemType.COLLAR_PAIRED, "Unpair the collar from its pet first.", path, requestId,

@@ -1,29 +1,38 @@
 package io.petty.api.telemetry;
 
+import io.petty.domain.behavior.CurrentBehavior;
 import io.petty.domain.telemetry.GeoPoint;
 import io.petty.domain.telemetry.Reading;
 import io.petty.domain.telemetry.StoredReading;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * A reading in the shape collars post it, plus when the server received it and how many seconds ago that was
- * (how long the collar has been silent).
+ * (how long the collar has been silent), and what the pet is doing now (absent when the engine cannot tell).
  */
 public record ReadingView(String collarId, Instant timestamp, int heartRate, int activityLevel, Location location,
-                          Integer batteryPct, Double temperatureC, Instant receivedAt, long lastSeenAgeS) {
+                          Integer batteryPct, Double temperatureC, Instant receivedAt, long lastSeenAgeS,
+                          Behavior currentBehavior) {
 
     /** GeoJSON Point, {@code [longitude, latitude]}. */
     public record Location(String type, double[] coordinates) {
     }
 
-    public static ReadingView of(StoredReading stored, Instant now) {
+    /** The event the pet is in now, since its first reading. */
+    public record Behavior(String behavior, Instant since, double confidence, UUID eventId) {
+    }
+
+    public static ReadingView of(StoredReading stored, CurrentBehavior current, Instant now) {
         Reading reading = stored.reading();
         GeoPoint point = reading.location();
         Location location = point == null ? null : new Location("Point", new double[] {point.lon(), point.lat()});
         return new ReadingView(reading.collarId(), reading.timestamp(), reading.heartRate(),
                 reading.activityLevel().code(), location, reading.batteryPct(), reading.temperatureC(),
-                stored.receivedAt(), Math.max(0, Duration.between(stored.receivedAt(), now).toSeconds()));
+                stored.receivedAt(), Math.max(0, Duration.between(stored.receivedAt(), now).toSeconds()),
+                current == null ? null : new Behavior(current.behavior(), current.since(),
+                        Math.round(current.confidence() * 1000) / 1000.0, current.eventId()));
     }
 }

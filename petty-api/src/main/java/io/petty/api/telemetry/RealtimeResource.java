@@ -2,6 +2,8 @@ package io.petty.api.telemetry;
 
 import io.petty.api.http.RateLimited;
 import io.petty.api.identity.Caller;
+import io.petty.domain.behavior.TimelineService;
+import io.petty.domain.telemetry.LatestReading;
 import io.petty.domain.telemetry.TelemetryService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +18,10 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import java.time.Clock;
 
-/** {@code GET /v1/realtime?collar_id=}: the latest reading of a collar worn by one of the caller's pets. */
+/**
+ * {@code GET /v1/realtime?collar_id=}: the latest reading of a collar worn by one of the caller's pets, and what the
+ * pet is doing now.
+ */
 @Path("v1/realtime")
 @ApplicationScoped
 @RateLimited("api")
@@ -24,22 +29,25 @@ import java.time.Clock;
 public class RealtimeResource {
 
     private final TelemetryService telemetry;
+    private final TimelineService behavior;
     private final Clock clock;
 
     @Inject
-    public RealtimeResource(TelemetryService telemetry, Clock clock) {
+    public RealtimeResource(TelemetryService telemetry, TimelineService behavior, Clock clock) {
         this.telemetry = telemetry;
+        this.behavior = behavior;
         this.clock = clock;
     }
 
     /** For CDI proxies and the JAX-RS runtime; never called to build a working instance. */
     public RealtimeResource() {
-        this(null, null);
+        this(null, null, null);
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public ReadingView latest(@QueryParam("collar_id") String collarId, @Context SecurityContext security) {
-        return ReadingView.of(telemetry.latest(collarId, Caller.accountId(security)), clock.instant());
+        LatestReading latest = telemetry.latest(collarId, Caller.accountId(security));
+        return ReadingView.of(latest.reading(), behavior.current(latest.petId()).orElse(null), clock.instant());
     }
 }

@@ -9,12 +9,14 @@ import java.util.UUID;
  *
  * @param evidenceJson the detector's evidence as a JSON object
  * @param open         still growing: its unit's latest reading belongs to it
+ * @param reviewedAt   when the owner last gave feedback on it; null before any
  * @param verdict      the owner's verdict, or null before any
  * @param correctedBehavior what the owner says it was instead, or null
  */
 public record BehaviorEvent(UUID id, UUID petId, String collarId, EventKind kind, String behavior, Instant start,
                             Instant end, double confidence, Double distanceM, String detector, String detectorVersion,
-                            String evidenceJson, boolean open, Verdict verdict, String correctedBehavior) {
+                            String evidenceJson, boolean open, Instant reviewedAt, Verdict verdict,
+                            String correctedBehavior) {
 
     public BehaviorEvent {
         Objects.requireNonNull(id, "id is required.");

@@ -17,9 +17,11 @@ public interface BehaviorEvents {
     Optional<BehaviorEvent> find(UUID eventId);
 
     /**
-     * Records the owner's verdict on the event, which every later analysis keeps.
+     * Records that the owner gave feedback on the event, with the verdict if it had one: every later analysis keeps
+     * the event. Joins the caller's transaction, so that the feedback and the mark are stored together.
      *
+     * @param verdict null for a note without a verdict
      * @return false when there is no such event (any more)
      */
-    boolean review(UUID eventId, Verdict verdict, String correctedBehavior);
+    boolean review(UUID eventId, Instant at, Verdict verdict, String correctedBehavior);
 }

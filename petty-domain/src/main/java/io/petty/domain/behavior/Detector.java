@@ -12,11 +12,19 @@ import java.util.Set;
  */
 public interface Detector {
 
+    /** The source of events found by rules written down. */
+    String RULES = "rules";
+
     /** Stable name, recorded with every event it produces, e.g. {@code deep-sleep}. */
     String name();
 
     /** Changes whenever what it finds for the same readings may change; recorded with every event. */
     String version();
+
+    /** Whether its events come from rules ({@value #RULES}) or from a trained model. */
+    default String source() {
+        return RULES;
+    }
 
     /** The behaviors it reports, as the timeline names them. */
     Set<String> behaviors();

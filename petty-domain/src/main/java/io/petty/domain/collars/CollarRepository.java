@@ -25,6 +25,9 @@ public interface CollarRepository {
     /** Unpairs one of the owner's collars, which invalidates its credential. @return whether there was one */
     boolean unpair(String collarId, UUID ownerId);
 
+    /** The collar the pet wears now (the one paired last, should it wear several); empty when none. */
+    Optional<String> wornBy(UUID petId);
+
     /** The pairing windows of the collar that overlap {@code [from, to)}, oldest first. */
     List<PairingWindow> windows(String collarId, Instant from, Instant to);
 }

@@ -19,8 +19,8 @@ public interface ReadingRepository {
      */
     BitSet store(List<Reading> readings, List<RejectedReading> rejected);
 
-    /** One of an owner's collars, with its latest reading when it has sent one. */
-    record OwnedCollar(String collarId, Optional<StoredReading> latest) {
+    /** One of an owner's collars, the pet wearing it, and its latest reading when it has sent one. */
+    record OwnedCollar(String collarId, UUID petId, Optional<StoredReading> latest) {
     }
 
     /**

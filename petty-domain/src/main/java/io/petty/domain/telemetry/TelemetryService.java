@@ -143,9 +143,10 @@ public class TelemetryService {
      *                                owner's collar is as unknown to this one as a collar that does not exist
      * @throws NoReadingYetException when it is, but has sent nothing yet
      */
-    public StoredReading latest(String collarId, UUID ownerId) {
+    public LatestReading latest(String collarId, UUID ownerId) {
         String id = CollarIds.require(collarId, "collar_id");
-        return readings.latestOwnedBy(id, ownerId).orElseThrow(() -> new UnknownCollarException(id))
-                .latest().orElseThrow(() -> new NoReadingYetException(id));
+        ReadingRepository.OwnedCollar collar = readings.latestOwnedBy(id, ownerId)
+                .orElseThrow(() -> new UnknownCollarException(id));
+        return new LatestReading(collar.petId(), collar.latest().orElseThrow(() -> new NoReadingYetException(id)));
     }
 }

@@ -77,7 +77,7 @@ class TelemetryInContainerIT {
         assertEquals(new IngestOutcome(1, 0), telemetry.ingest(new IngestItem(input, List.of(), input::toString), sender));
         assertEquals(new IngestOutcome(0, 1), telemetry.ingest(new IngestItem(input, List.of(), input::toString), sender));
 
-        StoredReading latest = telemetry.latest(collar, owner);
+        StoredReading latest = telemetry.latest(collar, owner).reading();
         assertEquals(timestamp, latest.reading().timestamp());
         assertEquals(64, latest.reading().heartRate());
         assertEquals(40, latest.reading().batteryPct());

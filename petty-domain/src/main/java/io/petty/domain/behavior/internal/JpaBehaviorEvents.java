@@ -60,19 +60,20 @@ public class JpaBehaviorEvents implements BehaviorEvents {
 
     @Override
     @Transactional
-    public boolean review(UUID eventId, Verdict verdict, String correctedBehavior) {
+    public boolean review(UUID eventId, Instant at, Verdict verdict, String correctedBehavior) {
         StoredEvent event = entities.find(StoredEvent.class, eventId, LockModeType.PESSIMISTIC_WRITE);
         if (event == null) {
             return false;
         }
-        event.reviewed(verdict.code(), correctedBehavior);
+        event.reviewed(utc(at), verdict == null ? null : verdict.code(), correctedBehavior);
         return true;
     }
 
     /**
-     * Makes the stored events of the unit {@code [unitStart, unitEnd)} what the analysis found: events found again are updated in place (keeping the
-     * owner's verdict), new ones added, and those no longer found removed unless the owner reviewed them. A new
-     * event that overlaps a reviewed one of the same behavior is not added: the owner already said what happened.
+     * Makes the stored events of the unit {@code [unitStart, unitEnd)} what the analysis found: events found again
+     * are updated in place (keeping the owner's feedback), new ones added, and those no longer found removed unless
+     * the owner gave feedback on them. A new event that overlaps a reviewed one of the same behavior is not added:
+     * the owner already said what happened.
      *
      * @param onlyOpen whether the analysis continued the unit, so that only its open events can have changed
      * @return how many rows changed
@@ -157,6 +158,7 @@ public class JpaBehaviorEvents implements BehaviorEvents {
                 EventKind.valueOf(event.kind().toUpperCase(Locale.ROOT)), event.behavior(), event.startedAt().toInstant(),
                 event.endedAt().toInstant(), event.confidence(), event.distanceM(),
                 event.detector(), event.detectorVersion(), event.evidence(), event.open(),
+                event.reviewedAt() == null ? null : event.reviewedAt().toInstant(),
                 event.ownerVerdict() == null ? null : Verdict.ofCode(event.ownerVerdict()).orElseThrow(),
                 event.correctedBehavior());
     }

@@ -49,6 +49,8 @@ public class StoredEvent {
     private String evidence;
     @Column(nullable = false)
     private boolean open;
+    @Column(name = "reviewed_at")
+    private OffsetDateTime reviewedAt;
     @Column(name = "owner_verdict")
     private String ownerVerdict;
     @Column(name = "corrected_behavior")
@@ -95,15 +97,18 @@ public class StoredEvent {
         return time == null ? OffsetDateTime.MIN : time;
     }
 
-    /** The owner said whether it was right (and what it was instead). */
-    void reviewed(String verdict, String correctedBehavior) {
-        this.ownerVerdict = verdict;
-        this.correctedBehavior = correctedBehavior;
+    /** The owner gave feedback; a verdict (and what it was instead) replaces any earlier one, a note alone does not. */
+    void reviewed(OffsetDateTime at, String verdict, String correctedBehavior) {
+        this.reviewedAt = at;
+        if (verdict != null) {
+            this.ownerVerdict = verdict;
+            this.correctedBehavior = correctedBehavior;
+        }
     }
 
-    /** An event the owner gave a verdict on is kept by every later analysis. */
+    /** An event the owner gave feedback on is kept by every later analysis. */
     boolean reviewed() {
-        return ownerVerdict != null;
+        return reviewedAt != null;
     }
 
     UUID id() {
@@ -156,6 +161,10 @@ public class StoredEvent {
 
     boolean open() {
         return open;
+    }
+
+    OffsetDateTime reviewedAt() {
+        return reviewedAt;
     }
 
     String ownerVerdict() {

@@ -148,6 +148,20 @@ public class JdbcCollarRepository implements CollarRepository {
     }
 
     @Override
+    public Optional<String> wornBy(UUID petId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT id FROM collar WHERE pet_id = ? ORDER BY paired_at DESC LIMIT 1")) {
+            query.setObject(1, petId);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("could not look up a pet's collar", e);
+        }
+    }
+
+    @Override
     public List<PairingWindow> windows(String collarId, Instant from, Instant to) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(WINDOWS)) {

@@ -84,7 +84,7 @@ public class JdbcReadingRepository implements ReadingRepository {
 
     /** The real-time view in one index lookup per table: is it the owner's collar, and what did it last send. */
     private static final String LATEST_OWNED = """
-            SELECT c.id AS collar, l.collar_id, l.ts, l.heart_rate, l.activity_level, l.lat_e6, l.lon_e6,
+            SELECT c.id AS collar, c.pet_id, l.collar_id, l.ts, l.heart_rate, l.activity_level, l.lat_e6, l.lon_e6,
                    l.battery_pct, l.temperature_c, l.received_at, l.motion_hz, l.motion_samples, l.motion_accel,
                    l.motion_gyro
             FROM collar c
@@ -249,7 +249,7 @@ public class JdbcReadingRepository implements ReadingRepository {
                 }
                 Optional<StoredReading> latest = row.getString("collar_id") == null
                         ? Optional.empty() : Optional.of(toStoredReading(row));
-                return Optional.of(new OwnedCollar(row.getString("collar"), latest));
+                return Optional.of(new OwnedCollar(row.getString("collar"), row.getObject("pet_id", UUID.class), latest));
             }
         } catch (SQLException e) {
             throw new DatabaseException("could not read the latest reading", e);

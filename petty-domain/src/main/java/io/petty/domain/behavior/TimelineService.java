@@ -1,0 +1,109 @@
+package io.petty.domain.behavior;
+
+import io.petty.domain.collars.CollarIds;
+import io.petty.domain.collars.CollarPairings;
+import io.petty.domain.collars.CollarRepository;
+import io.petty.domain.collars.Pairing;
+import io.petty.domain.collars.UnknownCollarException;
+import io.petty.domain.pets.Pet;
+import io.petty.domain.pets.PetNotFoundException;
+import io.petty.domain.pets.PetService;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** What owners read of the engine's work: a pet's day, and what it is doing now. Scoped to the calling owner. */
+@Dependent
+public class TimelineService {
+
+    private final PetService pets;
+    private final CollarPairings pairings;
+    private final CollarRepository collars;
+    private final BehaviorEvents events;
+    private final BehaviorDays days;
+    private final BehaviorEngine engine;
+    private final Clock clock;
+
+    @Inject
+    public TimelineService(PetService pets, CollarPairings pairings, CollarRepository collars, BehaviorEvents events,
+                           BehaviorDays days, BehaviorEngine engine, Clock clock) {
+        this.pets = pets;
+        this.pairings = pairings;
+        this.collars = collars;
+        this.events = events;
+        this.days = days;
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    /**
+     * @param date the pet's local day; null for today where the pet lives
+     * @throws PetNotFoundException when the owner has no such pet
+     */
+    public Timeline ofPet(UUID ownerId, UUID petId, LocalDate date) {
+        Pet pet = pets.get(ownerId, petId);
+        return timeline(pet, collars.wornBy(pet.id()).orElse(null), date);
+    }
+
+    /**
+     * The timeline of the pet wearing the collar now.
+     *
+     * @throws UnknownCollarException when no pet of the owner's wears it
+     */
+    public Timeline ofCollar(UUID ownerId, String collarId, LocalDate date) {
+        return timeline(wearer(ownerId, collarId), collarId, date);
+    }
+
+    /** The pet of the owner's that wears the collar now. @throws UnknownCollarException when none does */
+    public Pet wearer(UUID ownerId, String collarId) {
+        String collar = CollarIds.require(collarId, "collar_id");
+        UUID petId = pairings.current(collar).map(Pairing::petId).orElseThrow(() -> new UnknownCollarException(collar));
+        try {
+            return pets.get(ownerId, petId);
+        } catch (PetNotFoundException anotherOwners) {
+            throw new UnknownCollarException(collar);
+        }
+    }
+
+    /**
+     * The event the pet is in now: of those still growing and recent enough to be (within the engine's gap), a
+     * behavior before the session it is part of.
+     */
+    public Optional<CurrentBehavior> current(UUID petId) {
+        Instant recent = clock.instant().minus(engine.settings().maxGap());
+        return events.openOfPet(petId).stream()
+                .filter(event -> !event.end().isBefore(recent))
+                .min(Comparator.comparing((BehaviorEvent event) -> event.kind() == EventKind.BEHAVIOR ? 0 : 1)
+                        .thenComparing(BehaviorEvent::start, Comparator.reverseOrder()))
+                .map(event -> new CurrentBehavior(event.id(), event.shownBehavior(), event.kind(), event.start(),
+                        event.confidence()));
+    }
+
+    /** Whether a stored open event is still growing now: its last reading is within the engine's gap. */
+    public boolean ongoing(BehaviorEvent event) {
+        return event.open() && !event.end().isBefore(clock.instant().minus(engine.settings().maxGap()));
+    }
+
+    private Timeline timeline(Pet pet, String collarId, LocalDate date) {
+        Instant now = clock.instant();
+        LocalDate day = date != null ? date : LocalDate.ofInstant(now, pet.timeZone());
+        Instant from = day.atStartOfDay(pet.timeZone()).toInstant();
+        Instant to = day.plusDays(1).atStartOfDay(pet.timeZone()).toInstant();
+        List<BehaviorEvent> found = events.ofPet(pet.id(), from, to);
+        DaySummary summary = days.ofPet(pet.id(), day, day).getOrDefault(day, DaySummary.EMPTY);
+        return new Timeline(pet.id(), collarId, day, pet.timeZone(), found, summary, engine.version(), now);
+    }
+
+    /** Whether the events of this detector come from rules or a trained model; "rules" for one no longer run. */
+    public String source(BehaviorEvent event) {
+        return engine.detectors().stream().filter(detector -> detector.name().equals(event.detector())).findFirst()
+                .map(Detector::source).orElse(Detector.RULES);
+    }
+}

@@ -1,0 +1,2 @@
+/** Feedback through JPA. */
+package io.petty.domain.feedback.internal;

@@ -1,0 +1,64 @@
+package it.io.petty;
+
+import io.petty.domain.telemetry.Reading;
+import jakarta.json.JsonObject;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static it.io.petty.PettyHttp.postJson;
+
+/** Sending a collar's readings as it would, and waiting for the behavior engine to have analysed them. */
+public final class Behavior {
+
+    private Behavior() {
+    }
+
+    /** A reading in the collar format. */
+    public static String json(Reading reading) {
+        StringBuilder json = new StringBuilder(200).append("{\"collar_id\": \"").append(reading.collarId())
+                .append("\", \"timestamp\": \"").append(reading.timestamp()).append("\", \"heart_rate\": ")
+                .append(reading.heartRate()).append(", \"activity_level\": ").append(reading.activityLevel().code());
+        if (reading.location() != null) {
+            json.append(String.format(Locale.ROOT, ", \"location\": {\"type\": \"Point\", \"coordinates\": [%.6f, %.6f]}",
+                    reading.location().lon(), reading.location().lat()));
+        }
+        return json.append('}').toString();
+    }
+
+    /** Sends the readings in batches of {@code size}, in the order given; every batch must be stored. */
+    public static void send(Fleet.Collar collar, List<Reading> readings, int size) {
+        for (int from = 0; from < readings.size(); from += size) {
+            List<String> batch = new ArrayList<>();
+            readings.subList(from, Math.min(readings.size(), from + size)).forEach(reading -> batch.add(json(reading)));
+            HttpResponse<String> stored = postJson("/v1/ingest", Readings.batch(batch), collar.deviceToken());
+            if (stored.statusCode() != 201 && stored.statusCode() != 200) {
+                throw new AssertionError("batch at " + from + ": " + stored.statusCode() + " " + stored.body());
+            }
+        }
+    }
+
+    /** Waits until the engine has analysed every reading the collar's acknowledged ingests stored. */
+    public static void awaitAnalysed(String collarId, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (TestDatabase.count("SELECT count(*) FROM analysis_backlog WHERE collar_id = '" + collarId + "'") > 0) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("readings of " + collarId + " not analysed within " + timeout);
+            }
+            PettyHttp.pause();
+        }
+    }
+
+    public static JsonObject timeline(Fleet.Collar collar, String date) {
+        HttpResponse<String> timeline = PettyHttp.get("/v1/pet-timeline?collar_id=" + collar.id()
+                + (date == null ? "" : "&date=" + date), collar.owner().accessToken());
+        if (timeline.statusCode() != 200) {
+            throw new AssertionError("timeline: " + timeline.statusCode() + " " + timeline.body());
+        }
+        return PettyHttp.json(timeline);
+    }
+}
