@@ -22,7 +22,7 @@ public record PetPlanView(UUID petId, String collarId, String species, BigDecima
     }
 
     public record Activity(int goalMinutesPerDay, Double averageMinutes, long daysMeasured,
-                           long daysGoalMet, Day today, List<Day> last7Days) {
+                           long daysGoalMet, Day today, @JsonbProperty("last_7_days") List<Day> last7Days) {
     }
 
     /** A day's active minutes: absent on a day without readings. */

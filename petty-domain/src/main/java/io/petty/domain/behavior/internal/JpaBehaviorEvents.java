@@ -71,9 +71,9 @@ public class JpaBehaviorEvents implements BehaviorEvents {
 
     /**
      * Makes the stored events of the unit {@code [unitStart, unitEnd)} what the analysis found: events found again
-     * are updated in place (keeping the owner's feedback), new ones added, and those no longer found removed unless
-     * the owner gave feedback on them. A new event that overlaps a reviewed one of the same behavior is not added:
-     * the owner already said what happened.
+     * are updated in place, new ones added, and those no longer found removed. What the owner gave feedback on is
+     * kept: it may grow (an ongoing walk confirmed goes on), but is never shortened or removed, and a new event that
+     * overlaps it with the same behavior is not added — the owner already said what happened.
      *
      * @param onlyOpen whether the analysis continued the unit, so that only its open events can have changed
      * @return how many rows changed
@@ -98,6 +98,10 @@ public class JpaBehaviorEvents implements BehaviorEvents {
                 found.add(id);
                 StoredEvent existing = byId.get(id);
                 if (existing == null && reviewed.stream().anyMatch(r -> overlaps(r, event))) {
+                    continue;
+                }
+                if (existing != null && existing.reviewed() && !existing.within(utc(event.start()), utc(event.end()))) {
+                    // The owner's word on what they saw stands: a reviewed event may grow, never shrink.
                     continue;
                 }
                 if (existing == null) {

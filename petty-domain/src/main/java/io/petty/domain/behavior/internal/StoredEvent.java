@@ -106,6 +106,11 @@ public class StoredEvent {
         }
     }
 
+    /** Whether this event lies within {@code [start, end]}. */
+    boolean within(OffsetDateTime start, OffsetDateTime end) {
+        return !start.isAfter(startedAt) && !end.isBefore(endedAt);
+    }
+
     /** An event the owner gave feedback on is kept by every later analysis. */
     boolean reviewed() {
         return reviewedAt != null;
