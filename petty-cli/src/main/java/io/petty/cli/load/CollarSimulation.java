@@ -5,10 +5,12 @@ import java.time.Instant;
 import java.util.SplittableRandom;
 
 /**
- * One collar on one dog: a small state machine (resting, walking, playing) that the readings follow, one per
- * second of the collar's own clock. Heart rate drifts towards the state's range, the dog wanders around its home
- * further the more active it is, the battery runs down, body temperature rises a little with effort. Not thread
- * safe: a collar sends one batch at a time.
+ * One collar on one dog: a small state machine (resting, walking, playing) that the readings follow, one reading
+ * every interval of the collar's own clock. Heart rate drifts towards the state's range, the dog wanders around
+ * its home further the more active it is, the battery runs down, body temperature rises a little with effort. The
+ * dog's life moves one step per reading, as a real collar's does at one reading a second: a shorter interval
+ * compresses a benchmark's time, it does not make a faster dog. Not thread safe: a collar sends one batch at a
+ * time.
  */
 public final class CollarSimulation {
 
@@ -46,6 +48,7 @@ public final class CollarSimulation {
 
     private final String collarId;
     private final Instant start;
+    private final long intervalNanos;
     private final boolean motion;
     private final SplittableRandom random;
     private final double homeLat;
@@ -62,12 +65,14 @@ public final class CollarSimulation {
     private long next;
 
     /**
-     * @param start  the collar's clock at reading 0; reading k is {@code start + k s}
-     * @param motion whether each reading carries an IMU window
+     * @param start    the collar's clock at reading 0; reading k is {@code start + k × interval}
+     * @param interval the collar-clock time between consecutive readings
+     * @param motion   whether each reading carries an IMU window
      */
-    public CollarSimulation(String collarId, Instant start, boolean motion, long seed) {
+    public CollarSimulation(String collarId, Instant start, Duration interval, boolean motion, long seed) {
         this.collarId = collarId;
         this.start = start;
+        this.intervalNanos = interval.toNanos();
         this.motion = motion;
         this.random = new SplittableRandom(seed);
         // Homes scattered over Finland's south, where the README's collar lives.
@@ -95,10 +100,10 @@ public final class CollarSimulation {
 
     /** The collar's clock at reading {@code index}. */
     public Instant timestampOf(long index) {
-        return start.plus(Duration.ofSeconds(index));
+        return start.plusNanos(Math.multiplyExact(index, intervalNanos));
     }
 
-    /** The next reading, one second after the previous one. */
+    /** The next reading, one interval after the previous one. */
     public SimulatedReading next() {
         step();
         long index = next++;

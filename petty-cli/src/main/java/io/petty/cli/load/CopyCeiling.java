@@ -43,12 +43,16 @@ public final class CopyCeiling {
         this.dataSource = dataSource;
     }
 
-    /** Writes {@code rows} readings of {@code collars} collars in one {@code COPY}, and times it. */
-    public Result measure(long rows, int collars, boolean motion) {
+    /**
+     * Writes {@code rows} readings of {@code collars} collars in one {@code COPY}, and times it.
+     *
+     * @param readingInterval the fleet's, so that the rows are those it sends, timestamps written alike
+     */
+    public Result measure(long rows, int collars, Duration readingInterval, boolean motion) {
         Instant start = Instant.now().minus(FleetSimulator.CLOCK_START_AGO).truncatedTo(ChronoUnit.SECONDS);
         List<CollarSimulation> fleet = new ArrayList<>();
         for (int i = 0; i < collars; i++) {
-            fleet.add(new CollarSimulation(String.format(Locale.ROOT, "CP-%06d", i), start, motion, i));
+            fleet.add(new CollarSimulation(String.format(Locale.ROOT, "CP-%06d", i), start, readingInterval, motion, i));
         }
         String table = "load_copy_ceiling_" + Long.toHexString(System.nanoTime());
         try (Connection connection = dataSource.getConnection()) {

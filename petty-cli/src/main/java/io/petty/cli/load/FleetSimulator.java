@@ -114,8 +114,8 @@ public final class FleetSimulator {
                     .plus(ThreadLocalRandom.current().nextLong(1, 1_000_000), ChronoUnit.MICROS);
             this.pacer = new RatePacer(plan.rate());
             for (Fleet.Collar collar : fleet.collars()) {
-                lanes.add(new Lane(collar, new CollarSimulation(collar.id(), clockStart, plan.motion(),
-                        ThreadLocalRandom.current().nextLong())));
+                lanes.add(new Lane(collar, new CollarSimulation(collar.id(), clockStart, plan.readingInterval(),
+                        plan.motion(), ThreadLocalRandom.current().nextLong())));
             }
         }
 
@@ -419,13 +419,14 @@ public final class FleetSimulator {
         }
 
         private LoadReport report(Duration elapsed) {
-            Map<String, BitSet> byCollar = new TreeMap<>();
-            lanes.forEach(lane -> byCollar.put(lane.collar.id(), lane.acknowledged));
+            Map<String, Acknowledgements.Collar> byCollar = new TreeMap<>();
+            lanes.forEach(lane -> byCollar.put(lane.collar.id(),
+                    new Acknowledgements.Collar(lane.simulation.start(), lane.acknowledged)));
             long heap = maxHeap.get();
             return new LoadReport(plan, fleet, elapsed, requests.sum(), retries.sum(), acknowledged.sum(),
                     rejected.sum(), givenUp.sum(), caughtUp.get(), LoadReport.Latency.of(ingestTotal), sums(errors),
                     plan.readers() == 0 ? null : new LoadReport.Reads(LoadReport.Latency.of(readTotal), sums(readStatuses)),
-                    heap < 0 ? OptionalLong.empty() : OptionalLong.of(heap), new Acknowledgements(clockStart, byCollar),
+                    heap < 0 ? OptionalLong.empty() : OptionalLong.of(heap), new Acknowledgements(plan.readingInterval(), byCollar),
                     null, null);
         }
     }

@@ -33,6 +33,10 @@ public class LoadCommand extends DatabaseCommand {
     @Option(names = "--batch", defaultValue = "100",
             description = "Readings per request, 1-1000; 1 sends single readings (default ${DEFAULT-VALUE}).")
     int batch;
+    @Option(names = "--reading-interval", defaultValue = "1s", converter = DurationConverter.class,
+            description = "Collar-clock time between a collar's consecutive readings: 1s, 10ms, 1ms "
+                    + "(default ${DEFAULT-VALUE}).")
+    Duration readingInterval;
     @Option(names = "--duration", defaultValue = "30s", converter = DurationConverter.class,
             description = "How long to send: 60s, 5m, PT1H (default ${DEFAULT-VALUE}).")
     Duration duration;
@@ -74,15 +78,16 @@ public class LoadCommand extends DatabaseCommand {
     public Integer call() {
         LoadPlan plan;
         try {
-            plan = new LoadPlan(url, collars, batch, duration, rate, concurrency, motion, readers, readInterval,
-                    fleetFile, new RetryPolicy(RetryPolicy.DEFAULT.base(), RetryPolicy.DEFAULT.cap(), maxAttempts), grace);
+            plan = new LoadPlan(url, collars, batch, readingInterval, duration, rate, concurrency, motion, readers,
+                    readInterval, fleetFile,
+                    new RetryPolicy(RetryPolicy.DEFAULT.base(), RetryPolicy.DEFAULT.cap(), maxAttempts), grace);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
         }
         CopyCeiling.Result copy = null;
         if (compareCopy) {
             err().printf(Locale.ROOT, "COPY ceiling: writing %,d rows...%n", copyRows);
-            copy = new CopyCeiling(database.dataSource()).measure(copyRows, collars, motion);
+            copy = new CopyCeiling(database.dataSource()).measure(copyRows, collars, readingInterval, motion);
         }
         StatusLine status = new StatusLine(err(), System.console() != null);
         LoadReport report = new FleetSimulator(status).run(plan).withCopy(copy);

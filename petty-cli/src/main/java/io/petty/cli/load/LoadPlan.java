@@ -10,28 +10,31 @@ import java.util.Objects;
 /**
  * What one run of the simulator does.
  *
- * @param server       the Petty server's base URL: {@code http://host:port} (the generator does not speak https)
- * @param collars      collars sending at once
- * @param batch        readings per request, 1–1,000 (1 sends the single-reading document, as the original collars did)
- * @param duration     how long new batches are started; retries of the last ones may take up to {@code grace} more
- * @param rate         readings per second offered over the whole fleet, or 0 for as fast as the server takes them
- * @param concurrency  requests in flight at most (a collar has at most one)
- * @param motion       whether each reading carries a 2 s IMU window
- * @param readers      owners polling their collars' real-time view while the fleet sends
- * @param readInterval how often each reader polls each of its collars
- * @param fleetFile    where the fleet is kept between runs
- * @param retry        how refused and lost requests are sent again
- * @param grace        how long after {@code duration} a batch is still retried before it is given up
+ * @param server          the Petty server's base URL: {@code http://host:port} (the generator speaks no https)
+ * @param collars         collars sending at once
+ * @param batch           readings per request, 1–1,000 (1 sends the single-reading document, as the original
+ *                        collars did)
+ * @param readingInterval the collar-clock time between a collar's consecutive readings, in whole microseconds
+ * @param duration        how long new batches are started; the last ones' retries may take {@code grace} more
+ * @param rate            readings per second offered over the whole fleet, or 0 for as fast as the server takes them
+ * @param concurrency     requests in flight at most (a collar has at most one)
+ * @param motion          whether each reading carries a 2 s IMU window
+ * @param readers         owners polling their collars' real-time view while the fleet sends
+ * @param readInterval    how often each reader polls each of its collars
+ * @param fleetFile       where the fleet is kept between runs
+ * @param retry           how refused and lost requests are sent again
+ * @param grace           how long after {@code duration} a batch is still retried before it is given up
  */
-public record LoadPlan(URI server, int collars, int batch, Duration duration, double rate, int concurrency,
-                       boolean motion, int readers, Duration readInterval, Path fleetFile, RetryPolicy retry,
-                       Duration grace) {
+public record LoadPlan(URI server, int collars, int batch, Duration readingInterval, Duration duration, double rate,
+                       int concurrency, boolean motion, int readers, Duration readInterval, Path fleetFile,
+                       RetryPolicy retry, Duration grace) {
 
     /** Collars per owner when there are fewer readers than that needs: the api rate limit is per owner. */
     static final int COLLARS_PER_OWNER = 100;
 
     public LoadPlan {
         Objects.requireNonNull(server, "server is required");
+        Objects.requireNonNull(readingInterval, "readingInterval is required");
         Objects.requireNonNull(duration, "duration is required");
         Objects.requireNonNull(readInterval, "readInterval is required");
         Objects.requireNonNull(fleetFile, "fleetFile is required");
@@ -45,6 +48,9 @@ public record LoadPlan(URI server, int collars, int batch, Duration duration, do
         require(collars >= 1, "at least one collar");
         require(batch >= 1 && batch <= ReadingRules.MAX_BATCH,
                 "a batch of 1 to " + ReadingRules.MAX_BATCH + " readings");
+        // The server keeps microseconds: a finer interval would stamp readings that it stores as others.
+        require(readingInterval.toNanos() >= 1000 && readingInterval.toNanos() % 1000 == 0,
+                "a reading interval of a whole number of microseconds, at least 1");
         require(!duration.isNegative() && !duration.isZero(), "a positive duration");
         require(rate >= 0, "a rate of 0 (unlimited) or more");
         require(concurrency >= 1, "a concurrency of at least 1");

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,22 +26,22 @@ public final class ReadingVerifier {
         long present = 0;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(STORED)) {
-            for (Map.Entry<String, BitSet> collar : acknowledged.byCollar().entrySet()) {
-                BitSet expected = collar.getValue();
+            for (Map.Entry<String, Acknowledgements.Collar> collar : acknowledged.byCollar().entrySet()) {
+                BitSet expected = collar.getValue().acknowledged();
                 if (expected.isEmpty()) {
                     continue;
                 }
                 query.setString(1, collar.getKey());
-                query.setObject(2, at(acknowledged.timestampOf(expected.nextSetBit(0))));
-                query.setObject(3, at(acknowledged.timestampOf(expected.length() - 1)));
+                query.setObject(2, at(acknowledged.timestampOf(collar.getValue(), expected.nextSetBit(0))));
+                query.setObject(3, at(acknowledged.timestampOf(collar.getValue(), expected.length() - 1)));
                 BitSet stored = new BitSet();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        Duration offset = Duration.between(acknowledged.start(),
+                        // Only the run's own instants count: the collar's start + whole intervals.
+                        long index = acknowledged.indexOf(collar.getValue(),
                                 rows.getObject(1, OffsetDateTime.class).toInstant());
-                        // Only the run's own instants count: start + whole seconds.
-                        if (offset.getNano() == 0) {
-                            stored.set((int) offset.getSeconds());
+                        if (index >= 0) {
+                            stored.set((int) index);
                         }
                     }
                 }

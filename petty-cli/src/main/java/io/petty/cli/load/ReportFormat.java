@@ -24,7 +24,8 @@ public final class ReportFormat {
                 fleet.owners().size(), fleet.ownersReused(), fleet.ownersCreated(), fleet.collars().size(),
                 fleet.collarsReused(), fleet.collarsCreated());
         LoadPlan plan = report.plan();
-        line(text, "plan", "batch %d, %s, %s, concurrency %d%s%s", plan.batch(), shortForm(plan.duration()),
+        line(text, "plan", "batch %d, readings %s apart, %s, %s, concurrency %d%s%s", plan.batch(),
+                shortForm(plan.readingInterval()), shortForm(plan.duration()),
                 plan.rate() > 0 ? String.format(Locale.ROOT, "%,.0f readings/s offered", plan.rate()) : "as fast as possible",
                 plan.concurrency(), plan.motion() ? ", motion windows" : "",
                 plan.readers() > 0 ? String.format(Locale.ROOT, ", %d readers every %s", plan.readers(), shortForm(plan.readInterval())) : "");
@@ -63,7 +64,8 @@ public final class ReportFormat {
                         .add("collars", fleet.collars().size()).add("collars_reused", fleet.collarsReused())
                         .add("collars_created", fleet.collarsCreated()))
                 .add("plan", Json.createObjectBuilder().add("server", plan.server().toString())
-                        .add("batch", plan.batch()).add("duration_s", plan.duration().toNanos() / 1e9)
+                        .add("batch", plan.batch()).add("reading_interval_s", plan.readingInterval().toNanos() / 1e9)
+                        .add("duration_s", plan.duration().toNanos() / 1e9)
                         .add("rate", plan.rate()).add("concurrency", plan.concurrency()).add("motion", plan.motion())
                         .add("readers", plan.readers()))
                 .add("elapsed_s", report.elapsed().toNanos() / 1e9)
@@ -107,8 +109,11 @@ public final class ReportFormat {
                 .append(String.format(Locale.ROOT, format + "%n", values));
     }
 
-    /** {@code PT1M30S} as {@code 1m30s}, as the options are typed. */
+    /** {@code PT1M30S} as {@code 1m30s} and {@code PT0.01S} as {@code 10ms}, as the options are typed. */
     private static String shortForm(Duration duration) {
+        if (duration.compareTo(Duration.ofSeconds(1)) < 0 && duration.toNanosPart() % 1_000_000 == 0) {
+            return duration.toMillis() + "ms";
+        }
         return duration.toString().substring(2).toLowerCase(Locale.ROOT);
     }
 

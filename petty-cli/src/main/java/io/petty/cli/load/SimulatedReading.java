@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * One generated reading, in the fixed-point units it is written in (so JSON and COPY render the same values).
  *
- * @param index           the collar's reading number: the timestamp is the run's start plus this many seconds
+ * @param index           the collar's reading number in this run: the timestamp is the collar's start plus this many
+ *                        reading intervals
  * @param activityLevel   0 resting, 1 walking, 2 playing
  * @param temperatureDeci body temperature in tenths of a degree Celsius
  * @param motion          the IMU window, or null

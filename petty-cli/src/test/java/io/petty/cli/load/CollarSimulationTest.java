@@ -31,12 +31,13 @@ class CollarSimulationTest {
 
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private static final Instant START = NOW.minus(FleetSimulator.CLOCK_START_AGO).plusNanos(123_456_000);
+    private static final Duration SECOND = Duration.ofSeconds(1);
     private final ReadingRules rules = new ReadingRules(Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void everyReadingOfHoursOfSeveralCollarsPassesTheServersRulesAsSent() {
         for (int collar = 0; collar < 3; collar++) {
-            CollarSimulation simulation = new CollarSimulation("LD-00000" + collar, START, false, collar);
+            CollarSimulation simulation = new CollarSimulation("LD-00000" + collar, START, SECOND, false, collar);
             for (int second = 0; second < 6 * 3600; second++) {
                 SimulatedReading generated = simulation.next();
                 Reading accepted = rules.validate(input(ReadingJson.single(generated)));
@@ -49,7 +50,7 @@ class CollarSimulationTest {
 
     @Test
     void motionWindowsPassTheServersRulesAndGrowWithActivity() {
-        CollarSimulation simulation = new CollarSimulation("LD-123456", START, true, 7);
+        CollarSimulation simulation = new CollarSimulation("LD-123456", START, SECOND, true, 7);
         Map<Activity, List<Double>> swings = new EnumMap<>(Activity.class);
         for (int second = 0; second < 2 * 3600; second++) {
             SimulatedReading generated = simulation.next();
@@ -66,8 +67,8 @@ class CollarSimulationTest {
     }
 
     @Test
-    void aBatchDocumentHoldsConsecutiveSecondsOfOneCollar() {
-        CollarSimulation simulation = new CollarSimulation("LD-000042", START, false, 1);
+    void aBatchDocumentHoldsConsecutiveReadingsOfOneCollarOneIntervalApart() {
+        CollarSimulation simulation = new CollarSimulation("LD-000042", START, Duration.ofMillis(10), false, 1);
         List<SimulatedReading> batch = List.of(simulation.next(), simulation.next(), simulation.next());
 
         JsonArray readings = parse(ReadingJson.batch(batch)).getJsonArray("readings");
@@ -75,15 +76,25 @@ class CollarSimulationTest {
         assertEquals(3, readings.size());
         for (int i = 0; i < 3; i++) {
             Reading reading = rules.validate(input(readings.getJsonObject(i)));
-            assertEquals(START.plusSeconds(i), reading.timestamp());
+            assertEquals(START.plusMillis(10L * i), reading.timestamp());
             assertEquals(i, batch.get(i).index());
         }
         assertEquals(3, simulation.nextIndex());
     }
 
     @Test
+    void readingKIsStampedKIntervalsAfterTheStartEvenAMicrosecondApart() {
+        CollarSimulation simulation = new CollarSimulation("LD-000043", START, Duration.ofNanos(1000), false, 2);
+        for (int k = 0; k < 10_000; k++) {
+            SimulatedReading reading = simulation.next();
+            assertEquals(START.plusNanos(1000L * k), reading.timestamp());
+        }
+        assertEquals(START.plusSeconds(2), simulation.timestampOf(2_000_000));
+    }
+
+    @Test
     void heartRateFollowsTheActivityAndTheDogStaysNearHomeWithTheBatteryRunningDown() {
-        CollarSimulation simulation = new CollarSimulation("LD-000001", START, false, 3);
+        CollarSimulation simulation = new CollarSimulation("LD-000001", START, SECOND, false, 3);
         Map<Activity, List<Double>> heartRates = new EnumMap<>(Activity.class);
         SimulatedReading first = simulation.next();
         SimulatedReading last = first;

@@ -10,10 +10,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,8 +25,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The verification query and the COPY ceiling, against the real schema in a real PostgreSQL. */
 class DatabaseChecksTest {
 
-    private static final Instant START = Instant.now().minus(FleetSimulator.CLOCK_START_AGO)
+    private static final Duration INTERVAL = Duration.ofMillis(10);
+    /** Collars start at clocks of their own: each after its pairing and its previous runs. */
+    private static final Instant START = Instant.now().minus(Duration.ofDays(1))
             .truncatedTo(ChronoUnit.SECONDS).plus(123_457, ChronoUnit.MICROS);
+    private static final Map<String, Instant> STARTS = Map.of("LD-000001", START, "LD-000002", START.plusSeconds(7),
+            "LD-000003", START.plusSeconds(60));
 
     private DataSource database;
 
@@ -38,8 +44,8 @@ class DatabaseChecksTest {
     void verificationFindsEveryAcknowledgedReadingAndCountsTheMissingOnes() throws SQLException {
         store("LD-000001", 0, 1, 2, 5);
         store("LD-000002", 3);
-        // Stored, but not at one of the run's instants: another run's reading must not count.
-        store("LD-000002", START.plusMillis(4500));
+        // Stored between two of the run's instants: not one of its readings, so it must not count.
+        store("LD-000002", STARTS.get("LD-000002").plusMillis(35));
 
         LoadReport.Verification complete = verify(Map.of("LD-000001", bits(0, 1, 2, 5), "LD-000002", bits(3)));
         assertEquals(new LoadReport.Verification(5, 5), complete);
@@ -53,8 +59,8 @@ class DatabaseChecksTest {
 
     @Test
     void copyWritesTheGeneratedRowsIntoAScratchTableShapedLikeReadings() {
-        CopyCeiling.Result plain = new CopyCeiling(database).measure(5_000, 7, false);
-        CopyCeiling.Result withMotion = new CopyCeiling(database).measure(500, 3, true);
+        CopyCeiling.Result plain = new CopyCeiling(database).measure(5_000, 7, INTERVAL, false);
+        CopyCeiling.Result withMotion = new CopyCeiling(database).measure(500, 3, INTERVAL, true);
 
         assertEquals(5_000, plain.rows());
         assertTrue(plain.rowsPerSecond() > 0);
@@ -74,12 +80,14 @@ class DatabaseChecksTest {
     }
 
     private LoadReport.Verification verify(Map<String, BitSet> acknowledged) {
-        return new ReadingVerifier(database).verify(new Acknowledgements(START, acknowledged));
+        Map<String, Acknowledgements.Collar> byCollar = new HashMap<>();
+        acknowledged.forEach((collar, bits) -> byCollar.put(collar, new Acknowledgements.Collar(STARTS.get(collar), bits)));
+        return new ReadingVerifier(database).verify(new Acknowledgements(INTERVAL, byCollar));
     }
 
-    private void store(String collarId, int... seconds) throws SQLException {
-        for (int second : seconds) {
-            store(collarId, START.plusSeconds(second));
+    private void store(String collarId, int... indices) throws SQLException {
+        for (int index : indices) {
+            store(collarId, STARTS.get(collarId).plus(INTERVAL.multipliedBy(index)));
         }
     }
 

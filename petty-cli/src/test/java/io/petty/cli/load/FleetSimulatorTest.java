@@ -35,8 +35,8 @@ class FleetSimulatorTest {
     @Test
     void everyFailureIsCountedRetriedAndEveryAcknowledgedReadingReported() throws IOException {
         try (ScriptedServer petty = new ScriptedServer(this::answer)) {
-            LoadPlan plan = new LoadPlan(petty.uri(), 2, 1, Duration.ofSeconds(1), 60, 2, false, 1,
-                    Duration.ofMillis(100), directory.resolve("fleet.json"),
+            LoadPlan plan = new LoadPlan(petty.uri(), 2, 1, Duration.ofMillis(1), Duration.ofSeconds(1), 60, 2, false,
+                    1, Duration.ofMillis(100), directory.resolve("fleet.json"),
                     new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(10), 10), Duration.ofSeconds(5));
 
             LoadReport report = new FleetSimulator(LoadListener.SILENT).run(plan);
@@ -65,7 +65,7 @@ class FleetSimulatorTest {
     void anAnswerItCannotReadEndsThatBatchNotTheRun() throws IOException {
         try (ScriptedServer petty = new ScriptedServer(request -> request.target().equals("/v1/ingest")
                 ? ok(201, "<html>not a receipt</html>") : answer(request))) {
-            LoadPlan plan = new LoadPlan(petty.uri(), 2, 5, Duration.ofMillis(500), 0, 2, false, 0,
+            LoadPlan plan = new LoadPlan(petty.uri(), 2, 5, Duration.ofMillis(1), Duration.ofMillis(500), 0, 2, false, 0,
                     Duration.ofSeconds(1), directory.resolve("fleet.json"), RetryPolicy.DEFAULT, Duration.ofSeconds(1));
 
             LoadReport report = new FleetSimulator(LoadListener.SILENT).run(plan);

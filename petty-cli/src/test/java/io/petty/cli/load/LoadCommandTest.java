@@ -33,6 +33,13 @@ class LoadCommandTest {
     }
 
     @Test
+    void aReadingIntervalTheServerCannotStoreIsAUsageError() {
+        Run run = petty("load", "--reading-interval", "PT0.0000005S");
+        assertEquals(ExitCode.USAGE, run.exitCode());
+        assertTrue(run.err().contains("a reading interval of a whole number of microseconds, at least 1"), run.err());
+    }
+
+    @Test
     void anHttpsUrlIsAUsageError() {
         Run run = petty("load", "--url", "https://localhost:9443");
         assertEquals(ExitCode.USAGE, run.exitCode());
@@ -51,8 +58,9 @@ class LoadCommandTest {
     void helpDescribesEveryOption() {
         Run run = petty("load", "--help");
         assertEquals(ExitCode.OK, run.exitCode());
-        for (String option : new String[] {"--collars", "--batch", "--duration", "--rate", "--concurrency", "--motion",
-                "--readers", "--read-interval", "--fleet-file", "--[no-]verify", "--compare-copy", "--output", "--db-url"}) {
+        for (String option : new String[] {"--collars", "--batch", "--reading-interval", "--duration", "--rate",
+                "--concurrency", "--motion", "--readers", "--read-interval", "--fleet-file", "--[no-]verify",
+                "--compare-copy", "--output", "--db-url"}) {
             assertTrue(run.out().contains(option), option + " in\n" + run.out());
         }
     }

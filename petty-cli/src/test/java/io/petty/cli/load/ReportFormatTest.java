@@ -9,7 +9,6 @@ import java.io.StringReader;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -20,8 +19,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ReportFormatTest {
 
-    private static final LoadPlan PLAN = new LoadPlan(URI.create("http://localhost:9080"), 2, 50, Duration.ofSeconds(10),
-            0, 32, false, 1, Duration.ofSeconds(1), Path.of("fleet.json"), RetryPolicy.DEFAULT, Duration.ofSeconds(30));
+    private static final LoadPlan PLAN = new LoadPlan(URI.create("http://localhost:9080"), 2, 50, Duration.ofMillis(10),
+            Duration.ofSeconds(10), 0, 32, false, 1, Duration.ofSeconds(1), Path.of("fleet.json"), RetryPolicy.DEFAULT,
+            Duration.ofSeconds(30));
 
     @Test
     void theTableShowsEveryFigureInMilliseconds() {
@@ -30,7 +30,7 @@ class ReportFormatTest {
 
         assertEquals("""
                 fleet       1 owners (0 reused, 1 created), 2 collars (1 reused, 1 created)
-                plan        batch 50, 10s, as fast as possible, concurrency 32, 1 readers every 1s
+                plan        batch 50, readings 10ms apart, 10s, as fast as possible, concurrency 32, 1 readers every 1s
                 ingest      20,000 readings acknowledged in 8.0 s: 2,500 readings/s, 52.5 requests/s
                             420 requests (20 retries); 0 readings rejected, 50 given up
                 latency     p50 12.0 ms  p95 40.0 ms  p99 80.0 ms  max 120.5 ms  of 400  (served requests; 429/503 refusals are under errors)
@@ -50,6 +50,7 @@ class ReportFormatTest {
         assertEquals(2500.0, json.getJsonNumber("readings_per_s").doubleValue(), 1e-9);
         assertEquals(52.5, json.getJsonNumber("requests_per_s").doubleValue(), 1e-9);
         assertEquals(20, json.getInt("retries"));
+        assertEquals(0.01, json.getJsonObject("plan").getJsonNumber("reading_interval_s").doubleValue(), 1e-12);
         assertEquals(50, json.getInt("given_up"));
         assertEquals(80.0, json.getJsonObject("latency_ms").getJsonNumber("p99").doubleValue(), 1e-9);
         assertEquals("served requests", json.getJsonObject("latency_ms").getString("basis"));
@@ -67,7 +68,7 @@ class ReportFormatTest {
     void aRunWithoutReadersHeapOrErrorsSaysSo() {
         LoadReport quiet = new LoadReport(PLAN, fleet(), Duration.ofSeconds(1), 1, 0, 50, 0, 0, 0,
                 new LoadReport.Latency(1, 1000, 1000, 1000, 1000), Map.of(), null, OptionalLong.empty(),
-                new Acknowledgements(Instant.EPOCH, Map.of()), null, null);
+                new Acknowledgements(Duration.ofMillis(10), Map.of()), null, null);
 
         String text = ReportFormat.text(quiet);
         assertTrue(text.contains("errors      none\n"), text);
@@ -82,7 +83,7 @@ class ReportFormatTest {
         return new LoadReport(PLAN, fleet(), Duration.ofSeconds(8), 420, 20, 20_000, 0, 50, 0,
                 new LoadReport.Latency(400, 12_000, 40_000, 80_000, 120_500), Map.of("429", 15L, "503", 4L, "io", 1L),
                 new LoadReport.Reads(new LoadReport.Latency(20, 2000, 3000, 4000, 5000), Map.of("200", 18L, "404", 2L)),
-                OptionalLong.of(256L << 20), new Acknowledgements(Instant.EPOCH, Map.of()), verification, copy);
+                OptionalLong.of(256L << 20), new Acknowledgements(Duration.ofMillis(10), Map.of()), verification, copy);
     }
 
     private static Fleet fleet() {
