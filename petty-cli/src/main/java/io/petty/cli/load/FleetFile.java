@@ -20,15 +20,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The simulated fleet of each server, kept between runs so that a second run logs the same owners in and
- * exchanges the same collars' secrets instead of registering them again. It holds passwords and device secrets
- * of test accounts, so it is readable by its owner only (0600), and is replaced whole so that a crash never
- * leaves half a file.
+ * exchanges the same collars' secrets instead of registering them again, and starts each collar's clock where
+ * the collar left off. It holds passwords and device secrets of test accounts, so it is readable by its owner
+ * only (0600), and is replaced whole so that a crash never leaves half a file.
  */
 public final class FleetFile {
 
@@ -39,17 +42,29 @@ public final class FleetFile {
         }
     }
 
-    /** A paired collar: its serial, the pet wearing it, and the device secret shown once at pairing. */
-    public record Collar(String collarId, String petId, String secret) {
+    /**
+     * A paired collar: its serial, the pet wearing it, and the device secret shown once at pairing.
+     *
+     * @param pairedAt   when it was paired, by the generator's clock once the server had answered: the server
+     *                   refuses the collar's readings stamped before its pairing
+     * @param newestSent the newest timestamp it sent in any run, or null when it has sent none
+     */
+    public record Collar(String collarId, String petId, String secret, Instant pairedAt, Instant newestSent) {
+        public Collar {
+            Objects.requireNonNull(pairedAt, "pairedAt is required");
+        }
     }
 
     private static final FileAttribute<?> OWNER_ONLY =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private final Path path;
+    private final Clock clock;
 
-    public FleetFile(Path path) {
+    /** @param clock the pairing time of a collar kept before pairing times were: now */
+    public FleetFile(Path path, Clock clock) {
         this.path = path;
+        this.clock = clock;
     }
 
     public Path path() {
@@ -63,11 +78,14 @@ public final class FleetFile {
         if (fleet == null) {
             return List.of();
         }
+        // A collar from before pairing times were kept was paired, and sent all it did, before now.
+        Instant now = clock.instant();
         return fleet.asJsonObject().getJsonArray("owners").getValuesAs(JsonObject.class).stream()
                 .map(owner -> new Owner(owner.getString("email"), owner.getString("password"),
                         owner.getJsonArray("collars").getValuesAs(JsonObject.class).stream()
                                 .map(c -> new Collar(c.getString("collar_id"), c.getString("pet_id"),
-                                        c.getString("secret")))
+                                        c.getString("secret"), instant(c, "paired_at", now),
+                                        instant(c, "newest_sent", null)))
                                 .toList()))
                 .toList();
     }
@@ -78,8 +96,14 @@ public final class FleetFile {
         JsonArrayBuilder ownersJson = Json.createArrayBuilder();
         for (Owner owner : owners) {
             JsonArrayBuilder collars = Json.createArrayBuilder();
-            owner.collars().forEach(c -> collars.add(Json.createObjectBuilder().add("collar_id", c.collarId())
-                    .add("pet_id", c.petId()).add("secret", c.secret())));
+            for (Collar c : owner.collars()) {
+                JsonObjectBuilder collar = Json.createObjectBuilder().add("collar_id", c.collarId())
+                        .add("pet_id", c.petId()).add("secret", c.secret()).add("paired_at", c.pairedAt().toString());
+                if (c.newestSent() != null) {
+                    collar.add("newest_sent", c.newestSent().toString());
+                }
+                collars.add(collar);
+            }
             ownersJson.add(Json.createObjectBuilder().add("email", owner.email()).add("password", owner.password())
                     .add("collars", collars));
         }
@@ -87,6 +111,10 @@ public final class FleetFile {
         JsonObjectBuilder document = Json.createObjectBuilder();
         servers.forEach(document::add);
         write(document.build());
+    }
+
+    private static Instant instant(JsonObject collar, String field, Instant absent) {
+        return collar.containsKey(field) ? Instant.parse(collar.getString(field)) : absent;
     }
 
     private JsonObject readAll() {

@@ -6,6 +6,7 @@ import org.HdrHistogram.Recorder;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -60,7 +61,7 @@ public final class FleetSimulator {
     public LoadReport run(LoadPlan plan) {
         try (HttpConnections connections = new HttpConnections(plan.server(), PettyApi.REQUEST_TIMEOUT)) {
             Provisioner provisioner = new Provisioner(new PettyApi(connections, PROVISIONING_RETRY),
-                    new FleetFile(plan.fleetFile()), listener);
+                    new FleetFile(plan.fleetFile(), Clock.systemUTC()), listener, Clock.systemUTC());
             Fleet fleet = provisioner.provision(plan.collars(), plan.owners(), Math.min(plan.concurrency(), 8));
             listener.fleetReady(fleet);
             return new Run(plan, fleet, provisioner, connections).execute();

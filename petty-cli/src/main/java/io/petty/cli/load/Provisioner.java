@@ -3,6 +3,7 @@ package io.petty.cli.load;
 import jakarta.json.Json;
 
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -36,14 +37,17 @@ final class Provisioner {
     private final PettyApi api;
     private final FleetFile file;
     private final LoadListener listener;
+    private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     private final AtomicInteger nextSerial;
     private final Set<String> knownSerials = ConcurrentHashMap.newKeySet();
 
-    Provisioner(PettyApi api, FleetFile file, LoadListener listener) {
+    /** @param clock the generator's, which the collars stamp their readings by */
+    Provisioner(PettyApi api, FleetFile file, LoadListener listener, Clock clock) {
         this.api = api;
         this.file = file;
         this.listener = listener;
+        this.clock = clock;
         this.nextSerial = new AtomicInteger(random.nextInt(SERIALS));
     }
 
@@ -176,7 +180,10 @@ final class Provisioner {
             PettyApi.Answer paired = api.post("/v1/collars", Json.createObjectBuilder().add("collar_id", serial)
                     .add("pet_id", petId).build(), ownerToken);
             if (!paired.is(409)) {
-                return new FleetFile.Collar(serial, petId, require(paired, 201, "pair a collar").text("secret"));
+                String secret = require(paired, 201, "pair a collar").text("secret");
+                // Read once the server has answered, so after it paired the collar (by this clock, on one machine):
+                // the collar's readings from here on are its new pet's.
+                return new FleetFile.Collar(serial, petId, secret, clock.instant(), null);
             }
         }
         throw new IllegalStateException(MAX_TAKEN_IN_A_ROW + " collar serials in a row are taken");

@@ -8,6 +8,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,29 +21,47 @@ class FleetFileTest {
 
     private static final URI LOCAL = URI.create("http://localhost:9080");
     private static final URI OTHER = URI.create("http://localhost:29080");
+    private static final Instant NOW = Instant.parse("2026-12-02T08:00:00Z");
+    private static final Instant PAIRED = NOW.minus(Duration.ofDays(2)).plusNanos(123_456_000);
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     @TempDir
     Path directory;
 
     @Test
-    void whatIsSavedForAServerIsLoadedBackForThatServerOnly() {
-        FleetFile file = new FleetFile(directory.resolve("nested/load-fleet.json"));
+    void whatIsSavedForAServerIsLoadedBackForThatServerOnlyPairingAndNewestReadingTimesIncluded() {
+        FleetFile file = new FleetFile(directory.resolve("nested/load-fleet.json"), CLOCK);
         List<FleetFile.Owner> local = List.of(new FleetFile.Owner("a@example.com", "a long passphrase",
-                List.of(new FleetFile.Collar("LD-000001", "pet-1", "secret-1"),
-                        new FleetFile.Collar("LD-000002", "pet-2", "secret-2"))));
+                List.of(new FleetFile.Collar("LD-000001", "pet-1", "secret-1", PAIRED, null),
+                        new FleetFile.Collar("LD-000002", "pet-2", "secret-2", PAIRED.plusSeconds(1),
+                                PAIRED.plus(Duration.ofHours(30)).plusNanos(1000)))));
         List<FleetFile.Owner> other = List.of(new FleetFile.Owner("b@example.com", "another passphrase", List.of()));
 
         file.save(LOCAL, local);
         file.save(OTHER, other);
 
         assertEquals(local, file.load(URI.create("http://localhost:9080/")), "the same server, typed with a slash");
-        assertEquals(other, new FleetFile(file.path()).load(OTHER));
+        assertEquals(other, new FleetFile(file.path(), CLOCK).load(OTHER));
         assertEquals(List.of(), file.load(URI.create("http://localhost:1")));
     }
 
     @Test
+    void aFileFromBeforePairingTimesWereKeptReadsAsPairedNowAndNeverSent() throws IOException {
+        Path path = directory.resolve("load-fleet.json");
+        Files.writeString(path, """
+                {"http://localhost:9080": {"owners": [{"email": "a@example.com", "password": "a long passphrase",
+                    "collars": [{"collar_id": "LD-000001", "pet_id": "pet-1", "secret": "secret-1"}]}]}}
+                """);
+
+        List<FleetFile.Owner> loaded = new FleetFile(path, CLOCK).load(LOCAL);
+
+        assertEquals(List.of(new FleetFile.Owner("a@example.com", "a long passphrase",
+                List.of(new FleetFile.Collar("LD-000001", "pet-1", "secret-1", NOW, null)))), loaded);
+    }
+
+    @Test
     void savingAgainReplacesThatServersFleet() {
-        FleetFile file = new FleetFile(directory.resolve("load-fleet.json"));
+        FleetFile file = new FleetFile(directory.resolve("load-fleet.json"), CLOCK);
         file.save(LOCAL, List.of(new FleetFile.Owner("a@example.com", "a long passphrase", List.of())));
         List<FleetFile.Owner> replaced = List.of(new FleetFile.Owner("c@example.com", "a third passphrase", List.of()));
 
@@ -50,7 +72,7 @@ class FleetFileTest {
 
     @Test
     void theFileHoldingSecretsIsReadableByItsOwnerOnlyAndNoTemporaryFileIsLeft() throws IOException {
-        FleetFile file = new FleetFile(directory.resolve("load-fleet.json"));
+        FleetFile file = new FleetFile(directory.resolve("load-fleet.json"), CLOCK);
         file.save(LOCAL, List.of(new FleetFile.Owner("a@example.com", "a long passphrase", List.of())));
         file.save(OTHER, List.of());
 
@@ -62,7 +84,7 @@ class FleetFileTest {
 
     @Test
     void noFileMeansNoFleet() {
-        FleetFile file = new FleetFile(directory.resolve("absent.json"));
+        FleetFile file = new FleetFile(directory.resolve("absent.json"), CLOCK);
         assertTrue(file.load(LOCAL).isEmpty());
         assertTrue(Files.notExists(file.path()));
     }

@@ -9,6 +9,7 @@ import java.io.StringReader;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -87,8 +88,8 @@ class ReportFormatTest {
     }
 
     private static Fleet fleet() {
-        FleetFile.Collar one = new FleetFile.Collar("LD-000001", "pet-1", "s1");
-        FleetFile.Collar two = new FleetFile.Collar("LD-000002", "pet-2", "s2");
+        FleetFile.Collar one = new FleetFile.Collar("LD-000001", "pet-1", "s1", Instant.EPOCH, null);
+        FleetFile.Collar two = new FleetFile.Collar("LD-000002", "pet-2", "s2", Instant.EPOCH, null);
         Fleet.Owner owner = new Fleet.Owner(new FleetFile.Owner("a@example.com", "a long passphrase", List.of(one, two)),
                 "token", List.of(new Fleet.Collar(one, "t1"), new Fleet.Collar(two, "t2")));
         return new Fleet(List.of(owner), 0, 1, 1, 1);

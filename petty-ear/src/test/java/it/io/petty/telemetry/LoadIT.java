@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,7 +66,7 @@ class LoadIT {
 
     /** Readings stored for the collars in the fleet file. */
     private long storedForTheFleet() {
-        return new FleetFile(directory.resolve("load-fleet.json")).load(PettyHttp.BASE).stream()
+        return new FleetFile(directory.resolve("load-fleet.json"), Clock.systemUTC()).load(PettyHttp.BASE).stream()
                 .flatMap(owner -> owner.collars().stream())
                 .mapToLong(collar -> TestDatabase.countReadings(collar.collarId()))
                 .sum();
