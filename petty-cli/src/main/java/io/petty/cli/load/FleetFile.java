@@ -53,6 +53,10 @@ public final class FleetFile {
         public Collar {
             Objects.requireNonNull(pairedAt, "pairedAt is required");
         }
+
+        Collar sent(Instant newest) {
+            return new Collar(collarId, petId, secret, pairedAt, newest);
+        }
     }
 
     private static final FileAttribute<?> OWNER_ONLY =
@@ -111,6 +115,13 @@ public final class FleetFile {
         JsonObjectBuilder document = Json.createObjectBuilder();
         servers.forEach(document::add);
         write(document.build());
+    }
+
+    /** Keeps the newest reading each of these collars sent in a run, for the next run to start after. */
+    public synchronized void recordSent(URI server, Map<String, Instant> newestSent) {
+        save(server, load(server).stream().map(owner -> new Owner(owner.email(), owner.password(),
+                owner.collars().stream().map(c -> newestSent.containsKey(c.collarId())
+                        ? c.sent(newestSent.get(c.collarId())) : c).toList())).toList());
     }
 
     private static Instant instant(JsonObject collar, String field, Instant absent) {

@@ -39,8 +39,11 @@ public final class FleetSimulator {
 
     /** Provisioning waits its turn: the account limit (per address) paces a big fleet through Retry-After. */
     static final RetryPolicy PROVISIONING_RETRY = new RetryPolicy(Duration.ofMillis(200), Duration.ofSeconds(10), 200);
-    /** How far back the collars' clocks start: well inside the server's 30 days, with room to run for days. */
-    static final Duration CLOCK_START_AGO = Duration.ofDays(7);
+    /**
+     * How far behind now a collar's clock may start: the server refuses readings older than 30 days, which a fleet
+     * reused weeks after its last run would otherwise send; a week leaves room to run for days.
+     */
+    static final Duration MAX_CLOCK_LAG = Duration.ofDays(7);
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration HEAP_TIMEOUT = Duration.ofSeconds(2);
 
@@ -60,12 +63,31 @@ public final class FleetSimulator {
      */
     public LoadReport run(LoadPlan plan) {
         try (HttpConnections connections = new HttpConnections(plan.server(), PettyApi.REQUEST_TIMEOUT)) {
-            Provisioner provisioner = new Provisioner(new PettyApi(connections, PROVISIONING_RETRY),
-                    new FleetFile(plan.fleetFile(), Clock.systemUTC()), listener, Clock.systemUTC());
+            FleetFile file = new FleetFile(plan.fleetFile(), Clock.systemUTC());
+            Provisioner provisioner = new Provisioner(new PettyApi(connections, PROVISIONING_RETRY), file, listener,
+                    Clock.systemUTC());
             Fleet fleet = provisioner.provision(plan.collars(), plan.owners(), Math.min(plan.concurrency(), 8));
             listener.fleetReady(fleet);
-            return new Run(plan, fleet, provisioner, connections).execute();
+            return new Run(plan, fleet, provisioner, connections, file).execute();
         }
+    }
+
+    /**
+     * Where a collar's clock starts: one interval after the later of its pairing and the newest reading it sent
+     * in earlier runs, so that its readings only ever move forward and are all its pet's; but at most
+     * {@link #MAX_CLOCK_LAG} behind {@code now}.
+     */
+    static Instant clockStart(FleetFile.Collar collar, Duration interval, Instant now) {
+        Instant after = collar.pairedAt();
+        if (collar.newestSent() != null && collar.newestSent().isAfter(after)) {
+            after = collar.newestSent();
+        }
+        Instant earliest = now.minus(MAX_CLOCK_LAG);
+        if (earliest.isAfter(after)) {
+            after = earliest;
+        }
+        // Whole microseconds, as the server keeps them; the interval then puts it strictly after.
+        return after.truncatedTo(ChronoUnit.MICROS).plus(interval);
     }
 
     /** One run's state: shared by its workers, readers and samplers. */
@@ -74,9 +96,9 @@ public final class FleetSimulator {
         private final Fleet fleet;
         private final Provisioner provisioner;
         private final HttpConnections connections;
+        private final FleetFile file;
         /** Only the heap sampler uses it, one sample at a time. */
         private final HttpConnection heapConnection;
-        private final Instant clockStart;
         private final List<Lane> lanes = new ArrayList<>();
         private final DelayQueue<Lane> ready = new DelayQueue<>();
         private final AtomicInteger live = new AtomicInteger();
@@ -92,7 +114,7 @@ public final class FleetSimulator {
         private final LongAdder rejected = new LongAdder();
         private final LongAdder givenUp = new LongAdder();
         private final LongAdder failures = new LongAdder();
-        private final AtomicInteger caughtUp = new AtomicInteger();
+        private final LongAdder clockWaits = new LongAdder();
         private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
         private final Map<String, LongAdder> readStatuses = new ConcurrentHashMap<>();
         private final AtomicLong maxHeap = new AtomicLong(-1);
@@ -104,18 +126,18 @@ public final class FleetSimulator {
         private long lastTickNanos;
         private long lastTickAcknowledged;
 
-        Run(LoadPlan plan, Fleet fleet, Provisioner provisioner, HttpConnections connections) {
+        Run(LoadPlan plan, Fleet fleet, Provisioner provisioner, HttpConnections connections, FleetFile file) {
             this.plan = plan;
             this.fleet = fleet;
             this.provisioner = provisioner;
             this.connections = connections;
+            this.file = file;
             this.heapConnection = connections.open(HEAP_TIMEOUT);
-            // A microsecond offset of its own per run, so that a reused fleet's readings are new, not duplicates.
-            this.clockStart = Instant.now().minus(CLOCK_START_AGO).truncatedTo(ChronoUnit.SECONDS)
-                    .plus(ThreadLocalRandom.current().nextLong(1, 1_000_000), ChronoUnit.MICROS);
             this.pacer = new RatePacer(plan.rate());
+            Instant now = Instant.now();
             for (Fleet.Collar collar : fleet.collars()) {
-                lanes.add(new Lane(collar, new CollarSimulation(collar.id(), clockStart, plan.readingInterval(),
+                lanes.add(new Lane(collar, new CollarSimulation(collar.id(),
+                        clockStart(collar.pairing(), plan.readingInterval(), now), plan.readingInterval(),
                         plan.motion(), ThreadLocalRandom.current().nextLong())));
             }
         }
@@ -149,6 +171,7 @@ public final class FleetSimulator {
                     worker.join();
                 }
                 long endNanos = System.nanoTime();
+                recordSent();
                 sending = false;
                 // Readers blocked on the server fail now rather than at their read timeout.
                 connections.close();
@@ -166,6 +189,9 @@ public final class FleetSimulator {
                 workers.forEach(Thread::interrupt);
                 readers.forEach(Thread::interrupt);
                 samplers.shutdownNow();
+                // An abandoned run's readings may be stored too. Before the interrupt is restored: the file's
+                // channels would refuse to write for an interrupted thread.
+                recordSent();
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while sending", e);
             }
@@ -181,7 +207,6 @@ public final class FleetSimulator {
                     }
                     try {
                         if (lane.pending == null && !startBatch(lane)) {
-                            live.decrementAndGet();
                             continue;
                         }
                         attempt(lane, connection);
@@ -203,16 +228,34 @@ public final class FleetSimulator {
             }
         }
 
-        /** @return false when this collar is done: the time is up, or its clock has reached the present */
+        /**
+         * @return whether the collar has a batch to send; if not, it is back in the queue waiting for its clock, or
+         *         done (the time is up) and no longer live
+         */
         private boolean startBatch(Lane lane) throws InterruptedException {
-            if (System.nanoTime() >= deadlineNanos || !pacer.await(plan.batch(), deadlineNanos)) {
+            if (System.nanoTime() >= deadlineNanos) {
+                return done();
+            }
+            // A collar stamps what it measured, never ahead of now: until its clock reaches the batch's last
+            // reading, it waits in the queue and the workers serve the others.
+            long lastIndex = lane.simulation.nextIndex() + plan.batch() - 1;
+            long ahead = Duration.between(Instant.now(), lane.simulation.timestampOf(lastIndex)).toNanos();
+            if (ahead > 0) {
+                // Once a batch: the queue keeps time by another clock than the wall's, and may wake it just early.
+                if (!lane.waitingForClock) {
+                    lane.waitingForClock = true;
+                    clockWaits.increment();
+                }
+                long at = System.nanoTime() + ahead;
+                if (at - deadlineNanos >= 0) {
+                    return done();
+                }
+                requeue(lane, at);
                 return false;
             }
-            // The server refuses readings more than an hour ahead; a collar is not meant to get there.
-            long lastIndex = lane.simulation.nextIndex() + plan.batch() - 1;
-            if (lane.simulation.timestampOf(lastIndex).isAfter(Instant.now())) {
-                caughtUp.incrementAndGet();
-                return false;
+            lane.waitingForClock = false;
+            if (!pacer.await(plan.batch(), deadlineNanos)) {
+                return done();
             }
             List<SimulatedReading> readings = new ArrayList<>(plan.batch());
             for (int i = 0; i < plan.batch(); i++) {
@@ -220,7 +263,24 @@ public final class FleetSimulator {
             }
             String body = plan.batch() == 1 ? ReadingJson.single(readings.get(0)) : ReadingJson.batch(readings);
             lane.pending = new Batch(body.getBytes(StandardCharsets.UTF_8), readings.get(0).index(), plan.batch());
+            lane.newestSent = readings.get(readings.size() - 1).timestamp();
             return true;
+        }
+
+        private boolean done() {
+            live.decrementAndGet();
+            return false;
+        }
+
+        /** Keeps the newest reading each collar sent (at least once) for the next run, to start after it. */
+        private void recordSent() {
+            Map<String, Instant> newest = new TreeMap<>();
+            for (Lane lane : lanes) {
+                if (lane.newestSent != null) {
+                    newest.put(lane.collar.id(), lane.newestSent);
+                }
+            }
+            file.recordSent(connections.server(), newest);
         }
 
         private void attempt(Lane lane, HttpConnection connection) {
@@ -425,7 +485,7 @@ public final class FleetSimulator {
                     new Acknowledgements.Collar(lane.simulation.start(), lane.acknowledged)));
             long heap = maxHeap.get();
             return new LoadReport(plan, fleet, elapsed, requests.sum(), retries.sum(), acknowledged.sum(),
-                    rejected.sum(), givenUp.sum(), caughtUp.get(), LoadReport.Latency.of(ingestTotal), sums(errors),
+                    rejected.sum(), givenUp.sum(), clockWaits.sum(), LoadReport.Latency.of(ingestTotal), sums(errors),
                     plan.readers() == 0 ? null : new LoadReport.Reads(LoadReport.Latency.of(readTotal), sums(readStatuses)),
                     heap < 0 ? OptionalLong.empty() : OptionalLong.of(heap), new Acknowledgements(plan.readingInterval(), byCollar),
                     null, null);
@@ -456,6 +516,9 @@ public final class FleetSimulator {
         final BitSet acknowledged = new BitSet();
         Batch pending;
         boolean reauthorized;
+        boolean waitingForClock;
+        /** Volatile: an abandoned run's is read while its workers may still be stopping. */
+        volatile Instant newestSent;
         private long readyAt;
         private String authorizedToken;
         private byte[] authorization;

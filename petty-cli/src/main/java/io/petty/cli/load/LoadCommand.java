@@ -34,8 +34,9 @@ public class LoadCommand extends DatabaseCommand {
             description = "Readings per request, 1-1000; 1 sends single readings (default ${DEFAULT-VALUE}).")
     int batch;
     @Option(names = "--reading-interval", defaultValue = "1s", converter = DurationConverter.class,
-            description = "Collar-clock time between a collar's consecutive readings: 1s, 10ms, 1ms "
-                    + "(default ${DEFAULT-VALUE}).")
+            description = "Collar-clock time between a collar's consecutive readings: 1s, 10ms, 1ms. A collar's clock "
+                    + "starts after its pairing and its previous runs and never passes now: at 1s the fleet sends in "
+                    + "real time, at 1ms as fast as the server takes it (default ${DEFAULT-VALUE}).")
     Duration readingInterval;
     @Option(names = "--duration", defaultValue = "30s", converter = DurationConverter.class,
             description = "How long to send: 60s, 5m, PT1H (default ${DEFAULT-VALUE}).")
@@ -98,9 +99,17 @@ public class LoadCommand extends DatabaseCommand {
         out().print(output.json() ? ReportFormat.json(report) : ReportFormat.text(report));
         out().flush();
         boolean missing = report.verification() != null && !report.verification().complete();
-        if (missing || report.acknowledged() == 0) {
-            err().println(missing ? "petty: acknowledged readings are missing from the database"
-                    : "petty: the server acknowledged no reading");
+        if (missing) {
+            err().println("petty: acknowledged readings are missing from the database");
+            return ExitCode.CHECK_FAILED;
+        }
+        if (report.acknowledged() == 0) {
+            // Freshly paired collars at 1s fill the default batch of 100 in 100 s: longer than the default run.
+            boolean clocksOnly = report.requests() == 0 && report.clockWaits() > 0;
+            err().println("petty: the server acknowledged no reading" + (clocksOnly ? String.format(Locale.ROOT,
+                    "; no collar's clock reached the end of a batch (%d readings %s apart) within --duration: "
+                            + "lower --batch or --reading-interval",
+                    plan.batch(), ReportFormat.shortForm(plan.readingInterval())) : ""));
             return ExitCode.CHECK_FAILED;
         }
         return ExitCode.OK;

@@ -18,7 +18,9 @@ import java.util.TreeMap;
  * @param acknowledged    readings a 2xx answer said are stored (now or by an earlier attempt)
  * @param rejected        readings a 2xx batch answer refused one by one (the generator's fault: should be 0)
  * @param givenUp         readings sent but never acknowledged: attempts ran out, or a status that is not retried
- * @param caughtUp        collars that stopped because their clock reached the present
+ * @param clockWaits      batches that waited for their collar's clock to reach their last reading (a collar
+ *                        never stamps one ahead of now): 0 when the clocks never held the fleet back, about every
+ *                        batch when the collars sent in real time
  * @param errors          failed attempts by HTTP status, {@code io} for a connection that failed
  * @param reads           the readers' figures, or null without readers
  * @param maxHeapBytes    the server's largest used heap seen in {@code /metrics}, when it reports one
@@ -26,7 +28,7 @@ import java.util.TreeMap;
  * @param copy            the COPY ceiling, or null when not measured
  */
 public record LoadReport(LoadPlan plan, Fleet fleet, Duration elapsed, long requests, long retries, long acknowledged,
-                         long rejected, long givenUp, int caughtUp, Latency latency, Map<String, Long> errors,
+                         long rejected, long givenUp, long clockWaits, Latency latency, Map<String, Long> errors,
                          Reads reads, OptionalLong maxHeapBytes, Acknowledgements acknowledgements,
                          Verification verification, CopyCeiling.Result copy) {
 
@@ -52,12 +54,12 @@ public record LoadReport(LoadPlan plan, Fleet fleet, Duration elapsed, long requ
     }
 
     public LoadReport withVerification(Verification checked) {
-        return new LoadReport(plan, fleet, elapsed, requests, retries, acknowledged, rejected, givenUp, caughtUp,
+        return new LoadReport(plan, fleet, elapsed, requests, retries, acknowledged, rejected, givenUp, clockWaits,
                 latency, errors, reads, maxHeapBytes, acknowledgements, checked, copy);
     }
 
     public LoadReport withCopy(CopyCeiling.Result measured) {
-        return new LoadReport(plan, fleet, elapsed, requests, retries, acknowledged, rejected, givenUp, caughtUp,
+        return new LoadReport(plan, fleet, elapsed, requests, retries, acknowledged, rejected, givenUp, clockWaits,
                 latency, errors, reads, maxHeapBytes, acknowledgements, verification, measured);
     }
 

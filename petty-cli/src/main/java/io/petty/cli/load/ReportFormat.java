@@ -34,8 +34,9 @@ public final class ReportFormat {
                 report.requestsPerSecond());
         line(text, "", "%,d requests (%,d retries); %,d readings rejected, %,d given up%s", report.requests(),
                 report.retries(), report.rejected(), report.givenUp(),
-                report.caughtUp() > 0
-                        ? String.format(Locale.ROOT, "; %d collars caught up with the present", report.caughtUp()) : "");
+                report.clockWaits() > 0 ? String.format(Locale.ROOT,
+                        "; %,d batches waited for their collar's clock (never stamped ahead of now)",
+                        report.clockWaits()) : "");
         line(text, "latency", "%s  (served requests; 429/503 refusals are under errors)", latencyText(report.latency()));
         line(text, "errors", "%s", report.errors().isEmpty() ? "none" : countsText(report.errors()));
         if (report.reads() != null) {
@@ -74,7 +75,7 @@ public final class ReportFormat {
                 .add("acknowledged", report.acknowledged())
                 .add("rejected", report.rejected())
                 .add("given_up", report.givenUp())
-                .add("caught_up_collars", report.caughtUp())
+                .add("clock_waits", report.clockWaits())
                 .add("readings_per_s", report.readingsPerSecond())
                 .add("requests_per_s", report.requestsPerSecond())
                 .add("latency_ms", latencyJson(report.latency()).add("basis", "served requests"))
@@ -110,7 +111,7 @@ public final class ReportFormat {
     }
 
     /** {@code PT1M30S} as {@code 1m30s} and {@code PT0.01S} as {@code 10ms}, as the options are typed. */
-    private static String shortForm(Duration duration) {
+    static String shortForm(Duration duration) {
         if (duration.compareTo(Duration.ofSeconds(1)) < 0 && duration.toNanosPart() % 1_000_000 == 0) {
             return duration.toMillis() + "ms";
         }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,6 +69,22 @@ class FleetFileTest {
         file.save(LOCAL, replaced);
 
         assertEquals(replaced, file.load(LOCAL));
+    }
+
+    @Test
+    void aRunsNewestReadingsReplaceThoseOfItsCollarsOnly() {
+        FleetFile file = new FleetFile(directory.resolve("load-fleet.json"), CLOCK);
+        FleetFile.Collar sent = new FleetFile.Collar("LD-000001", "pet-1", "secret-1", PAIRED, PAIRED.plusSeconds(60));
+        FleetFile.Collar idle = new FleetFile.Collar("LD-000002", "pet-2", "secret-2", PAIRED, PAIRED.plusSeconds(30));
+        file.save(LOCAL, List.of(new FleetFile.Owner("a@example.com", "a long passphrase", List.of(sent, idle))));
+        List<FleetFile.Owner> other = List.of(new FleetFile.Owner("b@example.com", "another passphrase",
+                List.of(new FleetFile.Collar("LD-000001", "pet-9", "secret-9", PAIRED, null))));
+        file.save(OTHER, other);
+
+        file.recordSent(LOCAL, Map.of("LD-000001", PAIRED.plusSeconds(90)));
+
+        assertEquals(List.of(sent.sent(PAIRED.plusSeconds(90)), idle), file.load(LOCAL).get(0).collars());
+        assertEquals(other, file.load(OTHER), "another server's collar of the same serial is another collar");
     }
 
     @Test

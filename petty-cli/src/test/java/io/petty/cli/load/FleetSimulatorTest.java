@@ -10,15 +10,23 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static io.petty.cli.load.ScriptedServer.ok;
 import static io.petty.cli.load.ScriptedServer.raw;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The simulator against a fake Petty that refuses, drops and closes now and then, as a real one under load may. */
@@ -31,6 +39,11 @@ class FleetSimulatorTest {
     private final AtomicLong stored = new AtomicLong();
     private final AtomicInteger dropped = new AtomicInteger();
     private final Map<String, AtomicInteger> exchanges = new ConcurrentHashMap<>();
+    private final List<Ingest> received = new CopyOnWriteArrayList<>();
+
+    /** One collar's readings as the fake server received them: stamped when, and when they arrived. */
+    private record Ingest(String collarId, List<Instant> timestamps, Instant arrived) {
+    }
 
     @Test
     void everyFailureIsCountedRetriedAndEveryAcknowledgedReadingReported() throws IOException {
@@ -74,6 +87,139 @@ class FleetSimulatorTest {
             assertEquals(0, report.acknowledged());
             assertEquals(report.errorCount("unreadable") * 5, report.givenUp());
         }
+    }
+
+    @Test
+    void eachCollarsClockStartsOneIntervalAfterItsPairingOrItsNewestReadingWhicheverIsLater() throws IOException {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant pairedOnly = now.minus(Duration.ofHours(2)).plusNanos(123_456_789);
+        Instant sentLast = now.minus(Duration.ofHours(1)).plusNanos(5_000);
+        Instant pairedAgain = now.minus(Duration.ofMinutes(30)).plusNanos(7_000);
+        try (ScriptedServer petty = new ScriptedServer(this::store)) {
+            new FleetFile(directory.resolve("fleet.json"), Clock.systemUTC()).save(petty.uri(), List.of(
+                    new FleetFile.Owner("a@example.com", "a long passphrase", List.of(
+                            new FleetFile.Collar("LD-000001", "pet-1", "s1", pairedOnly, null),
+                            new FleetFile.Collar("LD-000002", "pet-2", "s2", now.minus(Duration.ofHours(3)), sentLast),
+                            // Paired again since its newest reading: what it sent before is the previous pet's.
+                            new FleetFile.Collar("LD-000003", "pet-3", "s3", pairedAgain,
+                                    now.minus(Duration.ofHours(2)))))));
+
+            LoadReport report = new FleetSimulator(LoadListener.SILENT).run(plan(petty, 3, 10, Duration.ofMillis(1),
+                    Duration.ofMillis(500), 3_000));
+
+            assertEquals(3, report.fleet().collarsReused(), "the collars in the file are the ones that sent");
+            assertEquals(pairedOnly.truncatedTo(ChronoUnit.MICROS).plusMillis(1), sent("LD-000001", received).get(0));
+            assertEquals(sentLast.plusMillis(1), sent("LD-000002", received).get(0));
+            assertEquals(pairedAgain.plusMillis(1), sent("LD-000003", received).get(0));
+            assertEquals(0, report.clockWaits(), "clocks hours behind now never wait at 1 ms a reading");
+        }
+    }
+
+    @Test
+    void aCollarsReadingsAreOneIntervalApartAndOnlyEverNewerAcrossRuns() throws IOException {
+        Duration interval = Duration.ofMillis(10);
+        try (ScriptedServer petty = new ScriptedServer(this::store)) {
+            LoadReport first = new FleetSimulator(LoadListener.SILENT).run(plan(petty, 2, 5, interval,
+                    Duration.ofMillis(500), 0));
+            Map<String, FleetFile.Collar> afterFirst = collarsInTheFile(petty);
+            List<Ingest> firstRun = List.copyOf(received);
+            LoadReport second = new FleetSimulator(LoadListener.SILENT).run(plan(petty, 2, 5, interval,
+                    Duration.ofMillis(500), 0));
+            Map<String, FleetFile.Collar> afterSecond = collarsInTheFile(petty);
+            List<Ingest> secondRun = received.subList(firstRun.size(), received.size());
+
+            assertEquals(2, first.fleet().collarsCreated());
+            assertEquals(2, second.fleet().collarsReused());
+            for (Map.Entry<String, FleetFile.Collar> collar : afterFirst.entrySet()) {
+                List<Instant> one = sent(collar.getKey(), firstRun);
+                List<Instant> two = sent(collar.getKey(), secondRun);
+                assertTrue(!one.isEmpty() && !two.isEmpty(), collar.getKey() + " sent in both runs");
+                assertEquals(collar.getValue().pairedAt().truncatedTo(ChronoUnit.MICROS).plus(interval), one.get(0),
+                        "the first reading comes one interval after the pairing");
+                assertOneIntervalApart(interval, one);
+                assertEquals(last(one), collar.getValue().newestSent(), "the first run's newest is kept");
+                assertEquals(last(one).plus(interval), two.get(0), "the second run carries on from the first");
+                assertOneIntervalApart(interval, two);
+                assertEquals(last(two), afterSecond.get(collar.getKey()).newestSent());
+            }
+        }
+    }
+
+    @Test
+    void aCollarWhoseClockReachesNowWaitsForItRatherThanStampingTheFutureOrStopping() throws IOException {
+        try (ScriptedServer petty = new ScriptedServer(this::store)) {
+            // Freshly paired collars whose batch spans 500 ms of their clock: each batch must wait for it.
+            LoadReport report = new FleetSimulator(LoadListener.SILENT).run(plan(petty, 2, 5, Duration.ofMillis(100),
+                    Duration.ofSeconds(2), 0));
+
+            for (Ingest ingest : received) {
+                assertFalse(last(ingest.timestamps()).isAfter(ingest.arrived()), ingest + ": stamped ahead of now");
+            }
+            for (String collar : collarsInTheFile(petty).keySet()) {
+                long batches = received.stream().filter(ingest -> ingest.collarId().equals(collar)).count();
+                assertTrue(batches >= 2, collar + " sent " + batches + " batches: it stopped instead of waiting");
+            }
+            assertTrue(report.clockWaits() >= received.size(),
+                    report.clockWaits() + " waits for " + received.size() + " batches: each waited for its clock");
+            assertEquals(received.size() * 5L, report.acknowledged());
+        }
+    }
+
+    @Test
+    void aCollarLeftUnusedForWeeksStartsNoFurtherBehindThanAWeekStillAfterItsPairingAndReadings() {
+        Instant now = Instant.parse("2026-12-02T08:00:00.000001Z");
+        Duration second = Duration.ofSeconds(1);
+        FleetFile.Collar leftAlone = new FleetFile.Collar("LD-000001", "pet-1", "s1", now.minus(Duration.ofDays(40)),
+                now.minus(Duration.ofDays(35)));
+        FleetFile.Collar recent = new FleetFile.Collar("LD-000002", "pet-2", "s2", now.minus(Duration.ofDays(40)),
+                now.minus(Duration.ofDays(3)));
+
+        assertEquals(now.minus(FleetSimulator.MAX_CLOCK_LAG).plus(second),
+                FleetSimulator.clockStart(leftAlone, second, now), "the server refuses readings older than 30 days");
+        assertEquals(now.minus(Duration.ofDays(3)).plus(second), FleetSimulator.clockStart(recent, second, now));
+    }
+
+    private LoadPlan plan(ScriptedServer petty, int collars, int batch, Duration readingInterval, Duration duration,
+                          double rate) {
+        return new LoadPlan(petty.uri(), collars, batch, readingInterval, duration, rate, collars, false, 0,
+                Duration.ofSeconds(1), directory.resolve("fleet.json"), RetryPolicy.DEFAULT, Duration.ofSeconds(5));
+    }
+
+    private Map<String, FleetFile.Collar> collarsInTheFile(ScriptedServer petty) {
+        return new FleetFile(directory.resolve("fleet.json"), Clock.systemUTC()).load(petty.uri()).stream()
+                .flatMap(owner -> owner.collars().stream())
+                .collect(Collectors.toMap(FleetFile.Collar::collarId, collar -> collar));
+    }
+
+    /** The timestamps a collar sent in these ingests, in the order they arrived. */
+    private static List<Instant> sent(String collarId, List<Ingest> ingests) {
+        return ingests.stream().filter(ingest -> ingest.collarId().equals(collarId))
+                .flatMap(ingest -> ingest.timestamps().stream()).toList();
+    }
+
+    private static void assertOneIntervalApart(Duration interval, List<Instant> timestamps) {
+        for (int k = 1; k < timestamps.size(); k++) {
+            assertEquals(timestamps.get(k - 1).plus(interval), timestamps.get(k), "reading " + k + " of " + timestamps);
+        }
+    }
+
+    private static Instant last(List<Instant> timestamps) {
+        return timestamps.get(timestamps.size() - 1);
+    }
+
+    /** Stores every reading, and keeps which were sent when. */
+    private ScriptedServer.Reply store(ScriptedServer.Request request) {
+        if (!request.target().equals("/v1/ingest")) {
+            return answer(request);
+        }
+        Instant arrived = Instant.now();
+        JsonObject body = json(request);
+        List<JsonObject> readings = body.containsKey("readings")
+                ? body.getJsonArray("readings").getValuesAs(JsonObject.class) : List.of(body);
+        received.add(new Ingest(readings.get(0).getString("collar_id"),
+                readings.stream().map(reading -> Instant.parse(reading.getString("timestamp"))).toList(), arrived));
+        return ok(201, IntStream.range(0, readings.size()).mapToObj(i -> "{\"index\":" + i + ",\"status\":\"stored\"}")
+                .collect(Collectors.joining(",", "{\"results\":[", "]}")));
     }
 
     private ScriptedServer.Reply answer(ScriptedServer.Request request) {

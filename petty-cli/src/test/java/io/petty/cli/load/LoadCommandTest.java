@@ -5,6 +5,7 @@ import io.petty.cli.Petty;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -55,6 +56,22 @@ class LoadCommandTest {
     }
 
     @Test
+    void aRunWhoseFreshCollarsCannotFillABatchBeforeTheEndSaysWhatToLower() throws IOException {
+        try (ScriptedServer server = new ScriptedServer(LoadCommandTest::provisioning)) {
+            // The default of a reading a second: a batch of 100 is 100 s of a collar's clock, past a 1 s run.
+            Run run = petty("load", "--url", server.uri().toString(), "--collars", "1", "--batch", "100",
+                    "--duration", "1s", "--no-verify", "--fleet-file", directory.resolve("fleet.json").toString());
+
+            assertEquals(ExitCode.CHECK_FAILED, run.exitCode());
+            assertTrue(run.err().contains("the server acknowledged no reading; no collar's clock reached the end of "
+                    + "a batch (100 readings 1s apart) within --duration: lower --batch or --reading-interval"),
+                    run.err());
+            assertTrue(server.requests().stream().noneMatch(request -> request.target().equals("/v1/ingest")),
+                    "nothing stamped ahead of now was sent");
+        }
+    }
+
+    @Test
     void helpDescribesEveryOption() {
         Run run = petty("load", "--help");
         assertEquals(ExitCode.OK, run.exitCode());
@@ -63,6 +80,16 @@ class LoadCommandTest {
                 "--compare-copy", "--output", "--db-url"}) {
             assertTrue(run.out().contains(option), option + " in\n" + run.out());
         }
+    }
+
+    private static ScriptedServer.Reply provisioning(ScriptedServer.Request request) {
+        return switch (request.target()) {
+            case "/v1/accounts" -> ScriptedServer.ok(201, "{}");
+            case "/v1/auth/token", "/v1/auth/device-token" -> ScriptedServer.ok(200, "{\"access_token\":\"token\"}");
+            case "/v1/pets" -> ScriptedServer.ok(201, "{\"id\":\"pet\"}");
+            case "/v1/collars" -> ScriptedServer.ok(201, "{\"secret\":\"secret\"}");
+            default -> ScriptedServer.ok(404, "{}");
+        };
     }
 
     private Run petty(String... args) {

@@ -33,7 +33,7 @@ class ReportFormatTest {
                 fleet       1 owners (0 reused, 1 created), 2 collars (1 reused, 1 created)
                 plan        batch 50, readings 10ms apart, 10s, as fast as possible, concurrency 32, 1 readers every 1s
                 ingest      20,000 readings acknowledged in 8.0 s: 2,500 readings/s, 52.5 requests/s
-                            420 requests (20 retries); 0 readings rejected, 50 given up
+                            420 requests (20 retries); 0 readings rejected, 50 given up; 300 batches waited for their collar's clock (never stamped ahead of now)
                 latency     p50 12.0 ms  p95 40.0 ms  p99 80.0 ms  max 120.5 ms  of 400  (served requests; 429/503 refusals are under errors)
                 errors      429: 15, 503: 4, io: 1
                 realtime    p50 2.0 ms  p95 3.0 ms  p99 4.0 ms  max 5.0 ms  of 20  (200: 18, 404: 2)
@@ -53,6 +53,7 @@ class ReportFormatTest {
         assertEquals(20, json.getInt("retries"));
         assertEquals(0.01, json.getJsonObject("plan").getJsonNumber("reading_interval_s").doubleValue(), 1e-12);
         assertEquals(50, json.getInt("given_up"));
+        assertEquals(300, json.getInt("clock_waits"));
         assertEquals(80.0, json.getJsonObject("latency_ms").getJsonNumber("p99").doubleValue(), 1e-9);
         assertEquals("served requests", json.getJsonObject("latency_ms").getString("basis"));
         assertEquals(15, json.getJsonObject("errors").getInt("429"));
@@ -66,7 +67,7 @@ class ReportFormatTest {
     }
 
     @Test
-    void aRunWithoutReadersHeapOrErrorsSaysSo() {
+    void aRunWithoutReadersHeapErrorsOrClockWaitsSaysSo() {
         LoadReport quiet = new LoadReport(PLAN, fleet(), Duration.ofSeconds(1), 1, 0, 50, 0, 0, 0,
                 new LoadReport.Latency(1, 1000, 1000, 1000, 1000), Map.of(), null, OptionalLong.empty(),
                 new Acknowledgements(Duration.ofMillis(10), Map.of()), null, null);
@@ -74,14 +75,14 @@ class ReportFormatTest {
         String text = ReportFormat.text(quiet);
         assertTrue(text.contains("errors      none\n"), text);
         assertTrue(text.contains("server heap not reported\n"), text);
-        assertFalse(text.contains("realtime") || text.contains("verified"), text);
+        assertFalse(text.contains("realtime") || text.contains("verified") || text.contains("clock"), text);
         JsonObject json = parse(ReportFormat.json(quiet));
         assertTrue(json.isNull("max_heap_bytes"));
         assertTrue(json.getJsonObject("errors").isEmpty());
     }
 
     private static LoadReport report(LoadReport.Verification verification, CopyCeiling.Result copy) {
-        return new LoadReport(PLAN, fleet(), Duration.ofSeconds(8), 420, 20, 20_000, 0, 50, 0,
+        return new LoadReport(PLAN, fleet(), Duration.ofSeconds(8), 420, 20, 20_000, 0, 50, 300,
                 new LoadReport.Latency(400, 12_000, 40_000, 80_000, 120_500), Map.of("429", 15L, "503", 4L, "io", 1L),
                 new LoadReport.Reads(new LoadReport.Latency(20, 2000, 3000, 4000, 5000), Map.of("200", 18L, "404", 2L)),
                 OptionalLong.of(256L << 20), new Acknowledgements(Duration.ofMillis(10), Map.of()), verification, copy);

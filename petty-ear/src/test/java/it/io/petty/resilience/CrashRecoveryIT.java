@@ -29,7 +29,8 @@ class CrashRecoveryIT {
     @Test
     void everyAcknowledgedReadingSurvivesKillDashNineDuringALoadRun() throws Exception {
         try (LoadRun load = LoadRun.start(directory.resolve("fleet.json"), "--collars", "4", "--batch", "20",
-                "--duration", "15s",
+                // Freshly paired collars at a reading a second would wait 20 s for their first batch.
+                "--reading-interval", "1ms", "--duration", "15s",
                 // Enough patience for a restart: every batch is retried until the server is back.
                 "--max-attempts", "1000", "--grace", "120s")) {
             awaitAcknowledgements(load);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,7 +30,10 @@ class LoadIT {
     void aSmallFleetRetriesThroughTheRateLimitAndEveryAcknowledgedReadingIsStored() throws Exception {
         // Two collars, so both fit through the test server's two ingest permits instead of waiting out 503s. With
         // a request in flight answered in about 10 ms, each outruns its bucket (100, then 10/s) within a second or two.
-        LoadRun.Result run = load("--collars", "2", "--batch", "10", "--duration", "5s", "--readers", "1");
+        // A millisecond a reading, so that the freshly paired collars have readings at once: their clocks start at
+        // the pairing and never pass now, and at a reading a second each would wait 10 s for its first batch.
+        LoadRun.Result run = load("--collars", "2", "--batch", "10", "--reading-interval", "1ms", "--duration", "5s",
+                "--readers", "1");
 
         assertEquals(ExitCode.OK, run.exitCode(), run.err());
         JsonObject report = run.report();
@@ -48,12 +52,16 @@ class LoadIT {
 
     @Test
     void aSecondRunReusesTheFleetAndSendsNewReadings() throws Exception {
-        LoadRun.Result first = load("--collars", "3", "--batch", "20", "--duration", "2s");
+        LoadRun.Result first = load("--collars", "3", "--batch", "20", "--reading-interval", "1ms", "--duration", "2s");
         assertEquals(ExitCode.OK, first.exitCode(), first.err());
 
-        LoadRun.Result second = load("--collars", "3", "--batch", "20", "--duration", "2s");
+        LoadRun.Result second = load("--collars", "3", "--batch", "20", "--reading-interval", "1ms", "--duration", "2s");
 
         assertEquals(ExitCode.OK, second.exitCode(), second.err());
+        for (LoadRun.Result run : List.of(first, second)) {
+            assertEquals(0, run.report().getInt("rejected"), "no reading is older than its collar's pairing: " + run.out());
+            assertEquals(0, run.report().getJsonObject("errors").getInt("422", 0), run.out());
+        }
         JsonObject fleet = second.report().getJsonObject("fleet");
         assertEquals(1, fleet.getInt("owners_reused"));
         assertEquals(3, fleet.getInt("collars_reused"));
