@@ -3,6 +3,7 @@ package io.petty.api.plan;
 import io.petty.domain.plan.ActivityGoal;
 import io.petty.domain.plan.EnergyRequirement;
 import io.petty.domain.plan.PetPlan;
+import jakarta.json.bind.annotation.JsonbProperty;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
