@@ -58,9 +58,9 @@ class LoadCommandTest {
     @Test
     void aRunWhoseFreshCollarsCannotFillABatchBeforeTheEndSaysWhatToLower() throws IOException {
         try (ScriptedServer server = new ScriptedServer(LoadCommandTest::provisioning)) {
-            // The default of a reading a second: a batch of 100 is 100 s of a collar's clock, past a 1 s run.
+            // A reading a second: a batch of 100 is 100 s of a collar's clock, past a 1 s run.
             Run run = petty("load", "--url", server.uri().toString(), "--collars", "1", "--batch", "100",
-                    "--duration", "1s", "--no-verify", "--fleet-file", directory.resolve("fleet.json").toString());
+                    "--reading-interval", "1s", "--duration", "1s", "--no-verify", "--fleet-file", directory.resolve("fleet.json").toString());
 
             assertEquals(ExitCode.CHECK_FAILED, run.exitCode());
             assertTrue(run.err().contains("the server acknowledged no reading; no collar's clock reached the end of "

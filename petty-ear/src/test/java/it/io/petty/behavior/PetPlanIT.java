@@ -79,7 +79,7 @@ class PetPlanIT {
         JsonObject activity = plan.getJsonObject("activity");
         assertEquals(10.0, activity.getJsonNumber("average_minutes").doubleValue());
         assertEquals(1, activity.getInt("days_measured"));
-        JsonObject measured = activity.getJsonArray("last_7_days").getJsonObject(4);
+        JsonObject measured = activity.getJsonArray("last_7_days").getJsonObject(5);
         assertEquals(day.toString(), measured.getString("date"));
         assertFalse(measured.getBoolean("goal_met"));
     }
