@@ -1,7 +1,10 @@
 package it.io.petty;
 
+import io.petty.domain.behavior.BehaviorEngine;
+import io.petty.domain.behavior.DetectedEvent;
 import io.petty.domain.telemetry.Reading;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -9,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static it.io.petty.PettyHttp.postJson;
 
@@ -51,6 +56,26 @@ public final class Behavior {
             }
             PettyHttp.pause();
         }
+    }
+
+    /** What the engine finds in a unit's readings by itself, as {@link #shownEvents} puts a timeline's events. */
+    public static Set<String> expectedEvents(List<Reading> unit) {
+        Set<String> events = new TreeSet<>();
+        for (DetectedEvent event : BehaviorEngine.ofRules().analyse(unit)) {
+            events.add(event.start() + " " + event.end() + " " + event.behavior() + " " + event.confidence());
+        }
+        return events;
+    }
+
+    /** A timeline's events by their start, end, behavior and confidence. */
+    public static Set<String> shownEvents(JsonObject timeline) {
+        Set<String> events = new TreeSet<>();
+        for (JsonValue value : timeline.getJsonArray("timeline")) {
+            JsonObject event = value.asJsonObject();
+            events.add(Instant.parse(event.getString("start")) + " " + Instant.parse(event.getString("end")) + " "
+                    + event.getString("behavior") + " " + event.getJsonNumber("confidence").doubleValue());
+        }
+        return events;
     }
 
     public static JsonObject timeline(Fleet.Collar collar, String date) {

@@ -1,7 +1,5 @@
 package it.io.petty.behavior;
 
-import io.petty.domain.behavior.BehaviorEngine;
-import io.petty.domain.behavior.DetectedEvent;
 import io.petty.domain.telemetry.Reading;
 import io.petty.domain.testing.ReadingScript;
 import io.petty.domain.testing.SampleDay;
@@ -23,8 +21,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeSet;
 
 import static it.io.petty.PettyHttp.get;
 import static it.io.petty.PettyHttp.json;
@@ -47,25 +43,6 @@ class TimelineIT {
         return ReadingScript.forCollar(SampleDay.readings(MIDNIGHT), collar.id());
     }
 
-    /** What the engine finds in the day by itself, as the timeline shows it. */
-    private static Set<String> expected(List<Reading> day) {
-        Set<String> events = new TreeSet<>();
-        for (DetectedEvent event : BehaviorEngine.ofRules().analyse(day)) {
-            events.add(event.start() + " " + event.end() + " " + event.behavior() + " " + event.confidence());
-        }
-        return events;
-    }
-
-    private static Set<String> shown(JsonObject timeline) {
-        Set<String> events = new TreeSet<>();
-        for (JsonValue value : timeline.getJsonArray("timeline")) {
-            JsonObject event = value.asJsonObject();
-            events.add(Instant.parse(event.getString("start")) + " " + Instant.parse(event.getString("end")) + " "
-                    + event.getString("behavior") + " " + event.getJsonNumber("confidence").doubleValue());
-        }
-        return events;
-    }
-
     @Test
     void aRecordedDayShowsTheEventsTheEngineFindsInIt() {
         Fleet.Collar collar = Fleet.newCollar();
@@ -75,7 +52,7 @@ class TimelineIT {
         Behavior.awaitAnalysed(collar.id(), ANALYSIS);
 
         JsonObject timeline = Behavior.timeline(collar, YESTERDAY.toString());
-        assertEquals(expected(day), shown(timeline));
+        assertEquals(Behavior.expectedEvents(day), Behavior.shownEvents(timeline));
         assertEquals(collar.id(), timeline.getString("collar_id"));
         assertEquals(collar.petId().toString(), timeline.getString("pet_id"));
         assertEquals(YESTERDAY.toString(), timeline.getString("date"));
@@ -111,7 +88,7 @@ class TimelineIT {
         batches.forEach(batch -> Behavior.send(collar, batch, batch.size()));
         Behavior.awaitAnalysed(collar.id(), ANALYSIS);
 
-        assertEquals(expected(day), shown(Behavior.timeline(collar, YESTERDAY.toString())));
+        assertEquals(Behavior.expectedEvents(day), Behavior.shownEvents(Behavior.timeline(collar, YESTERDAY.toString())));
     }
 
     @Test

@@ -2,9 +2,14 @@ package it.io.petty.resilience;
 
 import com.nimbusds.jwt.SignedJWT;
 import io.petty.devdb.EmbeddedDatabase;
+import io.petty.domain.telemetry.Reading;
+import io.petty.domain.testing.ReadingScript;
+import io.petty.domain.testing.SampleDay;
+import it.io.petty.Behavior;
 import it.io.petty.Fleet;
 import it.io.petty.PettyHttp;
 import it.io.petty.Readings;
+import it.io.petty.TestDatabase;
 import it.io.petty.TokenForge;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +28,10 @@ import java.nio.file.StandardCopyOption;
 import java.text.ParseException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
@@ -34,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Two Liberty servers on one database behave as one: a key rotated while both run, and a logout on the first,
  * reach the second within a second, as does a collar's unpairing; a reading acknowledged by either is at once
- * the real-time view of both.
+ * the real-time view of both; both analyse the readings, and each event is found once.
  * The second server is a copy of the first's configuration on other ports, started and stopped by this test.
  */
 class TwoServersIT {
@@ -126,6 +135,33 @@ class TwoServersIT {
         int[] attempt = {0};
         assertWithin(() -> ingestOnSecond(device, start.plusSeconds(++attempt[0])).statusCode() == 401,
                 "the second server refuses the unpaired collar's token");
+    }
+
+    @Test
+    void twoServersAnalysingOneBacklogFindEveryEventOnce() {
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(2);
+        List<Reading> sample = SampleDay.readings(day.atStartOfDay(ZoneOffset.UTC).toInstant());
+        Set<String> expected = Behavior.expectedEvents(sample);
+        List<Fleet.Collar> collars = List.of(Fleet.newCollar(), Fleet.newCollar(), Fleet.newCollar());
+        for (Fleet.Collar collar : collars) {
+            List<Reading> readings = ReadingScript.forCollar(sample, collar.id());
+            for (int from = 0, batch = 0; from < readings.size(); from += 500, batch++) {
+                List<String> documents = readings.subList(from, Math.min(readings.size(), from + 500)).stream()
+                        .map(Behavior::json).toList();
+                // Each server stores every other batch, and both run the engine on the one backlog.
+                URI server = batch % 2 == 0 ? PettyHttp.BASE : SECOND_BASE;
+                HttpResponse<String> stored = send(HttpRequest.newBuilder(server.resolve("/v1/ingest"))
+                        .header("Content-Type", "application/json").header("Authorization", "Bearer " + collar.deviceToken())
+                        .POST(HttpRequest.BodyPublishers.ofString(Readings.batch(documents))));
+                assertEquals(201, stored.statusCode(), stored.body());
+            }
+        }
+        for (Fleet.Collar collar : collars) {
+            Behavior.awaitAnalysed(collar.id(), Duration.ofSeconds(120));
+            assertEquals(expected, Behavior.shownEvents(Behavior.timeline(collar, day.toString())), collar.id());
+            assertEquals(expected.size(), TestDatabase.count("SELECT count(*) FROM behavior_event WHERE pet_id = '"
+                    + collar.petId() + "'"), "no event twice");
+        }
     }
 
     private static HttpResponse<String> ingestOnSecond(Fleet.Collar device, Instant timestamp) {
