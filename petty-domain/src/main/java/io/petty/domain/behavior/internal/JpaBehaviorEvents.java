@@ -78,8 +78,8 @@ public class JpaBehaviorEvents implements BehaviorEvents {
      * @param onlyOpen whether the analysis continued the unit, so that only its open events can have changed
      * @return how many rows changed
      */
-    int replace(String collarId, UUID petId, Instant unitStart, Instant unitEnd, boolean onlyOpen,
-                List<DetectedEvent> closed, List<DetectedEvent> open, Instant now) {
+    public int replace(String collarId, UUID petId, Instant unitStart, Instant unitEnd, boolean onlyOpen,
+                       List<DetectedEvent> closed, List<DetectedEvent> open, Instant now) {
         List<StoredEvent> stored = entities.createNamedQuery(onlyOpen ? "StoredEvent.openOfUnit" : "StoredEvent.ofUnit",
                         StoredEvent.class)
                 .setParameter("collar", collarId).setParameter("pet", petId)

@@ -7,6 +7,7 @@ import io.petty.domain.telemetry.DeadLetter;
 import io.petty.domain.telemetry.GeoPoint;
 import io.petty.domain.telemetry.MotionWindow;
 import io.petty.domain.telemetry.Reading;
+import io.petty.domain.telemetry.ReadingBacklog;
 import io.petty.domain.telemetry.RejectedReading;
 import io.petty.domain.telemetry.StoredReading;
 import io.petty.domain.testing.TestPostgres;
@@ -21,6 +22,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -65,6 +67,40 @@ class JdbcReadingRepositoryTest {
         assertEquals(positions(0, 1), repository.store(List.of(first, second, first), List.of()));
         assertEquals(positions(), repository.store(List.of(second, first), List.of()));
         assertEquals(positions(1), repository.store(List.of(first, reading("SN-002", T0)), List.of()));
+    }
+
+    @Test
+    void newReadingsAreAnnouncedToTheAnalysisWithTheirSpanAndReplaysAreNot() {
+        JdbcReadingBacklog backlog = new JdbcReadingBacklog(database);
+        repository.store(List.of(reading("SN-001", T0.plusSeconds(5)), reading("SN-001", T0), reading("SN-002", T0)),
+                List.of());
+        repository.store(List.of(reading("SN-001", T0), reading("SN-002", T0.plusSeconds(9))), List.of());
+
+        List<ReadingBacklog.Arrival> arrivals = backlog.arrivals(List.of("SN-001", "SN-002"));
+
+        assertEquals(List.of("SN-001:" + T0 + "/" + T0.plusSeconds(5), "SN-002:" + T0 + "/" + T0,
+                "SN-002:" + T0.plusSeconds(9) + "/" + T0.plusSeconds(9)), arrivals.stream()
+                .map(a -> a.collarId() + ":" + a.earliest() + "/" + a.latest()).toList(), "the replay announced nothing");
+        assertEquals(List.of("SN-001", "SN-002"), backlog.waitingCollars(10));
+        backlog.settle(List.of(arrivals.get(0).id(), arrivals.get(1).id()));
+        assertEquals(List.of("SN-002"), backlog.waitingCollars(10));
+        assertEquals(1, backlog.arrivals(List.of("SN-001", "SN-002")).size());
+    }
+
+    @Test
+    void aScanHandsOverACollarsReadingsInTimestampOrderWithinItsBounds() {
+        repository.store(List.of(reading("SN-001", T0.plusSeconds(2)), reading("SN-001", T0),
+                reading("SN-001", T0.plusSeconds(3)), reading("SN-002", T0.plusSeconds(1))), List.of());
+        repository.store(List.of(reading("SN-001", T0.plus(Duration.ofDays(1)))), List.of());
+
+        List<Instant> scanned = new ArrayList<>();
+        repository.scan("SN-001", T0, T0.plusSeconds(3), reading -> scanned.add(reading.timestamp()));
+
+        assertEquals(List.of(T0, T0.plusSeconds(2)), scanned, "from inclusive, to exclusive, this collar only");
+        List<Reading> all = new ArrayList<>();
+        repository.scan("SN-001", T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(2)), all::add);
+        assertEquals(4, all.size(), "across partitions");
+        assertEquals(reading("SN-001", T0), all.get(0));
     }
 
     @Test
