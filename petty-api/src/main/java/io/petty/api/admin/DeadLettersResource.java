@@ -1,9 +1,9 @@
 package io.petty.api.admin;
 
 import io.petty.api.http.RateLimited;
+import io.petty.domain.collars.CollarIds;
 import io.petty.domain.telemetry.DeadLetter;
 import io.petty.domain.telemetry.DeadLetterRepository;
-import io.petty.domain.collars.CollarIds;
 import io.petty.domain.validation.FieldViolation;
 import io.petty.domain.validation.InvalidInputException;
 import jakarta.annotation.security.RolesAllowed;

@@ -2,8 +2,8 @@ package io.petty.api.collars;
 
 import io.petty.api.http.RateLimited;
 import io.petty.api.identity.Caller;
-import io.petty.api.problem.ProblemException;
 import io.petty.api.pets.PetsResource;
+import io.petty.api.problem.ProblemException;
 import io.petty.domain.collars.CollarService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,9 +1,9 @@
 package io.petty.api.platform;
 
+import io.petty.domain.collars.CollarPairings;
 import io.petty.domain.identity.RevocationList;
 import io.petty.domain.identity.SigningKeyRing;
 import io.petty.domain.identity.TokenStore;
-import io.petty.domain.collars.CollarPairings;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;

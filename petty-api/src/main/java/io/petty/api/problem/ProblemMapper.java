@@ -1,16 +1,16 @@
 package io.petty.api.problem;
 
 import io.petty.api.correlation.RequestIds;
+import io.petty.domain.collars.CollarAlreadyPairedException;
+import io.petty.domain.collars.UnknownCollarException;
 import io.petty.domain.feedback.UnknownEventException;
 import io.petty.domain.identity.EmailTakenException;
 import io.petty.domain.identity.InvalidCredentialsException;
 import io.petty.domain.identity.LoginThrottledException;
-import io.petty.domain.collars.CollarAlreadyPairedException;
 import io.petty.domain.pets.PetNotFoundException;
 import io.petty.domain.platform.DatabaseException;
 import io.petty.domain.telemetry.CollarMismatchException;
 import io.petty.domain.telemetry.NoReadingYetException;
-import io.petty.domain.collars.UnknownCollarException;
 import io.petty.domain.validation.FieldViolation;
 import io.petty.domain.validation.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,9 +1,9 @@
 package io.petty.api.telemetry;
 
+import io.petty.api.correlation.RequestIds;
 import io.petty.api.http.BodyLimit;
 import io.petty.api.http.IdempotentRequests;
 import io.petty.api.http.RateLimited;
-import io.petty.api.correlation.RequestIds;
 import io.petty.api.identity.Caller;
 import io.petty.domain.telemetry.BatchOutcome;
 import io.petty.domain.telemetry.IngestOutcome;

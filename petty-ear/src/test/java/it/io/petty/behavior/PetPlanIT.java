@@ -13,8 +13,8 @@ import java.time.ZoneOffset;
 
 import static it.io.petty.PettyHttp.get;
 import static it.io.petty.PettyHttp.json;
-import static it.io.petty.PettyHttp.send;
 import static it.io.petty.PettyHttp.request;
+import static it.io.petty.PettyHttp.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

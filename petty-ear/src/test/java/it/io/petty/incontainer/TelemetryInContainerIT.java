@@ -1,6 +1,5 @@
 package it.io.petty.incontainer;
 
-import io.petty.domain.identity.InvalidCredentialsException;
 import io.petty.domain.collars.CollarIds;
 import io.petty.domain.collars.CollarPairings;
 import io.petty.domain.collars.CollarRepository;
@@ -8,6 +7,9 @@ import io.petty.domain.collars.Pairing;
 import io.petty.domain.collars.PairingWindow;
 import io.petty.domain.collars.UnknownCollarException;
 import io.petty.domain.collars.internal.JdbcCollarRepository;
+import io.petty.domain.identity.InvalidCredentialsException;
+import io.petty.domain.pets.PetDeleted;
+import io.petty.domain.pets.PetNotFoundException;
 import io.petty.domain.platform.DatabaseException;
 import io.petty.domain.platform.PlatformResources;
 import io.petty.domain.telemetry.IngestItem;
@@ -16,8 +18,6 @@ import io.petty.domain.telemetry.ReadingInput;
 import io.petty.domain.telemetry.Sender;
 import io.petty.domain.telemetry.StoredReading;
 import io.petty.domain.telemetry.TelemetryService;
-import io.petty.domain.pets.PetDeleted;
-import io.petty.domain.pets.PetNotFoundException;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;

@@ -1,14 +1,14 @@
 package io.petty.domain.behavior.internal;
 
-import io.petty.domain.behavior.AnalysisPlan;
 import io.petty.domain.behavior.AnalysisPlan.Cursor;
+import io.petty.domain.behavior.AnalysisPlan;
 import io.petty.domain.behavior.BehaviorEngine;
 import io.petty.domain.behavior.DaySummary;
 import io.petty.domain.behavior.DetectedEvent;
 import io.petty.domain.behavior.PetWindow;
 import io.petty.domain.behavior.UnitAnalysis;
-import io.petty.domain.telemetry.ReadingBacklog;
 import io.petty.domain.telemetry.ReadingBacklog.Arrival;
+import io.petty.domain.telemetry.ReadingBacklog;
 import io.petty.domain.telemetry.ReadingRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
