@@ -9,6 +9,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
@@ -16,12 +17,16 @@ import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads a feedback body with JSON-P rather than binding it, so that every value of the wrong JSON type is named in
  * a 422 instead of failing the whole body. Unknown fields are ignored, as everywhere in the API.
  */
 final class FeedbackDocument {
+
+    /** Made once: {@code Json.create…} looks the provider up on every call. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
     private FeedbackDocument() {
     }
@@ -40,7 +45,7 @@ final class FeedbackDocument {
 
     private static JsonObject object(byte[] body) {
         JsonStructure parsed;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(body))) {
             parsed = reader.read();
         } catch (JsonException | IllegalStateException e) {
             throw new ProblemException(ProblemType.MALFORMED_JSON, "The body is not valid JSON.");

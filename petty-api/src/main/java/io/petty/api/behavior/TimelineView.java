@@ -7,7 +7,10 @@ import io.petty.domain.behavior.TimelineService;
 import io.petty.domain.feedback.Feedback;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -26,6 +29,10 @@ import java.util.UUID;
  */
 public record TimelineView(String collarId, UUID petId, LocalDate date, String timeZone, List<Event> timeline,
                            List<Object> alerts, Summary summary, Metadata metadata) {
+
+    /** Made once: {@code Json.create…} looks the provider up on every call. */
+    private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
 
     /** One event; {@code timestamp} is its start, as the original app reads it. */
     public record Event(UUID eventId, String behavior, Instant start, Instant end, Instant timestamp, double confidence,
@@ -60,8 +67,10 @@ public record TimelineView(String collarId, UUID petId, LocalDate date, String t
     }
 
     private static Event event(BehaviorEvent event, TimelineService service, Feedback feedback) {
-        JsonObjectBuilder metadata = Json.createObjectBuilder(Json.createReader(new StringReader(event.evidenceJson()))
-                .readObject());
+        JsonObjectBuilder metadata;
+        try (JsonReader evidence = READERS.createReader(new StringReader(event.evidenceJson()))) {
+            metadata = BUILDERS.createObjectBuilder(evidence.readObject());
+        }
         metadata.add("kind", event.kind().name().toLowerCase(Locale.ROOT));
         metadata.add("detector", event.detector());
         metadata.add("detector_version", event.detectorVersion());
@@ -80,7 +89,7 @@ public record TimelineView(String collarId, UUID petId, LocalDate date, String t
 
     /** The owner's word on the event: the verdict that stands, and the newest note, as text that stays text. */
     private static JsonObject feedback(BehaviorEvent event, Feedback latest) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = BUILDERS.createObjectBuilder();
         if (event.verdict() != null) {
             json.add("verdict", event.verdict().code());
         }

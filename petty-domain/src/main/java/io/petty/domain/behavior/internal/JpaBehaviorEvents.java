@@ -9,6 +9,7 @@ import io.petty.domain.behavior.Verdict;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -32,6 +33,9 @@ import java.util.UUID;
  */
 @Dependent
 public class JpaBehaviorEvents implements BehaviorEvents {
+
+    /** Made once: {@code Json.create…} looks the provider up on every call. */
+    private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
 
     private final EntityManager entities;
 
@@ -138,7 +142,7 @@ public class JpaBehaviorEvents implements BehaviorEvents {
     }
 
     static String evidence(DetectedEvent event) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = BUILDERS.createObjectBuilder();
         event.metadata().forEach((name, value) -> {
             if (value instanceof Integer number) {
                 json.add(name, number);
