@@ -5,13 +5,10 @@ import io.petty.domain.testing.ReadingScript;
 import io.petty.domain.testing.SampleDay;
 import it.io.petty.Behavior;
 import it.io.petty.Fleet;
-import it.io.petty.PettyHttp;
 import it.io.petty.TestDatabase;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,7 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class AnalysisCrashIT {
 
-    private static final Path WLP = Path.of(System.getProperty("petty.test.wlp.dir"));
     private static final LocalDate DAY = LocalDate.now(ZoneOffset.UTC).minusDays(3);
     private static final int COLLARS = 8;
 
@@ -54,14 +49,7 @@ class AnalysisCrashIT {
         long waiting = TestDatabase.count("SELECT count(*) FROM analysis_backlog");
         assertTrue(waiting > 0, "the engine still had work when the server was killed");
 
-        ProcessHandle server = ProcessHandle.of(Long.parseLong(
-                Files.readString(WLP.resolve("usr/servers/.pid/petty.pid")).trim())).orElseThrow();
-        server.destroyForcibly();
-        server.onExit().get(30, TimeUnit.SECONDS);
-        Process restart = new ProcessBuilder(WLP.resolve("bin/server").toString(), "start", "petty")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertEquals(0, restart.waitFor(), "server start petty");
-        PettyHttp.awaitReady(Duration.ofSeconds(120));
+        TestServer.killAndRestart();
 
         for (Fleet.Collar collar : collars) {
             Behavior.awaitAnalysed(collar.id(), Duration.ofSeconds(180));

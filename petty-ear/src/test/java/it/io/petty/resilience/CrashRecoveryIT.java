@@ -2,12 +2,10 @@ package it.io.petty.resilience;
 
 import io.petty.cli.ExitCode;
 import it.io.petty.LoadRun;
-import it.io.petty.PettyHttp;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class CrashRecoveryIT {
 
-    private static final Path WLP = Path.of(System.getProperty("petty.test.wlp.dir"));
 
     @TempDir
     Path directory;
@@ -35,14 +32,7 @@ class CrashRecoveryIT {
                 "--max-attempts", "1000", "--grace", "120s")) {
             awaitAcknowledgements(load);
 
-            ProcessHandle server = ProcessHandle.of(Long.parseLong(
-                    Files.readString(WLP.resolve("usr/servers/.pid/petty.pid")).trim())).orElseThrow();
-            server.destroyForcibly();
-            server.onExit().get(30, TimeUnit.SECONDS);
-            Process restart = new ProcessBuilder(WLP.resolve("bin/server").toString(), "start", "petty")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            assertEquals(0, restart.waitFor(), "server start petty");
-            PettyHttp.awaitReady(Duration.ofSeconds(120));
+            TestServer.killAndRestart();
 
             LoadRun.Result run = load.await(Duration.ofSeconds(180));
             assertEquals(ExitCode.OK, run.exitCode(), run.err());

@@ -1,8 +1,6 @@
 package io.petty.domain.behavior.rules;
 
 import io.petty.domain.behavior.DetectedEvent;
-import io.petty.domain.behavior.Detection;
-import io.petty.domain.behavior.Detector;
 import io.petty.domain.behavior.EventKind;
 import io.petty.domain.behavior.EventSink;
 import io.petty.domain.behavior.Step;
@@ -14,48 +12,29 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Walk, play and rest sessions: each contiguous run of readings with the same activity level, from its first
  * reading to its last, with its heart rate and (walking and playing) the distance covered. A run needs two
  * readings to have a duration at all.
  */
-public final class ActivitySessions implements Detector {
+public final class ActivitySessions extends RuleDetector {
 
     public static final String WALK = "Walk";
     public static final String PLAY = "Play";
     public static final String REST = "Rest";
     static final int MIN_READINGS = 2;
 
-    @Override
-    public String name() {
-        return "activity-sessions";
+    public ActivitySessions() {
+        super("activity-sessions", "1", WALK, PLAY, REST);
     }
 
     @Override
-    public String version() {
-        return "1";
-    }
-
-    @Override
-    public Set<String> behaviors() {
-        return Set.of(WALK, PLAY, REST);
-    }
-
-    @Override
-    public Detection start() {
+    RuleDetection newDetection() {
         return new Run();
     }
 
-    @Override
-    public Detection restore(DataInput in) throws IOException {
-        Run run = new Run();
-        run.readFrom(in);
-        return run;
-    }
-
-    private final class Run implements Detection {
+    private final class Run implements RuleDetection {
         private boolean open;
         private ActivityLevel activity;
         private long startMicros;
@@ -136,7 +115,8 @@ public final class ActivitySessions implements Detector {
             out.writeDouble(metres);
         }
 
-        void readFrom(DataInput in) throws IOException {
+        @Override
+        public void readFrom(DataInput in) throws IOException {
             open = in.readBoolean();
             int code = in.readInt();
             activity = code < 0 ? null : ActivityLevel.ofCode(code).orElseThrow();

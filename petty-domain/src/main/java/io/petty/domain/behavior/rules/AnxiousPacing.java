@@ -1,8 +1,6 @@
 package io.petty.domain.behavior.rules;
 
 import io.petty.domain.behavior.DetectedEvent;
-import io.petty.domain.behavior.Detection;
-import io.petty.domain.behavior.Detector;
 import io.petty.domain.behavior.EventKind;
 import io.petty.domain.behavior.EventSink;
 import io.petty.domain.behavior.Step;
@@ -13,7 +11,6 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Anxious Pacing: walking back and forth in a small area with a raised heart rate — at least 6 positioned walking
@@ -21,7 +18,7 @@ import java.util.Set;
  * path at least twice the area's diagonal, so that a walk that merely passes through is not pacing. A stretch grows
  * while the pet stays walking inside the radius; the position that leaves it ends the stretch and begins the next.
  */
-public final class AnxiousPacing implements Detector {
+public final class AnxiousPacing extends RuleDetector {
 
     public static final String ANXIOUS_PACING = "Anxious Pacing";
     static final int MIN_READINGS = 6;
@@ -32,34 +29,16 @@ public final class AnxiousPacing implements Detector {
     static final double MIN_PATH_FACTOR = 2;
     private static final double MIN_SPAN_M = 10;
 
-    @Override
-    public String name() {
-        return "anxious-pacing";
+    public AnxiousPacing() {
+        super("anxious-pacing", "1", ANXIOUS_PACING);
     }
 
     @Override
-    public String version() {
-        return "1";
-    }
-
-    @Override
-    public Set<String> behaviors() {
-        return Set.of(ANXIOUS_PACING);
-    }
-
-    @Override
-    public Detection start() {
+    RuleDetection newDetection() {
         return new Stretch();
     }
 
-    @Override
-    public Detection restore(DataInput in) throws IOException {
-        Stretch stretch = new Stretch();
-        stretch.readFrom(in);
-        return stretch;
-    }
-
-    private final class Stretch implements Detection {
+    private final class Stretch implements RuleDetection {
         private boolean open;
         private long startMicros;
         private long endMicros;
@@ -171,7 +150,8 @@ public final class AnxiousPacing implements Detector {
             out.writeDouble(path);
         }
 
-        void readFrom(DataInput in) throws IOException {
+        @Override
+        public void readFrom(DataInput in) throws IOException {
             open = in.readBoolean();
             startMicros = in.readLong();
             endMicros = in.readLong();

@@ -1,8 +1,6 @@
 package io.petty.domain.behavior.rules;
 
 import io.petty.domain.behavior.DetectedEvent;
-import io.petty.domain.behavior.Detection;
-import io.petty.domain.behavior.Detector;
 import io.petty.domain.behavior.EventKind;
 import io.petty.domain.behavior.EventSink;
 import io.petty.domain.behavior.Step;
@@ -13,7 +11,6 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Deep Sleep: a contiguous stretch of resting readings whose heart rate is low and steady — mean 40–65 bpm,
@@ -21,7 +18,7 @@ import java.util.Set;
  * meet both thresholds, grows while the next reading keeps it inside them, and the reading that would break them
  * ends it and may begin the next.
  */
-public final class DeepSleep implements Detector {
+public final class DeepSleep extends RuleDetector {
 
     public static final String DEEP_SLEEP = "Deep Sleep";
     static final int MIN_READINGS = 4;
@@ -29,38 +26,20 @@ public final class DeepSleep implements Detector {
     static final double MIN_MEAN = 40;
     static final double MAX_MEAN = 65;
 
-    @Override
-    public String name() {
-        return "deep-sleep";
+    public DeepSleep() {
+        super("deep-sleep", "1", DEEP_SLEEP);
     }
 
     @Override
-    public String version() {
-        return "1";
-    }
-
-    @Override
-    public Set<String> behaviors() {
-        return Set.of(DEEP_SLEEP);
-    }
-
-    @Override
-    public Detection start() {
+    RuleDetection newDetection() {
         return new Stretch();
-    }
-
-    @Override
-    public Detection restore(DataInput in) throws IOException {
-        Stretch stretch = new Stretch();
-        stretch.readFrom(in);
-        return stretch;
     }
 
     /**
      * Until a stretch has its 4 readings and meets the thresholds it is forming: the last 4 contiguous resting
      * readings, sliding. Once it qualifies it grows while each next reading keeps it inside the thresholds.
      */
-    private final class Stretch implements Detection {
+    private final class Stretch implements RuleDetection {
         private final int[] formingRates = new int[MIN_READINGS];
         private final long[] formingMicros = new long[MIN_READINGS];
         private int forming;
@@ -156,7 +135,8 @@ public final class DeepSleep implements Detector {
             out.writeLong(endMicros);
         }
 
-        void readFrom(DataInput in) throws IOException {
+        @Override
+        public void readFrom(DataInput in) throws IOException {
             forming = in.readInt();
             for (int i = 0; i < forming; i++) {
                 formingRates[i] = in.readInt();

@@ -1,8 +1,6 @@
 package io.petty.domain.behavior.rules;
 
 import io.petty.domain.behavior.DetectedEvent;
-import io.petty.domain.behavior.Detection;
-import io.petty.domain.behavior.Detector;
 import io.petty.domain.behavior.EventKind;
 import io.petty.domain.behavior.EventSink;
 import io.petty.domain.behavior.Step;
@@ -13,7 +11,6 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Playing Fetch: at least 2 play → rest cycles in a row, where each burst of play takes the pet more than ~100 m
@@ -21,7 +18,7 @@ import java.util.Set;
  * burst that stays close, a rest longer than 5 minutes or a gap in the readings ends the game. The event runs from
  * the first burst to the rest that ended the last cycle.
  */
-public final class PlayingFetch implements Detector {
+public final class PlayingFetch extends RuleDetector {
 
     public static final String PLAYING_FETCH = "Playing Fetch";
     static final int MIN_CYCLES = 2;
@@ -30,34 +27,16 @@ public final class PlayingFetch implements Detector {
 
     private enum Phase { IDLE, PLAYING, RESTING }
 
-    @Override
-    public String name() {
-        return "playing-fetch";
+    public PlayingFetch() {
+        super("playing-fetch", "1", PLAYING_FETCH);
     }
 
     @Override
-    public String version() {
-        return "1";
-    }
-
-    @Override
-    public Set<String> behaviors() {
-        return Set.of(PLAYING_FETCH);
-    }
-
-    @Override
-    public Detection start() {
+    RuleDetection newDetection() {
         return new Game();
     }
 
-    @Override
-    public Detection restore(DataInput in) throws IOException {
-        Game game = new Game();
-        game.readFrom(in);
-        return game;
-    }
-
-    private final class Game implements Detection {
+    private final class Game implements RuleDetection {
         private Phase phase = Phase.IDLE;
         private int cycles;
         private long gameStartMicros;
@@ -173,7 +152,8 @@ public final class PlayingFetch implements Detector {
             out.writeDouble(lastY);
         }
 
-        void readFrom(DataInput in) throws IOException {
+        @Override
+        public void readFrom(DataInput in) throws IOException {
             phase = Phase.values()[in.readByte()];
             cycles = in.readInt();
             gameStartMicros = in.readLong();
