@@ -52,6 +52,8 @@ CREATE TABLE behavior_event (
 );
 CREATE INDEX behavior_event_pet_start ON behavior_event (pet_id, started_at);
 CREATE INDEX behavior_event_collar_start ON behavior_event (collar_id, started_at);
+-- What a pet is doing now (the real-time view): its few open events, without reading its whole history.
+CREATE INDEX behavior_event_open ON behavior_event (pet_id) WHERE open;
 
 -- A unit's day in numbers, kept current with its events: the timeline's summary without touching the readings.
 -- A pet's local day has one row per unit: per collar it wore that day, and per pairing window.
