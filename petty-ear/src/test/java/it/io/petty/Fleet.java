@@ -51,8 +51,12 @@ public final class Fleet {
     }
 
     public static UUID newPet(Owner owner) {
-        HttpResponse<String> pet = postJson("/v1/pets", "{\"name\": \"Rex\", \"species\": \"dog\"}", owner.accessToken());
-        return UUID.fromString(json(require(pet, 201)).getString("id"));
+        return newPet(owner, "{\"name\": \"Rex\", \"species\": \"dog\"}");
+    }
+
+    /** The owner's new pet, described as the app posts it. */
+    public static UUID newPet(Owner owner, String pet) {
+        return UUID.fromString(json(require(postJson("/v1/pets", pet, owner.accessToken()), 201)).getString("id"));
     }
 
     /**
@@ -74,7 +78,11 @@ public final class Fleet {
 
     /** The owner's new dog wearing a collar paired just now: only readings from now on are the dog's. */
     public static Collar newCollarPairedNow(Owner owner) {
-        UUID pet = newPet(owner);
+        return newCollarPairedNow(owner, newPet(owner));
+    }
+
+    /** A new collar put on the owner's pet just now. */
+    public static Collar newCollarPairedNow(Owner owner, UUID pet) {
         while (true) {
             String serial = "IT-" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
             HttpResponse<String> paired = postJson("/v1/collars", """
@@ -93,7 +101,8 @@ public final class Fleet {
         return json(require(token, 200)).getString("access_token");
     }
 
-    private static HttpResponse<String> require(HttpResponse<String> response, int status) {
+    /** The response, when it has the status; otherwise an error naming the call, the status and the body. */
+    public static HttpResponse<String> require(HttpResponse<String> response, int status) {
         if (response.statusCode() != status) {
             throw new AssertionError("expected " + status + " from " + response.uri() + ", got "
                     + response.statusCode() + ": " + response.body());
