@@ -17,9 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code petty load} against the test server, as an operator runs it. The test server keeps the ingest limit
- * of 100 requests of burst and 10 a second per collar, so a small fleet sending as fast as it can is refused
- * ({@code 429}) and must retry its way through.
+ * {@code petty load} against the test server, as an operator runs it. The test server's ingest limit is 100
+ * requests of burst and 1 a second per collar (10 in production), so a small fleet sending as fast as it can is
+ * refused ({@code 429}) and must retry its way through.
  */
 class LoadIT {
 
@@ -28,11 +28,11 @@ class LoadIT {
 
     @Test
     void aSmallFleetRetriesThroughTheRateLimitAndEveryAcknowledgedReadingIsStored() throws Exception {
-        // Two collars, so both fit through the test server's two ingest permits instead of waiting out 503s. With
-        // a request in flight answered in about 10 ms, each outruns its bucket (100, then 10/s) within a second or two.
+        // Two collars, so both fit through the test server's two ingest permits instead of waiting out 503s. Each may
+        // send 110 requests in 10 s (100, then 1/s); at up to 80 ms a request it sends more, and is refused.
         // A millisecond a reading, so that the freshly paired collars have readings at once: their clocks start at
         // the pairing and never pass now, and at a reading a second each would wait 10 s for its first batch.
-        LoadRun.Result run = load("--collars", "2", "--batch", "10", "--reading-interval", "1ms", "--duration", "5s",
+        LoadRun.Result run = load("--collars", "2", "--batch", "10", "--reading-interval", "1ms", "--duration", "10s",
                 "--readers", "1");
 
         assertEquals(ExitCode.OK, run.exitCode(), run.err());
