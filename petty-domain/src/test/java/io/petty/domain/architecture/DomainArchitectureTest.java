@@ -1,13 +1,12 @@
 package io.petty.domain.architecture;
 
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import io.petty.domain.testing.ArchitectureRules;
 
 /** petty-domain's package rules (DESIGN.md), checked on its compiled classes. */
-@AnalyzeClasses(packages = "io.petty.domain", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(packages = "io.petty.domain", importOptions = ArchitectureRules.MainCodeOnly.class)
 class DomainArchitectureTest {
 
     @ArchTest

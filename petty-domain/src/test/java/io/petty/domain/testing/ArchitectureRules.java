@@ -2,6 +2,8 @@ package io.petty.domain.testing;
 
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -24,6 +26,17 @@ public final class ArchitectureRules {
     private static final Pattern INTERNAL = Pattern.compile("(io\\.petty\\.[a-z]+\\.[a-z]+)\\.internal(\\..*)?");
 
     private ArchitectureRules() {
+    }
+
+    /**
+     * Leaves out test code wherever it is: this module's test classes, and the domain's test jar that the other modules
+     * test with (ArchUnit's own option knows only test directories).
+     */
+    public static final class MainCodeOnly implements ImportOption {
+        @Override
+        public boolean includes(Location location) {
+            return !location.contains("/test-classes/") && !location.contains("-tests.jar");
+        }
     }
 
     /** No cycles between features (a feature is {@code io.petty.<module>.<feature>} with its subpackages). */
