@@ -66,7 +66,8 @@ public final class FleetSimulator {
             FleetFile file = new FleetFile(plan.fleetFile(), Clock.systemUTC());
             Provisioner provisioner = new Provisioner(new PettyApi(connections, PROVISIONING_RETRY), file, listener,
                     Clock.systemUTC());
-            Fleet fleet = provisioner.provision(plan.collars(), plan.owners(), Math.min(plan.concurrency(), 8));
+            Fleet fleet = provisioner.provision(FleetFile.Part.FLEET, plan.collars(), plan.owners(),
+                    Math.min(plan.concurrency(), 8));
             listener.fleetReady(fleet);
             return new Run(plan, fleet, provisioner, connections, file).execute();
         }

@@ -96,7 +96,8 @@ class FleetSimulatorTest {
         Instant sentLast = now.minus(Duration.ofHours(1)).plusNanos(5_000);
         Instant pairedAgain = now.minus(Duration.ofMinutes(30)).plusNanos(7_000);
         try (ScriptedServer petty = new ScriptedServer(this::store)) {
-            new FleetFile(directory.resolve("fleet.json"), Clock.systemUTC()).save(petty.uri(), List.of(
+            new FleetFile(directory.resolve("fleet.json"), Clock.systemUTC()).save(petty.uri(), FleetFile.Part.FLEET,
+                    List.of(
                     new FleetFile.Owner("a@example.com", "a long passphrase", List.of(
                             new FleetFile.Collar("LD-000001", "pet-1", "s1", pairedOnly, null),
                             new FleetFile.Collar("LD-000002", "pet-2", "s2", now.minus(Duration.ofHours(3)), sentLast),
@@ -186,7 +187,8 @@ class FleetSimulatorTest {
     }
 
     private Map<String, FleetFile.Collar> collarsInTheFile(ScriptedServer petty) {
-        return new FleetFile(directory.resolve("fleet.json"), Clock.systemUTC()).load(petty.uri()).stream()
+        return new FleetFile(directory.resolve("fleet.json"), Clock.systemUTC()).load(petty.uri(), FleetFile.Part.FLEET)
+                .stream()
                 .flatMap(owner -> owner.collars().stream())
                 .collect(Collectors.toMap(FleetFile.Collar::collarId, collar -> collar));
     }
