@@ -80,7 +80,7 @@ public class LoadCommand extends DatabaseCommand {
         LoadPlan plan;
         try {
             plan = new LoadPlan(url, collars, batch, readingInterval, duration, rate, concurrency, motion, readers,
-                    readInterval, fleetFile,
+                    readInterval, LoadPlan.Probes.NONE, fleetFile,
                     new RetryPolicy(RetryPolicy.DEFAULT.base(), RetryPolicy.DEFAULT.cap(), maxAttempts), grace);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);

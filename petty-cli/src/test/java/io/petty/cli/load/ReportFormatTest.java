@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReportFormatTest {
 
     private static final LoadPlan PLAN = new LoadPlan(URI.create("http://localhost:9080"), 2, 50, Duration.ofMillis(10),
-            Duration.ofSeconds(10), 0, 32, false, 1, Duration.ofSeconds(1), Path.of("fleet.json"), RetryPolicy.DEFAULT,
-            Duration.ofSeconds(30));
+            Duration.ofSeconds(10), 0, 32, false, 1, Duration.ofSeconds(1), LoadPlan.Probes.NONE, Path.of("fleet.json"),
+            RetryPolicy.DEFAULT, Duration.ofSeconds(30));
 
     @Test
     void theTableShowsEveryFigureInMilliseconds() {
@@ -69,7 +69,7 @@ class ReportFormatTest {
     @Test
     void aRunWithoutReadersHeapErrorsOrClockWaitsSaysSo() {
         LoadReport quiet = new LoadReport(PLAN, fleet(), Duration.ofSeconds(1), 1, 0, 50, 0, 0, 0,
-                new LoadReport.Latency(1, 1000, 1000, 1000, 1000), Map.of(), null, OptionalLong.empty(),
+                new LoadReport.Latency(1, 1000, 1000, 1000, 1000), Map.of(), null, null, OptionalLong.empty(),
                 new Acknowledgements(Duration.ofMillis(10), Map.of()), null, null);
 
         String text = ReportFormat.text(quiet);
@@ -84,7 +84,7 @@ class ReportFormatTest {
     private static LoadReport report(LoadReport.Verification verification, CopyCeiling.Result copy) {
         return new LoadReport(PLAN, fleet(), Duration.ofSeconds(8), 420, 20, 20_000, 0, 50, 300,
                 new LoadReport.Latency(400, 12_000, 40_000, 80_000, 120_500), Map.of("429", 15L, "503", 4L, "io", 1L),
-                new LoadReport.Reads(new LoadReport.Latency(20, 2000, 3000, 4000, 5000), Map.of("200", 18L, "404", 2L)),
+                new LoadReport.Reads(new LoadReport.Latency(20, 2000, 3000, 4000, 5000), Map.of("200", 18L, "404", 2L)), null,
                 OptionalLong.of(256L << 20), new Acknowledgements(Duration.ofMillis(10), Map.of()), verification, copy);
     }
 
