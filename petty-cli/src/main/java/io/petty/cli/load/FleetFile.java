@@ -1,6 +1,7 @@
 package io.petty.cli.load;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -34,6 +35,20 @@ import java.util.Objects;
  * only (0600), and is replaced whole so that a crash never leaves half a file.
  */
 public final class FleetFile {
+
+    /**
+     * The owners of one server kept apart: the fleet's share collars, each event probe's owner has one of its own.
+     * A run without probes keeps the probes for a later run with them, and the fleet's owners never turn into probes.
+     */
+    public enum Part {
+        FLEET("owners"), EVENT_PROBES("event_probes");
+
+        private final String key;
+
+        Part(String key) {
+            this.key = key;
+        }
+    }
 
     /** An owner account and the collars it paired. */
     public record Owner(String email, String password, List<Collar> collars) {
@@ -75,16 +90,15 @@ public final class FleetFile {
         return path;
     }
 
-    /** @return the fleet kept for this server, empty when none is */
-    public List<Owner> load(URI server) {
-        JsonObject servers = readAll();
-        JsonValue fleet = servers.get(key(server));
-        if (fleet == null) {
+    /** @return the owners kept for this server in that part, empty when none are */
+    public List<Owner> load(URI server, Part part) {
+        JsonArray owners = serverEntry(readAll(), server).getJsonArray(part.key);
+        if (owners == null) {
             return List.of();
         }
         // A collar from before pairing times were kept was paired, and sent all it did, before now.
         Instant now = clock.instant();
-        return fleet.asJsonObject().getJsonArray("owners").getValuesAs(JsonObject.class).stream()
+        return owners.getValuesAs(JsonObject.class).stream()
                 .map(owner -> new Owner(owner.getString("email"), owner.getString("password"),
                         owner.getJsonArray("collars").getValuesAs(JsonObject.class).stream()
                                 .map(c -> new Collar(c.getString("collar_id"), c.getString("pet_id"),
@@ -94,8 +108,8 @@ public final class FleetFile {
                 .toList();
     }
 
-    /** Replaces this server's fleet, keeping every other server's. */
-    public synchronized void save(URI server, List<Owner> owners) {
+    /** Replaces that part of this server's owners, keeping its other part and every other server's. */
+    public synchronized void save(URI server, Part part, List<Owner> owners) {
         Map<String, JsonValue> servers = new LinkedHashMap<>(readAll());
         JsonArrayBuilder ownersJson = Json.createArrayBuilder();
         for (Owner owner : owners) {
@@ -111,7 +125,8 @@ public final class FleetFile {
             ownersJson.add(Json.createObjectBuilder().add("email", owner.email()).add("password", owner.password())
                     .add("collars", collars));
         }
-        servers.put(key(server), Json.createObjectBuilder().add("owners", ownersJson).build());
+        servers.put(key(server), Json.createObjectBuilder(serverEntry(servers, server)).add(part.key, ownersJson)
+                .build());
         JsonObjectBuilder document = Json.createObjectBuilder();
         servers.forEach(document::add);
         write(document.build());
@@ -119,9 +134,16 @@ public final class FleetFile {
 
     /** Keeps the newest reading each of these collars sent in a run, for the next run to start after. */
     public synchronized void recordSent(URI server, Map<String, Instant> newestSent) {
-        save(server, load(server).stream().map(owner -> new Owner(owner.email(), owner.password(),
-                owner.collars().stream().map(c -> newestSent.containsKey(c.collarId())
-                        ? c.sent(newestSent.get(c.collarId())) : c).toList())).toList());
+        for (Part part : Part.values()) {
+            save(server, part, load(server, part).stream().map(owner -> new Owner(owner.email(), owner.password(),
+                    owner.collars().stream().map(c -> newestSent.containsKey(c.collarId())
+                            ? c.sent(newestSent.get(c.collarId())) : c).toList())).toList());
+        }
+    }
+
+    private static JsonObject serverEntry(Map<String, JsonValue> servers, URI server) {
+        JsonValue entry = servers.get(key(server));
+        return entry == null ? JsonValue.EMPTY_JSON_OBJECT : entry.asJsonObject();
     }
 
     private static Instant instant(JsonObject collar, String field, Instant absent) {

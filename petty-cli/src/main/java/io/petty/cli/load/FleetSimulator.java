@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code concurrency} workers. A refused or lost batch is sent again after its backoff without holding a worker:
  * the collar waits in a delay queue while the workers serve the others. Each worker and reader sends through a
  * keep-alive connection of its own ({@link HttpConnection}): the generator shares the machine with the server, and
- * should leave it the CPU.
+ * should leave it the CPU. Event probes ({@link EventProbe}), collars and owners apart from the fleet, time how soon
+ * the fleet's server shows a new session in its timeline.
  */
 public final class FleetSimulator {
 
@@ -66,9 +67,13 @@ public final class FleetSimulator {
             FleetFile file = new FleetFile(plan.fleetFile(), Clock.systemUTC());
             Provisioner provisioner = new Provisioner(new PettyApi(connections, PROVISIONING_RETRY), file, listener,
                     Clock.systemUTC());
-            Fleet fleet = provisioner.provision(plan.collars(), plan.owners(), Math.min(plan.concurrency(), 8));
+            Fleet fleet = provisioner.provision(FleetFile.Part.FLEET, plan.collars(), plan.owners(),
+                    Math.min(plan.concurrency(), 8));
+            // An owner each: the timeline's rate limit is per owner, and the probes should not share one.
+            Fleet probes = provisioner.provision(FleetFile.Part.EVENT_PROBES, plan.probes().count(),
+                    plan.probes().count(), Math.min(plan.concurrency(), 8));
             listener.fleetReady(fleet);
-            return new Run(plan, fleet, provisioner, connections, file).execute();
+            return new Run(plan, fleet, probes, provisioner, connections, file).execute();
         }
     }
 
@@ -90,7 +95,7 @@ public final class FleetSimulator {
         return after.truncatedTo(ChronoUnit.MICROS).plus(interval);
     }
 
-    /** One run's state: shared by its workers, readers and samplers. */
+    /** One run's state: shared by its workers, readers, probes and samplers. */
     private final class Run {
         private final LoadPlan plan;
         private final Fleet fleet;
@@ -100,6 +105,7 @@ public final class FleetSimulator {
         /** Only the heap sampler uses it, one sample at a time. */
         private final HttpConnection heapConnection;
         private final List<Lane> lanes = new ArrayList<>();
+        private final List<EventProbe> probes = new ArrayList<>();
         private final DelayQueue<Lane> ready = new DelayQueue<>();
         private final AtomicInteger live = new AtomicInteger();
         private final RatePacer pacer;
@@ -126,7 +132,8 @@ public final class FleetSimulator {
         private long lastTickNanos;
         private long lastTickAcknowledged;
 
-        Run(LoadPlan plan, Fleet fleet, Provisioner provisioner, HttpConnections connections, FleetFile file) {
+        Run(LoadPlan plan, Fleet fleet, Fleet probeFleet, Provisioner provisioner, HttpConnections connections,
+            FleetFile file) {
             this.plan = plan;
             this.fleet = fleet;
             this.provisioner = provisioner;
@@ -140,6 +147,10 @@ public final class FleetSimulator {
                         clockStart(collar.pairing(), plan.readingInterval(), now), plan.readingInterval(),
                         plan.motion(), ThreadLocalRandom.current().nextLong())));
             }
+            for (Fleet.Owner owner : probeFleet.owners()) {
+                probes.add(new EventProbe(owner, connections.open(), plan.probes(), provisioner, Clock.systemUTC(),
+                        System::nanoTime, ThreadLocalRandom.current().nextLong()));
+            }
         }
 
         LoadReport execute() {
@@ -147,6 +158,7 @@ public final class FleetSimulator {
                     task -> daemon("petty-load-sampler", task));
             List<Thread> workers = new ArrayList<>();
             List<Thread> readers = new ArrayList<>();
+            List<Thread> probing = new ArrayList<>();
             startNanos = System.nanoTime();
             lastTickNanos = startNanos;
             deadlineNanos = startNanos + plan.duration().toNanos();
@@ -166,11 +178,22 @@ public final class FleetSimulator {
                 long firstRound = startNanos + readInterval * i / plan.readers();
                 readers.add(start("petty-load-reader-" + i, () -> read(owner, firstRound)));
             }
+            long probeInterval = plan.probes().interval().toNanos();
+            for (int i = 0; i < probes.size(); i++) {
+                EventProbe probe = probes.get(i);
+                // Out of step, as the readers are: the probes' batches spread over the interval.
+                long firstBatch = startNanos + probeInterval * i / probes.size();
+                probing.add(start("petty-load-probe-" + i, () -> probe.run(firstBatch, deadlineNanos, giveUpNanos)));
+            }
             try {
                 for (Thread worker : workers) {
                     worker.join();
                 }
                 long endNanos = System.nanoTime();
+                // A probe's last sample may wait out its timeout after the fleet's last batch, up to the grace's end.
+                for (Thread probe : probing) {
+                    probe.join();
+                }
                 recordSent();
                 sending = false;
                 // Readers blocked on the server fail now rather than at their read timeout.
@@ -188,6 +211,7 @@ public final class FleetSimulator {
                 connections.close();
                 workers.forEach(Thread::interrupt);
                 readers.forEach(Thread::interrupt);
+                probing.forEach(Thread::interrupt);
                 samplers.shutdownNow();
                 // An abandoned run's readings may be stored too. Before the interrupt is restored: the file's
                 // channels would refuse to write for an interrupted thread.
@@ -278,6 +302,11 @@ public final class FleetSimulator {
             for (Lane lane : lanes) {
                 if (lane.newestSent != null) {
                     newest.put(lane.collar.id(), lane.newestSent);
+                }
+            }
+            for (EventProbe probe : probes) {
+                if (probe.newestSent() != null) {
+                    newest.put(probe.collarId(), probe.newestSent());
                 }
             }
             file.recordSent(connections.server(), newest);
@@ -487,8 +516,27 @@ public final class FleetSimulator {
             return new LoadReport(plan, fleet, elapsed, requests.sum(), retries.sum(), acknowledged.sum(),
                     rejected.sum(), givenUp.sum(), clockWaits.sum(), LoadReport.Latency.of(ingestTotal), sums(errors),
                     plan.readers() == 0 ? null : new LoadReport.Reads(LoadReport.Latency.of(readTotal), sums(readStatuses)),
-                    heap < 0 ? OptionalLong.empty() : OptionalLong.of(heap), new Acknowledgements(plan.readingInterval(), byCollar),
-                    null, null);
+                    plan.probes().count() == 0 ? null : events(),
+                    heap < 0 ? OptionalLong.empty() : OptionalLong.of(heap),
+                    new Acknowledgements(plan.readingInterval(), byCollar), null, null);
+        }
+
+        /** The probes' figures together: only once they have stopped. */
+        private LoadReport.Events events() {
+            Histogram latency = new Histogram(3);
+            long timeouts = 0;
+            long refused = 0;
+            long failed = 0;
+            long polls = 0;
+            for (EventProbe probe : probes) {
+                latency.add(probe.latency());
+                timeouts += probe.timeouts();
+                refused += probe.refused();
+                failed += probe.failed();
+                polls += probe.polls();
+            }
+            return new LoadReport.Events(probes.size(), plan.probes().timeout(), LoadReport.Latency.of(latency),
+                    timeouts, refused, failed, polls);
         }
     }
 

@@ -22,7 +22,8 @@ import java.util.Locale;
         description = {"Simulate a fleet of collars: provision (or reuse) owners and collars through the API, send "
                 + "realistic readings, report throughput, latency percentiles and errors, and check in the database "
                 + "that every acknowledged reading is stored.",
-                "Exit 1 when an acknowledged reading is missing or none was acknowledged."})
+                "Exit 1 when an acknowledged reading is missing or none was acknowledged, or when event probes ran and "
+                        + "not one saw its session in the timeline (a probe's timeout alone does not fail the run)."})
 public class LoadCommand extends DatabaseCommand {
 
     @Option(names = "--url", defaultValue = "http://localhost:9080",
@@ -55,6 +56,23 @@ public class LoadCommand extends DatabaseCommand {
     @Option(names = "--read-interval", defaultValue = "1s", converter = DurationConverter.class,
             description = "How often a reader polls each collar (default ${DEFAULT-VALUE}).")
     Duration readInterval;
+    @Option(names = "--event-probes", defaultValue = "0",
+            description = "Collars of their own, each with its owner, that start a new session every --probe-interval "
+                    + "and time how soon it shows in the pet's timeline while the fleet sends; their readings are not "
+                    + "in the fleet's figures. Raise the server's timeline rate limit (20 burst, 2/s per owner) for "
+                    + "them (default ${DEFAULT-VALUE}).")
+    int eventProbes;
+    @Option(names = "--probe-interval", defaultValue = "1s", converter = DurationConverter.class,
+            description = "How often each event probe starts a session (default ${DEFAULT-VALUE}).")
+    Duration probeInterval;
+    @Option(names = "--probe-poll", defaultValue = "10ms", converter = DurationConverter.class,
+            description = "How long a probe pauses between polls of its timeline: the samples' resolution; each poll "
+                    + "reads the whole day's timeline, which grows by an event a batch (default ${DEFAULT-VALUE}).")
+    Duration probePoll;
+    @Option(names = "--probe-timeout", defaultValue = "10s", converter = DurationConverter.class,
+            description = "How long after the ingest's answer a probe waits for its session before the sample counts "
+                    + "as timed out (default ${DEFAULT-VALUE}).")
+    Duration probeTimeout;
     @Option(names = "--fleet-file", defaultValue = "${sys:user.home}/.petty/load-fleet.json",
             description = "Where owners and collars are kept for the next run (default ${DEFAULT-VALUE}).")
     Path fleetFile;
@@ -80,7 +98,7 @@ public class LoadCommand extends DatabaseCommand {
         LoadPlan plan;
         try {
             plan = new LoadPlan(url, collars, batch, readingInterval, duration, rate, concurrency, motion, readers,
-                    readInterval, fleetFile,
+                    readInterval, new LoadPlan.Probes(eventProbes, probeInterval, probePoll, probeTimeout), fleetFile,
                     new RetryPolicy(RetryPolicy.DEFAULT.base(), RetryPolicy.DEFAULT.cap(), maxAttempts), grace);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage(), e);
@@ -110,6 +128,13 @@ public class LoadCommand extends DatabaseCommand {
                     "; no collar's clock reached the end of a batch (%d readings %s apart) within --duration: "
                             + "lower --batch or --reading-interval",
                     plan.batch(), ReportFormat.shortForm(plan.readingInterval())) : ""));
+            return ExitCode.CHECK_FAILED;
+        }
+        LoadReport.Events events = report.events();
+        if (events != null && events.samples() == 0) {
+            err().printf(Locale.ROOT, "petty: no event probe saw its session in the timeline: %d timed out after %s, "
+                    + "%d failed, %d refused%n", events.timeouts(), ReportFormat.shortForm(events.timeout()),
+                    events.failed(), events.refused());
             return ExitCode.CHECK_FAILED;
         }
         return ExitCode.OK;

@@ -21,13 +21,14 @@ import java.util.Objects;
  * @param motion          whether each reading carries a 2 s IMU window
  * @param readers         owners polling their collars' real-time view while the fleet sends
  * @param readInterval    how often each reader polls each of its collars
+ * @param probes          owners timing how soon a new session of their pet shows in its timeline
  * @param fleetFile       where the fleet is kept between runs
  * @param retry           how refused and lost requests are sent again
  * @param grace           how long after {@code duration} a batch is still retried before it is given up
  */
 public record LoadPlan(URI server, int collars, int batch, Duration readingInterval, Duration duration, double rate,
-                       int concurrency, boolean motion, int readers, Duration readInterval, Path fleetFile,
-                       RetryPolicy retry, Duration grace) {
+                       int concurrency, boolean motion, int readers, Duration readInterval, Probes probes,
+                       Path fleetFile, RetryPolicy retry, Duration grace) {
 
     /** Collars per owner when there are fewer readers than that needs: the api rate limit is per owner. */
     static final int COLLARS_PER_OWNER = 100;
@@ -37,6 +38,7 @@ public record LoadPlan(URI server, int collars, int batch, Duration readingInter
         Objects.requireNonNull(readingInterval, "readingInterval is required");
         Objects.requireNonNull(duration, "duration is required");
         Objects.requireNonNull(readInterval, "readInterval is required");
+        Objects.requireNonNull(probes, "probes is required");
         Objects.requireNonNull(fleetFile, "fleetFile is required");
         Objects.requireNonNull(retry, "retry is required");
         Objects.requireNonNull(grace, "grace is required");
@@ -62,6 +64,27 @@ public record LoadPlan(URI server, int collars, int batch, Duration readingInter
     /** Owners to provision: one per reader, and at least one per {@value #COLLARS_PER_OWNER} collars. */
     public int owners() {
         return Math.max(readers, (collars + COLLARS_PER_OWNER - 1) / COLLARS_PER_OWNER);
+    }
+
+    /**
+     * Event probes: {@code count} collars of their own, each with an owner of its own, that every {@code interval}
+     * post two readings starting a new session, and poll their pet's timeline, {@code poll} apart, until it shows
+     * the session or {@code timeout} has passed since the ingest's answer.
+     */
+    public record Probes(int count, Duration interval, Duration poll, Duration timeout) {
+
+        public static final Probes NONE = new Probes(0, Duration.ofSeconds(1), Duration.ofMillis(10),
+                Duration.ofSeconds(10));
+
+        public Probes {
+            Objects.requireNonNull(interval, "interval is required");
+            Objects.requireNonNull(poll, "poll is required");
+            Objects.requireNonNull(timeout, "timeout is required");
+            require(count >= 0, "0 or more event probes");
+            require(!interval.isNegative() && !interval.isZero(), "a positive probe interval");
+            require(!poll.isNegative() && !poll.isZero(), "a positive probe poll");
+            require(!timeout.isNegative() && !timeout.isZero(), "a positive probe timeout");
+        }
     }
 
     private static void require(boolean condition, String wanted) {

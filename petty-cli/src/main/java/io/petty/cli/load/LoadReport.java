@@ -23,13 +23,14 @@ import java.util.TreeMap;
  *                        batch when the collars sent in real time
  * @param errors          failed attempts by HTTP status, {@code io} for a connection that failed
  * @param reads           the readers' figures, or null without readers
+ * @param events          the event probes' figures, or null without probes
  * @param maxHeapBytes    the server's largest used heap seen in {@code /metrics}, when it reports one
  * @param verification    the database check, or null when skipped
  * @param copy            the COPY ceiling, or null when not measured
  */
 public record LoadReport(LoadPlan plan, Fleet fleet, Duration elapsed, long requests, long retries, long acknowledged,
                          long rejected, long givenUp, long clockWaits, Latency latency, Map<String, Long> errors,
-                         Reads reads, OptionalLong maxHeapBytes, Acknowledgements acknowledgements,
+                         Reads reads, Events events, OptionalLong maxHeapBytes, Acknowledgements acknowledgements,
                          Verification verification, CopyCeiling.Result copy) {
 
     public LoadReport {
@@ -55,12 +56,12 @@ public record LoadReport(LoadPlan plan, Fleet fleet, Duration elapsed, long requ
 
     public LoadReport withVerification(Verification checked) {
         return new LoadReport(plan, fleet, elapsed, requests, retries, acknowledged, rejected, givenUp, clockWaits,
-                latency, errors, reads, maxHeapBytes, acknowledgements, checked, copy);
+                latency, errors, reads, events, maxHeapBytes, acknowledgements, checked, copy);
     }
 
     public LoadReport withCopy(CopyCeiling.Result measured) {
         return new LoadReport(plan, fleet, elapsed, requests, retries, acknowledged, rejected, givenUp, clockWaits,
-                latency, errors, reads, maxHeapBytes, acknowledgements, verification, measured);
+                latency, errors, reads, events, maxHeapBytes, acknowledgements, verification, measured);
     }
 
     private double perSecond(long count) {
@@ -85,6 +86,24 @@ public record LoadReport(LoadPlan plan, Fleet fleet, Duration elapsed, long requ
     public record Reads(Latency latency, Map<String, Long> statuses) {
         public Reads {
             statuses = sorted(statuses);
+        }
+    }
+
+    /**
+     * The event probes' samples: from the ingest's answer to the first timeline answer showing the session the
+     * readings started. Their readings are not among the fleet's figures above.
+     *
+     * @param probes   probe collars that sent
+     * @param latency  the samples that saw their session within {@code timeout}
+     * @param timeouts samples whose session was not in the timeline {@code timeout} after the ingest's answer
+     * @param refused  {@code 429} and {@code 503} answers to the probes, sent again after a pause
+     * @param failed   probe requests that failed otherwise (a lost connection, another status), ending their sample
+     * @param polls    timeline requests the probes sent: what they added to the server's load
+     */
+    public record Events(int probes, Duration timeout, Latency latency, long timeouts, long refused, long failed,
+                         long polls) {
+        public long samples() {
+            return latency.count();
         }
     }
 

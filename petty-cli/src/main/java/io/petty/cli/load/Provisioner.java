@@ -52,13 +52,18 @@ final class Provisioner {
     }
 
     /**
+     * @param part        which of the file's owners to reuse and keep: the fleet's or the event probes'
      * @param collars     collars wanted, spread evenly over the owners
      * @param owners      owners wanted: rate limits are per owner, so more owners provision and read faster
      * @param parallelism owners set up at once
      */
-    Fleet provision(int collars, int owners, int parallelism) {
-        List<FleetFile.Owner> stored = file.load(api.base());
-        stored.forEach(owner -> owner.collars().forEach(collar -> knownSerials.add(collar.collarId())));
+    Fleet provision(FleetFile.Part part, int collars, int owners, int parallelism) {
+        List<FleetFile.Owner> stored = file.load(api.base(), part);
+        // Every part's: a fresh serial must not be one of this generator's collars in the other part either.
+        for (FleetFile.Part any : FleetFile.Part.values()) {
+            file.load(api.base(), any)
+                    .forEach(owner -> owner.collars().forEach(collar -> knownSerials.add(collar.collarId())));
+        }
         // Each owner's state as it is set up, so that what was created is kept even when a later step fails.
         Map<Integer, FleetFile.Owner> progress = new ConcurrentHashMap<>();
         AtomicInteger ready = new AtomicInteger();
@@ -90,7 +95,7 @@ final class Provisioner {
                     .filter(Objects::nonNull).toList());
             // Owners this run did not need stay for a later, bigger run.
             kept.addAll(stored.subList(Math.min(owners, stored.size()), stored.size()));
-            file.save(api.base(), kept);
+            file.save(api.base(), part, kept);
         }
     }
 

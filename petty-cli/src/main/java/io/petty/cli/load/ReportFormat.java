@@ -24,11 +24,14 @@ public final class ReportFormat {
                 fleet.owners().size(), fleet.ownersReused(), fleet.ownersCreated(), fleet.collars().size(),
                 fleet.collarsReused(), fleet.collarsCreated());
         LoadPlan plan = report.plan();
-        line(text, "plan", "batch %d, readings %s apart, %s, %s, concurrency %d%s%s", plan.batch(),
+        line(text, "plan", "batch %d, readings %s apart, %s, %s, concurrency %d%s%s%s", plan.batch(),
                 shortForm(plan.readingInterval()), shortForm(plan.duration()),
                 plan.rate() > 0 ? String.format(Locale.ROOT, "%,.0f readings/s offered", plan.rate()) : "as fast as possible",
                 plan.concurrency(), plan.motion() ? ", motion windows" : "",
-                plan.readers() > 0 ? String.format(Locale.ROOT, ", %d readers every %s", plan.readers(), shortForm(plan.readInterval())) : "");
+                plan.readers() > 0 ? String.format(Locale.ROOT, ", %d readers every %s", plan.readers(), shortForm(plan.readInterval())) : "",
+                plan.probes().count() > 0 ? String.format(Locale.ROOT, ", %d event probes every %s polling every %s",
+                        plan.probes().count(), shortForm(plan.probes().interval()), shortForm(plan.probes().poll()))
+                        : "");
         line(text, "ingest", "%,d readings acknowledged in %.1f s: %,.0f readings/s, %,.1f requests/s",
                 report.acknowledged(), report.elapsed().toNanos() / 1e9, report.readingsPerSecond(),
                 report.requestsPerSecond());
@@ -41,6 +44,13 @@ public final class ReportFormat {
         line(text, "errors", "%s", report.errors().isEmpty() ? "none" : countsText(report.errors()));
         if (report.reads() != null) {
             line(text, "realtime", "%s  (%s)", latencyText(report.reads().latency()), countsText(report.reads().statuses()));
+        }
+        LoadReport.Events events = report.events();
+        if (events != null) {
+            line(text, "events", "%s  (ingest answer to the new session in the timeline, %d probes; %,d timed out "
+                            + "after %s, %,d refused, %,d failed; %,d polls)", latencyText(events.latency()),
+                    events.probes(), events.timeouts(), shortForm(events.timeout()), events.refused(), events.failed(),
+                    events.polls());
         }
         line(text, "server heap", "%s", report.maxHeapBytes().isPresent()
                 ? String.format(Locale.ROOT, "%.1f MiB at most", report.maxHeapBytes().getAsLong() / 1048576.0)
@@ -68,7 +78,9 @@ public final class ReportFormat {
                         .add("batch", plan.batch()).add("reading_interval_s", plan.readingInterval().toNanos() / 1e9)
                         .add("duration_s", plan.duration().toNanos() / 1e9)
                         .add("rate", plan.rate()).add("concurrency", plan.concurrency()).add("motion", plan.motion())
-                        .add("readers", plan.readers()))
+                        .add("readers", plan.readers()).add("event_probes", plan.probes().count())
+                        .add("probe_interval_s", plan.probes().interval().toNanos() / 1e9)
+                        .add("probe_poll_s", plan.probes().poll().toNanos() / 1e9))
                 .add("elapsed_s", report.elapsed().toNanos() / 1e9)
                 .add("requests", report.requests())
                 .add("retries", report.retries())
@@ -83,6 +95,15 @@ public final class ReportFormat {
         if (report.reads() != null) {
             json.add("realtime", Json.createObjectBuilder().add("latency_ms", latencyJson(report.reads().latency()))
                     .add("statuses", countsJson(report.reads().statuses())));
+        }
+        if (report.events() != null) {
+            LoadReport.Events events = report.events();
+            json.add("event_latency", Json.createObjectBuilder().add("probes", events.probes())
+                    .add("samples", events.samples()).add("p50_ms", events.latency().p50() / 1000.0)
+                    .add("p95_ms", events.latency().p95() / 1000.0).add("p99_ms", events.latency().p99() / 1000.0)
+                    .add("max_ms", events.latency().max() / 1000.0)
+                    .add("timeout_s", events.timeout().toNanos() / 1e9).add("timeouts", events.timeouts())
+                    .add("refused", events.refused()).add("failed", events.failed()).add("polls", events.polls()));
         }
         if (report.maxHeapBytes().isPresent()) {
             json.add("max_heap_bytes", report.maxHeapBytes().getAsLong());

@@ -49,7 +49,7 @@ class FleetSimulatorTest {
     void everyFailureIsCountedRetriedAndEveryAcknowledgedReadingReported() throws IOException {
         try (ScriptedServer petty = new ScriptedServer(this::answer)) {
             LoadPlan plan = new LoadPlan(petty.uri(), 2, 1, Duration.ofMillis(1), Duration.ofSeconds(1), 60, 2, false,
-                    1, Duration.ofMillis(100), directory.resolve("fleet.json"),
+                    1, Duration.ofMillis(100), LoadPlan.Probes.NONE, directory.resolve("fleet.json"),
                     new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(10), 10), Duration.ofSeconds(5));
 
             LoadReport report = new FleetSimulator(LoadListener.SILENT).run(plan);
@@ -79,7 +79,8 @@ class FleetSimulatorTest {
         try (ScriptedServer petty = new ScriptedServer(request -> request.target().equals("/v1/ingest")
                 ? ok(201, "<html>not a receipt</html>") : answer(request))) {
             LoadPlan plan = new LoadPlan(petty.uri(), 2, 5, Duration.ofMillis(1), Duration.ofMillis(500), 0, 2, false, 0,
-                    Duration.ofSeconds(1), directory.resolve("fleet.json"), RetryPolicy.DEFAULT, Duration.ofSeconds(1));
+                    Duration.ofSeconds(1), LoadPlan.Probes.NONE, directory.resolve("fleet.json"), RetryPolicy.DEFAULT,
+                    Duration.ofSeconds(1));
 
             LoadReport report = new FleetSimulator(LoadListener.SILENT).run(plan);
 
@@ -96,7 +97,7 @@ class FleetSimulatorTest {
         Instant sentLast = now.minus(Duration.ofHours(1)).plusNanos(5_000);
         Instant pairedAgain = now.minus(Duration.ofMinutes(30)).plusNanos(7_000);
         try (ScriptedServer petty = new ScriptedServer(this::store)) {
-            new FleetFile(directory.resolve("fleet.json"), Clock.systemUTC()).save(petty.uri(), List.of(
+            file().save(petty.uri(), FleetFile.Part.FLEET, List.of(
                     new FleetFile.Owner("a@example.com", "a long passphrase", List.of(
                             new FleetFile.Collar("LD-000001", "pet-1", "s1", pairedOnly, null),
                             new FleetFile.Collar("LD-000002", "pet-2", "s2", now.minus(Duration.ofHours(3)), sentLast),
@@ -166,6 +167,45 @@ class FleetSimulatorTest {
     }
 
     @Test
+    void eventProbesAreCollarsAndOwnersOfTheirOwnKeptForTheNextRunAndOutOfTheFleetsFigures() throws IOException {
+        try (ScriptedServer petty = new ScriptedServer(this::store)) {
+            LoadPlan plan = new LoadPlan(petty.uri(), 2, 5, Duration.ofMillis(1), Duration.ofMillis(500), 0, 2, false,
+                    0, Duration.ofSeconds(1), new LoadPlan.Probes(2, Duration.ofMillis(50), Duration.ofMillis(10),
+                    Duration.ofSeconds(5)),
+                    directory.resolve("fleet.json"), RetryPolicy.DEFAULT, Duration.ofSeconds(5));
+
+            LoadReport first = new FleetSimulator(LoadListener.SILENT).run(plan);
+            List<FleetFile.Owner> probes = file().load(petty.uri(), FleetFile.Part.EVENT_PROBES);
+            List<Ingest> firstRun = List.copyOf(received);
+            LoadReport second = new FleetSimulator(LoadListener.SILENT).run(plan);
+
+            assertEquals(2, probes.size());
+            List<String> probeCollars = probes.stream().map(owner -> {
+                assertEquals(1, owner.collars().size(), owner + " has a collar of its own");
+                return owner.collars().get(0).collarId();
+            }).toList();
+            assertTrue(collarsInTheFile(petty).keySet().stream().noneMatch(probeCollars::contains),
+                    "no probe is among the fleet's collars");
+            for (LoadReport run : List.of(first, second)) {
+                assertEquals(2, run.events().probes());
+                assertTrue(run.events().samples() >= 2, run.events().toString());
+                assertEquals(0, run.events().timeouts() + run.events().failed(), run.events().toString());
+                assertEquals(2, run.fleet().collars().size(), "the probes are not in the fleet");
+            }
+            assertEquals(firstRun.stream().filter(ingest -> !probeCollars.contains(ingest.collarId()))
+                    .mapToLong(ingest -> ingest.timestamps().size()).sum(), first.acknowledged(),
+                    "the probes' readings are not among the fleet's");
+            assertEquals(probes.stream().map(FleetFile.Owner::email).toList(), file().load(petty.uri(),
+                    FleetFile.Part.EVENT_PROBES).stream().map(FleetFile.Owner::email).toList(), "reused");
+            for (String probe : probeCollars) {
+                List<Instant> one = sent(probe, firstRun);
+                List<Instant> two = sent(probe, received.subList(firstRun.size(), received.size()));
+                assertTrue(two.get(0).isAfter(last(one)), probe + ": the second run's readings come after the first's");
+            }
+        }
+    }
+
+    @Test
     void aCollarLeftUnusedForWeeksStartsNoFurtherBehindThanAWeekStillAfterItsPairingAndReadings() {
         Instant now = Instant.parse("2026-12-02T08:00:00.000001Z");
         Duration second = Duration.ofSeconds(1);
@@ -182,11 +222,16 @@ class FleetSimulatorTest {
     private LoadPlan plan(ScriptedServer petty, int collars, int batch, Duration readingInterval, Duration duration,
                           double rate) {
         return new LoadPlan(petty.uri(), collars, batch, readingInterval, duration, rate, collars, false, 0,
-                Duration.ofSeconds(1), directory.resolve("fleet.json"), RetryPolicy.DEFAULT, Duration.ofSeconds(5));
+                Duration.ofSeconds(1), LoadPlan.Probes.NONE, directory.resolve("fleet.json"), RetryPolicy.DEFAULT,
+                Duration.ofSeconds(5));
+    }
+
+    private FleetFile file() {
+        return new FleetFile(directory.resolve("fleet.json"), Clock.systemUTC());
     }
 
     private Map<String, FleetFile.Collar> collarsInTheFile(ScriptedServer petty) {
-        return new FleetFile(directory.resolve("fleet.json"), Clock.systemUTC()).load(petty.uri()).stream()
+        return file().load(petty.uri(), FleetFile.Part.FLEET).stream()
                 .flatMap(owner -> owner.collars().stream())
                 .collect(Collectors.toMap(FleetFile.Collar::collarId, collar -> collar));
     }
@@ -239,6 +284,8 @@ class FleetSimulatorTest {
                 return ok(200, "{\"access_token\":\"device-" + collar + "-" + exchange + "\"}");
             case "POST /v1/ingest":
                 return ingest(request);
+            case "GET /v1/pet-timeline":
+                return timeline(request);
             case "GET /v1/realtime":
                 return raw("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n2\r\n{}\r\n0\r\n\r\n");
             case "GET /metrics":
@@ -247,6 +294,15 @@ class FleetSimulatorTest {
             default:
                 return ok(404, "{}");
         }
+    }
+
+    /** The session the collar's newest batch started, once it has sent one. */
+    private ScriptedServer.Reply timeline(ScriptedServer.Request request) {
+        String collar = request.target().replaceAll(".*collar_id=([^&]*).*", "$1");
+        String events = received.stream().filter(ingest -> ingest.collarId().equals(collar))
+                .reduce((earlier, later) -> later)
+                .map(ingest -> "{\"behavior\":\"Walk\",\"start\":\"" + ingest.timestamps().get(0) + "\"}").orElse("");
+        return ok(200, "{\"timeline\":[" + events + "]}");
     }
 
     private ScriptedServer.Reply ingest(ScriptedServer.Request request) {

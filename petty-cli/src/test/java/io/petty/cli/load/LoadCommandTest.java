@@ -9,6 +9,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -72,12 +77,56 @@ class LoadCommandTest {
     }
 
     @Test
+    void aRunInWhichNoProbeSawItsSessionExitsOneAndSaysSo() throws IOException {
+        try (ScriptedServer server = new ScriptedServer(request -> request.target().startsWith("/v1/pet-timeline")
+                ? ScriptedServer.ok(200, "{\"timeline\":[]}") : provisioning(request))) {
+            Run run = probing(server, "--event-probes", "2");
+
+            assertEquals(ExitCode.CHECK_FAILED, run.exitCode(), run.err());
+            assertTrue(run.err().contains("petty: no event probe saw its session in the timeline: "), run.err());
+            assertTrue(run.out().contains("timed out after 100ms"), run.out());
+        }
+    }
+
+    @Test
+    void aProbeThatTimedOutAmongOnesThatSawTheirSessionsLeavesTheExitCodeAlone() throws IOException {
+        // The first probe's sessions show at once, the second's never.
+        Map<String, String> newestSession = new ConcurrentHashMap<>();
+        CopyOnWriteArrayList<String> probeCollars = new CopyOnWriteArrayList<>();
+        try (ScriptedServer server = new ScriptedServer(request -> {
+            if (request.target().equals("/v1/ingest") && request.body().startsWith("{\"readings\"")) {
+                // The fleet sends single readings: a batch is a probe's.
+                String collar = request.body().replaceAll("^.*?\"collar_id\":\"([^\"]+)\".*$", "$1");
+                String start = request.body().replaceAll("^.*?\"timestamp\":\"([^\"]+)\".*$", "$1");
+                probeCollars.addIfAbsent(collar);
+                if (probeCollars.indexOf(collar) == 0) {
+                    newestSession.put(collar, start);
+                }
+                return provisioning(request);
+            }
+            if (request.target().startsWith("/v1/pet-timeline")) {
+                String collar = request.target().replaceAll(".*collar_id=([^&]+).*", "$1");
+                return ScriptedServer.ok(200, "{\"timeline\":[" + (newestSession.containsKey(collar)
+                        ? "{\"start\":\"" + newestSession.get(collar) + "\"}" : "") + "]}");
+            }
+            return provisioning(request);
+        })) {
+            Run run = probing(server, "--event-probes", "2", "--output", "json");
+
+            assertEquals(ExitCode.OK, run.exitCode(), run.err());
+            assertTrue(run.out().matches("(?s).*\"timeouts\": [1-9].*"), run.out());
+            assertTrue(run.out().matches("(?s).*\"samples\": [1-9].*"), run.out());
+        }
+    }
+
+    @Test
     void helpDescribesEveryOption() {
         Run run = petty("load", "--help");
         assertEquals(ExitCode.OK, run.exitCode());
         for (String option : new String[] {"--collars", "--batch", "--reading-interval", "--duration", "--rate",
                 "--concurrency", "--motion", "--readers", "--read-interval", "--fleet-file", "--[no-]verify",
-                "--compare-copy", "--output", "--db-url"}) {
+                "--event-probes", "--probe-interval", "--probe-poll", "--probe-timeout", "--compare-copy", "--output",
+                "--db-url"}) {
             assertTrue(run.out().contains(option), option + " in\n" + run.out());
         }
     }
@@ -88,8 +137,20 @@ class LoadCommandTest {
             case "/v1/auth/token", "/v1/auth/device-token" -> ScriptedServer.ok(200, "{\"access_token\":\"token\"}");
             case "/v1/pets" -> ScriptedServer.ok(201, "{\"id\":\"pet\"}");
             case "/v1/collars" -> ScriptedServer.ok(201, "{\"secret\":\"secret\"}");
+            // Stored: a single reading needs any 2xx, a probe's batch of two a result for each.
+            case "/v1/ingest" ->
+                    ScriptedServer.ok(201, "{\"results\":[{\"status\":\"stored\"},{\"status\":\"stored\"}]}");
             default -> ScriptedServer.ok(404, "{}");
         };
+    }
+
+    /** A short run of one collar sending single readings, with probes given a 100 ms limit. */
+    private Run probing(ScriptedServer server, String... options) {
+        List<String> args = new ArrayList<>(List.of("load", "--url", server.uri().toString(), "--collars", "1",
+                "--batch", "1", "--rate", "50", "--duration", "500ms", "--probe-interval", "100ms",
+                "--probe-timeout", "100ms", "--no-verify", "--fleet-file", directory.resolve("fleet.json").toString()));
+        args.addAll(List.of(options));
+        return petty(args.toArray(String[]::new));
     }
 
     private Run petty(String... args) {

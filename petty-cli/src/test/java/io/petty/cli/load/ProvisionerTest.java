@@ -38,7 +38,8 @@ class ProvisionerTest {
                     .then(ok(200, "{\"access_token\":\"owner-2\"}"));      // log in
 
             Fleet fleet = new Provisioner(new PettyApi(connections, QUICK),
-                    new FleetFile(home.resolve("fleet.json"), CLOCK), LoadListener.SILENT, CLOCK).provision(1, 2, 1);
+                    new FleetFile(home.resolve("fleet.json"), CLOCK), LoadListener.SILENT, CLOCK)
+                    .provision(FleetFile.Part.FLEET, 1, 2, 1);
 
             assertEquals(List.of("owner-1", "owner-2"), fleet.owners().stream().map(Fleet.Owner::accessToken).toList());
             assertEquals(List.of("/v1/accounts", "/v1/auth/token", "/v1/pets", "/v1/collars", "/v1/auth/device-token",
@@ -59,12 +60,13 @@ class ProvisionerTest {
             FleetFile file = new FleetFile(home.resolve("fleet.json"), CLOCK);
 
             Fleet fleet = new Provisioner(new PettyApi(connections, QUICK), file, LoadListener.SILENT, CLOCK)
-                    .provision(1, 1, 1);
+                    .provision(FleetFile.Part.FLEET, 1, 1, 1);
 
             FleetFile.Collar paired = fleet.collars().get(0).pairing();
             assertEquals(NOW, paired.pairedAt());
             assertNull(paired.newestSent());
-            assertEquals(List.of(paired), file.load(server.uri()).get(0).collars(), "kept for the next run");
+            assertEquals(List.of(paired), file.load(server.uri(), FleetFile.Part.FLEET).get(0).collars(),
+                    "kept for the next run");
         }
     }
 }

@@ -21,8 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReportFormatTest {
 
     private static final LoadPlan PLAN = new LoadPlan(URI.create("http://localhost:9080"), 2, 50, Duration.ofMillis(10),
-            Duration.ofSeconds(10), 0, 32, false, 1, Duration.ofSeconds(1), Path.of("fleet.json"), RetryPolicy.DEFAULT,
-            Duration.ofSeconds(30));
+            Duration.ofSeconds(10), 0, 32, false, 1, Duration.ofSeconds(1),
+            new LoadPlan.Probes(4, Duration.ofMillis(500), Duration.ofMillis(10), Duration.ofSeconds(10)),
+            Path.of("fleet.json"), RetryPolicy.DEFAULT, Duration.ofSeconds(30));
 
     @Test
     void theTableShowsEveryFigureInMilliseconds() {
@@ -31,12 +32,13 @@ class ReportFormatTest {
 
         assertEquals("""
                 fleet       1 owners (0 reused, 1 created), 2 collars (1 reused, 1 created)
-                plan        batch 50, readings 10ms apart, 10s, as fast as possible, concurrency 32, 1 readers every 1s
+                plan        batch 50, readings 10ms apart, 10s, as fast as possible, concurrency 32, 1 readers every 1s, 4 event probes every 500ms polling every 10ms
                 ingest      20,000 readings acknowledged in 8.0 s: 2,500 readings/s, 52.5 requests/s
                             420 requests (20 retries); 0 readings rejected, 50 given up; 300 batches waited for their collar's clock (never stamped ahead of now)
                 latency     p50 12.0 ms  p95 40.0 ms  p99 80.0 ms  max 120.5 ms  of 400  (served requests; 429/503 refusals are under errors)
                 errors      429: 15, 503: 4, io: 1
                 realtime    p50 2.0 ms  p95 3.0 ms  p99 4.0 ms  max 5.0 ms  of 20  (200: 18, 404: 2)
+                events      p50 150.0 ms  p95 420.0 ms  p99 910.5 ms  max 1200.0 ms  of 76  (ingest answer to the new session in the timeline, 4 probes; 2 timed out after 10s, 7 refused, 1 failed; 3,120 polls)
                 server heap 256.0 MiB at most
                 COPY        500,000 rows in 2.0 s: 250,000 rows/s; ingest reached 0.010 of it
                 verified: 20000 of 20000 acknowledged readings present
@@ -59,6 +61,21 @@ class ReportFormatTest {
         assertEquals(15, json.getJsonObject("errors").getInt("429"));
         assertEquals(1, json.getJsonObject("errors").getInt("io"));
         assertEquals(2, json.getJsonObject("realtime").getJsonObject("statuses").getInt("404"));
+        JsonObject events = json.getJsonObject("event_latency");
+        assertEquals(4, events.getInt("probes"));
+        assertEquals(76, events.getInt("samples"));
+        assertEquals(150.0, events.getJsonNumber("p50_ms").doubleValue(), 1e-9);
+        assertEquals(420.0, events.getJsonNumber("p95_ms").doubleValue(), 1e-9);
+        assertEquals(910.5, events.getJsonNumber("p99_ms").doubleValue(), 1e-9);
+        assertEquals(1200.0, events.getJsonNumber("max_ms").doubleValue(), 1e-9);
+        assertEquals(10.0, events.getJsonNumber("timeout_s").doubleValue(), 1e-9);
+        assertEquals(2, events.getInt("timeouts"));
+        assertEquals(7, events.getInt("refused"));
+        assertEquals(1, events.getInt("failed"));
+        assertEquals(3_120, events.getInt("polls"));
+        assertEquals(4, json.getJsonObject("plan").getInt("event_probes"));
+        assertEquals(0.5, json.getJsonObject("plan").getJsonNumber("probe_interval_s").doubleValue(), 1e-12);
+        assertEquals(0.01, json.getJsonObject("plan").getJsonNumber("probe_poll_s").doubleValue(), 1e-12);
         assertEquals(256L << 20, json.getJsonNumber("max_heap_bytes").longValue());
         assertEquals(1, json.getJsonObject("fleet").getInt("collars_reused"));
         assertFalse(json.getJsonObject("verification").getBoolean("complete"));
@@ -67,16 +84,18 @@ class ReportFormatTest {
     }
 
     @Test
-    void aRunWithoutReadersHeapErrorsOrClockWaitsSaysSo() {
+    void aRunWithoutReadersProbesHeapErrorsOrClockWaitsSaysSo() {
         LoadReport quiet = new LoadReport(PLAN, fleet(), Duration.ofSeconds(1), 1, 0, 50, 0, 0, 0,
-                new LoadReport.Latency(1, 1000, 1000, 1000, 1000), Map.of(), null, OptionalLong.empty(),
+                new LoadReport.Latency(1, 1000, 1000, 1000, 1000), Map.of(), null, null, OptionalLong.empty(),
                 new Acknowledgements(Duration.ofMillis(10), Map.of()), null, null);
 
         String text = ReportFormat.text(quiet);
         assertTrue(text.contains("errors      none\n"), text);
         assertTrue(text.contains("server heap not reported\n"), text);
-        assertFalse(text.contains("realtime") || text.contains("verified") || text.contains("clock"), text);
+        assertFalse(text.contains("realtime") || text.contains("events") || text.contains("verified")
+                || text.contains("clock"), text);
         JsonObject json = parse(ReportFormat.json(quiet));
+        assertFalse(json.containsKey("event_latency"));
         assertTrue(json.isNull("max_heap_bytes"));
         assertTrue(json.getJsonObject("errors").isEmpty());
     }
@@ -85,6 +104,8 @@ class ReportFormatTest {
         return new LoadReport(PLAN, fleet(), Duration.ofSeconds(8), 420, 20, 20_000, 0, 50, 300,
                 new LoadReport.Latency(400, 12_000, 40_000, 80_000, 120_500), Map.of("429", 15L, "503", 4L, "io", 1L),
                 new LoadReport.Reads(new LoadReport.Latency(20, 2000, 3000, 4000, 5000), Map.of("200", 18L, "404", 2L)),
+                new LoadReport.Events(4, Duration.ofSeconds(10), new LoadReport.Latency(76, 150_000, 420_000, 910_500,
+                        1_200_000), 2, 7, 1, 3_120),
                 OptionalLong.of(256L << 20), new Acknowledgements(Duration.ofMillis(10), Map.of()), verification, copy);
     }
 

@@ -74,7 +74,8 @@ class LoadIT {
 
     /** Readings stored for the collars in the fleet file. */
     private long storedForTheFleet() {
-        return new FleetFile(directory.resolve("load-fleet.json"), Clock.systemUTC()).load(PettyHttp.BASE).stream()
+        return new FleetFile(directory.resolve("load-fleet.json"), Clock.systemUTC())
+                .load(PettyHttp.BASE, FleetFile.Part.FLEET).stream()
                 .flatMap(owner -> owner.collars().stream())
                 .mapToLong(collar -> TestDatabase.countReadings(collar.collarId()))
                 .sum();
