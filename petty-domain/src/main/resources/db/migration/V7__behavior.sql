@@ -52,8 +52,10 @@ CREATE TABLE behavior_event (
 );
 CREATE INDEX behavior_event_pet_start ON behavior_event (pet_id, started_at);
 CREATE INDEX behavior_event_collar_start ON behavior_event (collar_id, started_at);
--- What a pet is doing now (the real-time view): its few open events, without reading its whole history.
-CREATE INDEX behavior_event_open ON behavior_event (pet_id) WHERE open;
+-- The few open events, without reading whole histories: a pet's (what it is doing now, the real-time view) and a
+-- collar's (what an analysis that continues the collar's day may change).
+CREATE INDEX behavior_event_open_of_pet ON behavior_event (pet_id) WHERE open;
+CREATE INDEX behavior_event_open_of_collar ON behavior_event (collar_id) WHERE open;
 
 -- A unit's day in numbers, kept current with its events: the timeline's summary without touching the readings.
 -- A pet's local day has one row per unit: per collar it wore that day, and per pairing window.
@@ -73,6 +75,7 @@ CREATE TABLE behavior_day (
     PRIMARY KEY (pet_id, collar_id, unit_start)
 );
 CREATE INDEX behavior_day_pet_day ON behavior_day (pet_id, day);
+CREATE INDEX behavior_day_collar ON behavior_day (collar_id, unit_start);
 
 -- What owners said of events: a verdict (and what it was instead), or only a note, as the original app sends it.
 -- The note has personal data redacted before it is stored; the segment is whatever stretch of data the app attached.

@@ -5,7 +5,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.ObjIntConsumer;
 
 /** Where readings are kept. Implementations commit before they return: a returned outcome is durable. */
 public interface ReadingRepository {
@@ -30,9 +30,16 @@ public interface ReadingRepository {
      */
     Optional<OwnedCollar> latestOwnedBy(String collarId, UUID ownerId);
 
+    /** A collar's readings stamped in {@code [from, to)}. */
+    record Span(String collarId, Instant from, Instant to) {
+    }
+
     /**
-     * Hands over the collar's readings stamped in {@code [from, to)}, in timestamp order, one at a time: any number of
-     * them in bounded memory. Without their motion windows, which no detector reads yet.
+     * Hands over the readings of every span, span after span in the order given, each span's in timestamp order,
+     * one at a time: any number of them in bounded memory, all spans in one round trip. Without their motion
+     * windows, which no detector reads yet.
+     *
+     * @param each takes a reading and the position of its span in {@code spans}
      */
-    void scan(String collarId, Instant from, Instant to, Consumer<Reading> each);
+    void scan(List<Span> spans, ObjIntConsumer<Reading> each);
 }

@@ -2,16 +2,15 @@ package it.io.petty.incontainer;
 
 import io.petty.domain.behavior.BehaviorEvent;
 import io.petty.domain.behavior.BehaviorEvents;
-import io.petty.domain.behavior.DetectedEvent;
-import io.petty.domain.behavior.EventKind;
 import io.petty.domain.behavior.Verdict;
-import io.petty.domain.behavior.internal.JpaBehaviorEvents;
+import io.petty.domain.behavior.internal.AnalysisPass;
 import io.petty.domain.collars.CollarService;
 import io.petty.domain.feedback.FeedbackRequest;
 import io.petty.domain.feedback.FeedbackService;
 import io.petty.domain.feedback.UnknownEventException;
+import io.petty.domain.telemetry.ReadingRepository;
+import io.petty.domain.testing.ReadingScript;
 import jakarta.inject.Inject;
-import jakarta.transaction.UserTransaction;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.Filters;
@@ -24,26 +23,31 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Inside Liberty (Arquillian): the engine's events through EclipseLink on the server's data source, in JTA
- * transactions — found again under the same id, kept when the owner reviewed them, stored with their feedback.
+ * Inside Liberty (Arquillian): an analysis pass as the server runs it — JDBC for the cursors and readings, EclipseLink
+ * for the events, one JTA transaction on the server's data source — and feedback on what it found. The server's own
+ * worker may take a pass first; either way the database must end as these tests say.
  */
 @ExtendWith(ArquillianExtension.class)
 class BehaviorStoreInContainerIT {
 
-    private static final Instant T0 = Instant.parse("2026-11-20T10:00:00Z");
+    private static final Instant T0 = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS)
+            .plus(10, ChronoUnit.HOURS);
 
     @Deployment
     static WebArchive deployment() {
@@ -53,6 +57,7 @@ class BehaviorStoreInContainerIT {
                         "io.petty.domain.privacy")
                 // The collars without the pairing service, which issues device credentials (identity, not needed).
                 .addPackages(true, Filters.exclude(CollarService.class), "io.petty.domain.collars")
+                .addClass(ReadingScript.class)
                 .addAsResource("META-INF/persistence.xml")
                 // The worker comes with the engine's package; it never starts here (nothing says the schema is ready).
                 .addAsResource(new StringAsset("petty.behavior.poll=PT1H"), "META-INF/microprofile-config.properties")
@@ -60,7 +65,10 @@ class BehaviorStoreInContainerIT {
     }
 
     @Inject
-    JpaBehaviorEvents store;
+    AnalysisPass pass;
+
+    @Inject
+    ReadingRepository readings;
 
     @Inject
     BehaviorEvents events;
@@ -69,75 +77,55 @@ class BehaviorStoreInContainerIT {
     FeedbackService feedback;
 
     @Inject
-    UserTransaction transaction;
-
-    @Inject
     DataSource dataSource;
 
-    private static DetectedEvent walk(int minutes) {
-        return new DetectedEvent("Walk", EventKind.SESSION, T0, T0.plusSeconds(60L * minutes), 0.9, "activity-sessions",
-                "1", 100.0 * minutes, Map.of("readings", 6 * minutes));
-    }
+    @Test
+    void aDayAnalysedAgainFindsTheSameEventsUnderTheSameIds() throws SQLException {
+        Dog dog = dog();
+        send(dog, ReadingScript.startingAt(T0).rest(6, 75).walk(12, 95, 10, 0).rest(6, 75));
+        List<BehaviorEvent> first = dayOf(dog);
 
-    private int replace(UUID pet, String collar, List<DetectedEvent> found) throws Exception {
-        transaction.begin();
-        try {
-            int changes = store.replace(collar, pet, T0.minusSeconds(36_000), T0.plusSeconds(36_000), false, found,
-                    List.of(), Instant.now());
-            transaction.commit();
-            return changes;
-        } catch (Exception e) {
-            transaction.rollback();
-            throw e;
-        }
+        execute("INSERT INTO analysis_backlog (collar_id, earliest, latest) VALUES ('" + dog.collar + "', '" + T0
+                + "', '" + T0 + "')");
+        analyse(dog);
+
+        assertEquals(List.of("Rest", "Walk", "Rest"), first.stream().map(BehaviorEvent::behavior).toList());
+        assertEquals(first.stream().map(BehaviorEvent::id).toList(), dayOf(dog).stream().map(BehaviorEvent::id).toList());
     }
 
     @Test
-    void anEventFoundAgainKeepsItsIdAndAnUnreviewedOneNoLongerFoundGoes() throws Exception {
+    void aReviewedEventMayGrowButIsNeverShortenedOrRemoved() throws SQLException {
         Dog dog = dog();
-        replace(dog.pet, dog.collar, List.of(walk(10)));
-        UUID id = events.ofPet(dog.pet, T0.minusSeconds(1), T0.plusSeconds(1)).get(0).id();
-
-        assertEquals(0, replace(dog.pet, dog.collar, List.of(walk(10))), "the same analysis changes nothing");
-        replace(dog.pet, dog.collar, List.of(walk(12)));
-        BehaviorEvent grown = events.find(id).orElseThrow();
-        assertEquals(T0.plusSeconds(720), grown.end());
-        assertEquals(1200.0, grown.distanceM());
-
-        replace(dog.pet, dog.collar, List.of());
-        assertTrue(events.find(id).isEmpty());
-    }
-
-    @Test
-    void aReviewedEventMayGrowButIsNeverShortenedOrRemoved() throws Exception {
-        Dog dog = dog();
-        replace(dog.pet, dog.collar, List.of(walk(10)));
-        UUID id = events.ofPet(dog.pet, T0.minusSeconds(1), T0.plusSeconds(1)).get(0).id();
-        UUID feedbackId = feedback.submit(dog.owner, new FeedbackRequest(id.toString(), "correct", null,
+        send(dog, ReadingScript.startingAt(T0).walk(10, 95, 10, 0));
+        BehaviorEvent walk = dayOf(dog).get(0);
+        assertTrue(walk.open());
+        feedback.submit(dog.owner, new FeedbackRequest(walk.id().toString(), "correct", null,
                 "write to me at rex.owner@example.com", null, null));
 
-        replace(dog.pet, dog.collar, List.of(walk(5)));
-        assertEquals(T0.plusSeconds(600), events.find(id).orElseThrow().end(), "not shortened");
-        replace(dog.pet, dog.collar, List.of());
-        assertTrue(events.find(id).isPresent(), "not removed");
-        replace(dog.pet, dog.collar, List.of(walk(15)));
-        BehaviorEvent grown = events.find(id).orElseThrow();
-        assertEquals(T0.plusSeconds(900), grown.end(), "grown");
+        send(dog, ReadingScript.startingAt(T0.plusSeconds(100)).walk(5, 95, 10, 0));
+        BehaviorEvent grown = events.find(walk.id()).orElseThrow();
+        assertEquals(T0.plusSeconds(140), grown.end(), "the confirmed walk went on");
         assertEquals(Verdict.CORRECT, grown.verdict());
-        assertEquals("write to me at [email]", feedback.latestOn(List.of(id)).get(id).note());
-        assertEquals(feedbackId, feedback.latestOn(List.of(id)).get(id).id());
+
+        // A late rest in the middle: analysed again, the day has two walks; the owner confirmed one.
+        send(dog, ReadingScript.startingAt(T0.plusSeconds(45)).rest(1, 70).rest(1, 70));
+        List<BehaviorEvent> day = dayOf(dog);
+        assertEquals(List.of(walk.id()), day.stream().filter(e -> e.behavior().equals("Walk")).map(BehaviorEvent::id)
+                .toList(), day.toString());
+        assertEquals(T0.plusSeconds(140), events.find(walk.id()).orElseThrow().end(), "not shortened");
+        assertEquals("write to me at [email]", feedback.latestOn(List.of(walk.id())).get(walk.id()).note());
     }
 
     @Test
-    void feedbackOnAnotherOwnersEventStoresNothing() throws Exception {
+    void feedbackOnAnotherOwnersEventStoresNothing() throws SQLException {
         Dog dog = dog();
-        replace(dog.pet, dog.collar, List.of(walk(10)));
-        UUID id = events.ofPet(dog.pet, T0.minusSeconds(1), T0.plusSeconds(1)).get(0).id();
+        send(dog, ReadingScript.startingAt(T0).walk(10, 95, 10, 0));
+        UUID walk = dayOf(dog).get(0).id();
 
         assertThrows(UnknownEventException.class, () -> feedback.submit(dog().owner,
-                new FeedbackRequest(id.toString(), "incorrect", null, null, null, null)));
-        assertTrue(feedback.latestOn(List.of(id)).isEmpty());
-        assertEquals(null, events.find(id).orElseThrow().reviewedAt());
+                new FeedbackRequest(walk.toString(), "incorrect", null, null, null, null)));
+        assertTrue(feedback.latestOn(List.of(walk)).isEmpty());
+        assertNull(events.find(walk).orElseThrow().reviewedAt());
     }
 
     private record Dog(UUID owner, UUID pet, String collar) {
@@ -145,11 +133,57 @@ class BehaviorStoreInContainerIT {
 
     private Dog dog() throws SQLException {
         Dog dog = new Dog(UUID.randomUUID(), UUID.randomUUID(), "AQ-" + ThreadLocalRandom.current().nextInt(100_000, 999_999));
-        try (Connection db = dataSource.getConnection(); Statement insert = db.createStatement()) {
-            insert.execute("INSERT INTO account (id, role) VALUES ('" + dog.owner + "', 'owner')");
-            insert.execute("INSERT INTO pet (id, owner_id, name, species) VALUES ('" + dog.pet + "', '" + dog.owner
-                    + "', 'Arquillian', 'dog')");
-        }
+        execute("INSERT INTO account (id, role) VALUES ('" + dog.owner + "', 'owner')");
+        execute("INSERT INTO pet (id, owner_id, name, species) VALUES ('" + dog.pet + "', '" + dog.owner
+                + "', 'Arquillian', 'dog')");
+        execute("INSERT INTO collar (id, pet_id, paired_at) VALUES ('" + dog.collar + "', '" + dog.pet
+                + "', now() - interval '30 days')");
+        execute("INSERT INTO collar_pairing (collar_id, pet_id, paired_at, readings_from) VALUES ('" + dog.collar
+                + "', '" + dog.pet + "', now() - interval '30 days', now() - interval '30 days')");
         return dog;
+    }
+
+    /** Stores the readings as ingest does, and has them analysed. */
+    private void send(Dog dog, ReadingScript script) throws SQLException {
+        readings.store(ReadingScript.forCollar(script.readings(), dog.collar), List.of());
+        analyse(dog);
+    }
+
+    /** A pass over the collar; if the server's worker holds it, until that worker is done. */
+    private void analyse(Dog dog) throws SQLException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (pass.analyse(List.of(dog.collar)).collars() == 0
+                && count("SELECT count(*) FROM analysis_backlog WHERE collar_id = '" + dog.collar + "'") > 0) {
+            assertTrue(Instant.now().isBefore(deadline), "the collar's readings were not analysed within 30 s");
+            pause();
+        }
+    }
+
+    /** Between polls of the backlog while the server's own worker has the collar. */
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<BehaviorEvent> dayOf(Dog dog) {
+        return events.ofPet(dog.pet, T0.minus(Duration.ofHours(10)), T0.plus(Duration.ofHours(14)));
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement();
+             ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 }

@@ -6,6 +6,7 @@ import io.petty.domain.behavior.BehaviorEngine;
 import io.petty.domain.behavior.DaySummary;
 import io.petty.domain.behavior.DetectedEvent;
 import io.petty.domain.behavior.PetWindow;
+import io.petty.domain.behavior.Unit;
 import io.petty.domain.behavior.UnitAnalysis;
 import io.petty.domain.telemetry.ReadingBacklog.Arrival;
 import io.petty.domain.telemetry.ReadingBacklog;
@@ -16,10 +17,15 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -60,81 +66,131 @@ public class AnalysisPass {
     public record Outcome(int collars, int units, int readings, int changes) {
     }
 
-    /** @return what was analysed: nothing when another server holds every one of these collars */
+    /**
+     * @return what was analysed: nothing when another server holds every one of these collars
+     */
     @Transactional
     public Outcome analyse(List<String> collarIds) {
-        Map<String, Cursor> locked = cursors.lock(collarIds);
-        if (locked.isEmpty()) {
+        Map<String, Cursor> cursorsOf = cursors.lock(collarIds);
+        if (cursorsOf.isEmpty()) {
             return new Outcome(0, 0, 0, 0);
         }
-        List<Arrival> arrivals = backlog.arrivals(locked.keySet());
-        Map<String, List<Arrival>> byCollar = arrivals.stream().collect(Collectors.groupingBy(Arrival::collarId));
-        Instant now = clock.instant();
-        int units = 0;
-        int scanned = 0;
-        int changes = 0;
-        for (Map.Entry<String, List<Arrival>> collar : byCollar.entrySet()) {
-            Tally tally = analyse(collar.getKey(), locked.get(collar.getKey()), collar.getValue(), now);
-            units += tally.units;
-            scanned += tally.readings;
-            changes += tally.changes;
+        List<Arrival> arrivals = backlog.arrivals(cursorsOf.keySet());
+        if (arrivals.isEmpty()) {
+            return new Outcome(0, 0, 0, 0);
         }
-        backlog.settle(arrivals.stream().map(Arrival::id).toList());
-        return new Outcome(byCollar.size(), units, scanned, changes);
-    }
+        Map<String, List<Arrival>> byCollar = arrivals.stream().collect(Collectors.groupingBy(Arrival::collarId));
+        Map<String, List<PetWindow>> windows = cursors.windows(byCollar.keySet(),
+                arrivals.stream().map(Arrival::earliest).min(Comparator.naturalOrder()).orElseThrow(),
+                arrivals.stream().map(Arrival::latest).max(Comparator.naturalOrder()).orElseThrow());
 
-    private static final class Tally {
-        int units;
-        int readings;
-        int changes;
-    }
-
-    private Tally analyse(String collarId, Cursor cursor, List<Arrival> arrivals, Instant now) {
-        Instant earliest = arrivals.stream().map(Arrival::earliest).min(Comparator.naturalOrder()).orElseThrow();
-        Instant latest = arrivals.stream().map(Arrival::latest).max(Comparator.naturalOrder()).orElseThrow();
-        List<PetWindow> windows = cursors.windows(collarId, earliest, latest);
-        List<AnalysisPlan.Work> plan = AnalysisPlan.of(collarId, cursor, arrivals, windows);
-        Instant inProgress = AnalysisPlan.inProgress(cursor, plan);
-        Tally tally = new Tally();
-        Cursor moved = cursor;
-        boolean cursorUnitAnalysed = false;
-        for (AnalysisPlan.Work planned : plan) {
-            UnitAnalysis analysis = planned.resume() ? engine.restore(cursor.state()).orElse(null) : null;
-            AnalysisPlan.Work work = analysis != null ? planned : planned.fromTheStart();
-            UnitAnalysis unit = analysis != null ? analysis : engine.start();
-            List<DetectedEvent> closed = new ArrayList<>();
-            readings.scan(collarId, work.from(), work.to(), reading -> {
-                unit.accept(reading, closed::add);
-                tally.readings++;
-            });
-            tally.units++;
-            cursorUnitAnalysed |= cursor != null && work.unit().start().equals(cursor.unitStart());
+        // Plan every collar's work, then do it with one query for all readings, one for the events, one for the days.
+        List<Job> jobs = new ArrayList<>();
+        List<Over> over = new ArrayList<>();
+        for (Map.Entry<String, List<Arrival>> collar : byCollar.entrySet()) {
+            plan(collar.getKey(), cursorsOf.get(collar.getKey()), collar.getValue(),
+                    windows.getOrDefault(collar.getKey(), List.of()), jobs, over);
+        }
+        int scanned = scan(jobs);
+        Instant now = clock.instant();
+        List<StoredEvent> locked = events.lockForPass(openOf(jobs, over), wholeUnits(jobs));
+        Map<StoredDay.Key, StoredDay> stored = days.ofUnits(jobs.stream().map(job -> job.work.unit()).toList());
+        int changes = 0;
+        Map<String, Cursor> moved = new HashMap<>();
+        for (Job job : jobs) {
+            Unit unit = job.work.unit();
             List<DetectedEvent> open = new ArrayList<>();
             DaySummary summary;
-            if (work.unit().start().equals(inProgress)) {
-                summary = unit.provisional(open::add);
-                moved = new Cursor(work.unit().petId(), work.unit().start(), work.unit().end(), unit.lastTimestamp(),
-                        unit.snapshot());
+            if (job.inProgress) {
+                summary = job.analysis.provisional(open::add);
+                moved.put(unit.collarId(), new Cursor(unit.petId(), unit.start(), unit.end(),
+                        job.analysis.lastTimestamp(), job.analysis.snapshot()));
             } else {
-                unit.finish(closed::add);
-                summary = unit.summary();
+                job.analysis.finish(job.closed::add);
+                summary = job.analysis.summary();
             }
-            tally.changes += events.replace(collarId, work.unit().petId(), work.unit().start(), work.unit().end(),
-                    work.resume(), closed, open, now);
-            days.summarise(work.unit(), summary, now);
+            changes += events.apply(ofUnit(locked, unit.collarId(), unit.petId(), unit.start(), unit.end(),
+                    job.work.resume()), unit.collarId(), unit.petId(), job.closed, open, now);
+            days.summarise(unit, summary, stored, now);
         }
-        if (cursor != null && cursor.state() != null && !cursorUnitAnalysed && !cursor.unitStart().equals(inProgress)) {
+        for (Over ended : over) {
             // The unit that was in progress is over: what was open in it is closed as it stood.
-            engine.restore(cursor.state()).ifPresent(over -> {
-                List<DetectedEvent> closed = new ArrayList<>();
-                over.finish(closed::add);
-                tally.changes += events.replace(collarId, cursor.petId(), cursor.unitStart(), cursor.unitEnd(), true,
-                        closed, List.of(), now);
-            });
+            List<DetectedEvent> closed = new ArrayList<>();
+            ended.analysis.finish(closed::add);
+            Cursor cursor = ended.cursor;
+            changes += events.apply(ofUnit(locked, ended.collarId, cursor.petId(), cursor.unitStart(), cursor.unitEnd(),
+                    true), ended.collarId, cursor.petId(), closed, List.of(), now);
         }
-        if (moved != cursor) {
-            cursors.save(collarId, moved);
+        cursors.save(moved);
+        backlog.settle(arrivals.stream().map(Arrival::id).toList());
+        return new Outcome(byCollar.size(), jobs.size(), scanned, changes);
+    }
+
+    /** One unit's analysis in this pass. */
+    private static final class Job {
+        final AnalysisPlan.Work work;
+        final UnitAnalysis analysis;
+        final boolean inProgress;
+        final List<DetectedEvent> closed = new ArrayList<>();
+
+        Job(AnalysisPlan.Work work, UnitAnalysis analysis, boolean inProgress) {
+            this.work = work;
+            this.analysis = analysis;
+            this.inProgress = inProgress;
         }
-        return tally;
+    }
+
+    /** A collar's unit that was in progress and is over now that a newer one is. */
+    private record Over(String collarId, Cursor cursor, UnitAnalysis analysis) {
+    }
+
+    private void plan(String collarId, Cursor cursor, List<Arrival> arrivals, List<PetWindow> windows, List<Job> jobs,
+                      List<Over> over) {
+        List<AnalysisPlan.Work> plan = AnalysisPlan.of(collarId, cursor, arrivals, windows);
+        Instant inProgress = AnalysisPlan.inProgress(cursor, plan);
+        boolean cursorUnitPlanned = false;
+        for (AnalysisPlan.Work planned : plan) {
+            UnitAnalysis resumed = planned.resume() ? engine.restore(cursor.state()).orElse(null) : null;
+            AnalysisPlan.Work work = resumed != null ? planned : planned.fromTheStart();
+            jobs.add(new Job(work, resumed != null ? resumed : engine.start(), work.unit().start().equals(inProgress)));
+            cursorUnitPlanned |= cursor != null && work.unit().start().equals(cursor.unitStart());
+        }
+        if (cursor != null && cursor.state() != null && !cursorUnitPlanned && !cursor.unitStart().equals(inProgress)) {
+            engine.restore(cursor.state()).ifPresent(analysis -> over.add(new Over(collarId, cursor, analysis)));
+        }
+    }
+
+    /** Feeds every job its readings, all in one query. @return how many */
+    private int scan(List<Job> jobs) {
+        int[] scanned = {0};
+        readings.scan(jobs.stream().map(job -> new ReadingRepository.Span(job.work.unit().collarId(), job.work.from(),
+                job.work.to())).toList(), (reading, span) -> {
+            Job job = jobs.get(span);
+            job.analysis.accept(reading, job.closed::add);
+            scanned[0]++;
+        });
+        return scanned[0];
+    }
+
+    /** The collars whose units continue (their open events may change), or whose unit in progress is over. */
+    private static Set<String> openOf(List<Job> jobs, List<Over> over) {
+        Set<String> collars = new HashSet<>();
+        jobs.stream().filter(job -> job.work.resume()).forEach(job -> collars.add(job.work.unit().collarId()));
+        over.forEach(ended -> collars.add(ended.collarId()));
+        return collars;
+    }
+
+    private static List<ReadingRepository.Span> wholeUnits(List<Job> jobs) {
+        return jobs.stream().filter(job -> !job.work.resume())
+                .map(job -> new ReadingRepository.Span(job.work.unit().collarId(), job.work.unit().start(),
+                        job.work.unit().end())).toList();
+    }
+
+    private static List<StoredEvent> ofUnit(List<StoredEvent> locked, String collarId, UUID petId, Instant start,
+                                            Instant end, boolean onlyOpen) {
+        OffsetDateTime from = JpaBehaviorEvents.utc(start);
+        OffsetDateTime to = JpaBehaviorEvents.utc(end);
+        return locked.stream().filter(event -> event.inUnit(collarId, petId, from, to) && (!onlyOpen || event.open()))
+                .toList();
     }
 }

@@ -16,6 +16,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,15 +38,17 @@ public class JdbcAnalysisCursors {
             WHERE collar_id = ANY (?) ORDER BY collar_id FOR UPDATE SKIP LOCKED
             """;
     private static final String SAVE = """
-            UPDATE analysis_cursor SET pet_id = ?, unit_start = ?, unit_end = ?, analysed_through = ?, state = ?,
-                                       updated_at = now()
-            WHERE collar_id = ?
+            UPDATE analysis_cursor c SET pet_id = s.pet_id, unit_start = s.unit_start, unit_end = s.unit_end,
+                                         analysed_through = s.analysed_through, state = s.state, updated_at = now()
+            FROM unnest(?::text[], ?::uuid[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::bytea[])
+                 AS s(collar_id, pet_id, unit_start, unit_end, analysed_through, state)
+            WHERE c.collar_id = s.collar_id
             """;
     private static final String WINDOWS = """
-            SELECT p.pet_id, pet.time_zone, p.readings_from, p.readings_until FROM collar_pairing p
+            SELECT p.collar_id, p.pet_id, pet.time_zone, p.readings_from, p.readings_until FROM collar_pairing p
             JOIN pet ON pet.id = p.pet_id
-            WHERE p.collar_id = ? AND p.readings_from <= ? AND (p.readings_until IS NULL OR p.readings_until > ?)
-            ORDER BY p.readings_from
+            WHERE p.collar_id = ANY (?) AND p.readings_from <= ? AND (p.readings_until IS NULL OR p.readings_until > ?)
+            ORDER BY p.collar_id, p.readings_from
             """;
 
     private final DataSource dataSource;
@@ -61,9 +64,9 @@ public class JdbcAnalysisCursors {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement create = connection.prepareStatement(CREATE);
              PreparedStatement lock = connection.prepareStatement(LOCK)) {
-            create.setArray(1, connection.createArrayOf("text", collarIds.toArray()));
+            create.setArray(1, connection.createArrayOf("text", collarIds.toArray(String[]::new)));
             create.executeUpdate();
-            lock.setArray(1, connection.createArrayOf("text", collarIds.toArray()));
+            lock.setArray(1, connection.createArrayOf("text", collarIds.toArray(String[]::new)));
             try (ResultSet row = lock.executeQuery()) {
                 while (row.next()) {
                     locked.put(row.getString(1), new Cursor(row.getObject(2, UUID.class), instant(row, 3), instant(row, 4),
@@ -76,39 +79,52 @@ public class JdbcAnalysisCursors {
         }
     }
 
-    void save(String collarId, Cursor cursor) {
+    /** Saves where the engine now is with these collars, in one statement. */
+    void save(Map<String, Cursor> moved) {
+        if (moved.isEmpty()) {
+            return;
+        }
+        List<String> collars = List.copyOf(moved.keySet());
         try (Connection connection = dataSource.getConnection();
              PreparedStatement save = connection.prepareStatement(SAVE)) {
-            save.setObject(1, cursor.petId());
-            save.setObject(2, utc(cursor.unitStart()));
-            save.setObject(3, utc(cursor.unitEnd()));
-            save.setObject(4, utc(cursor.analysedThrough()));
-            save.setBytes(5, cursor.state());
-            save.setString(6, collarId);
+            // Typed arrays: the server's connection wrapper refuses byte[] inside an Object[].
+            save.setArray(1, connection.createArrayOf("text", collars.toArray(String[]::new)));
+            save.setArray(2, connection.createArrayOf("uuid",
+                    collars.stream().map(c -> moved.get(c).petId()).toArray(UUID[]::new)));
+            save.setArray(3, times(connection, collars.stream().map(c -> moved.get(c).unitStart()).toList()));
+            save.setArray(4, times(connection, collars.stream().map(c -> moved.get(c).unitEnd()).toList()));
+            save.setArray(5, times(connection, collars.stream().map(c -> moved.get(c).analysedThrough()).toList()));
+            save.setArray(6, connection.createArrayOf("bytea",
+                    collars.stream().map(c -> moved.get(c).state()).toArray(byte[][]::new)));
             save.executeUpdate();
         } catch (SQLException e) {
-            throw new DatabaseException("could not save an analysis cursor", e);
+            throw new DatabaseException("could not save analysis cursors", e);
         }
     }
 
-    /** The collar's pairing windows that overlap {@code [from, to]}, with the time zones of their pets. */
-    List<PetWindow> windows(String collarId, Instant from, Instant to) {
-        List<PetWindow> windows = new ArrayList<>();
+    /** The pairing windows of these collars that overlap {@code [from, to]}, with their pets' time zones, by collar. */
+    Map<String, List<PetWindow>> windows(Collection<String> collarIds, Instant from, Instant to) {
+        Map<String, List<PetWindow>> windows = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(WINDOWS)) {
-            query.setString(1, collarId);
+            query.setArray(1, connection.createArrayOf("text", collarIds.toArray(String[]::new)));
             query.setObject(2, utc(to));
             query.setObject(3, utc(from));
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    windows.add(new PetWindow(row.getObject(1, UUID.class), ZoneId.of(row.getString(2)), instant(row, 3),
-                            instant(row, 4)));
+                    windows.computeIfAbsent(row.getString(1), collar -> new ArrayList<>()).add(new PetWindow(
+                            row.getObject(2, UUID.class), ZoneId.of(row.getString(3)), instant(row, 4), instant(row, 5)));
                 }
             }
             return windows;
         } catch (SQLException e) {
-            throw new DatabaseException("could not read a collar's pairing windows", e);
+            throw new DatabaseException("could not read collars' pairing windows", e);
         }
+    }
+
+    private static java.sql.Array times(Connection connection, List<Instant> instants) throws SQLException {
+        return connection.createArrayOf("timestamptz",
+                instants.stream().map(JdbcAnalysisCursors::utc).toArray(OffsetDateTime[]::new));
     }
 
     private static Instant instant(ResultSet row, int column) throws SQLException {

@@ -19,17 +19,23 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import io.petty.domain.telemetry.ReadingRepository;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Events through JPA: few per unit, read and written as objects. The analysis locks a unit's events while it
- * replaces them, and feedback locks the event it reviews, so neither overwrites the other.
+ * replaces them, and feedback locks the event it reviews, so neither overwrites the other. Reads run in a
+ * transaction too, so that each has a persistence context of its own: outside one, the server's pooled entity
+ * manager may hand back an entity as an earlier read left it.
  */
 @Dependent
 public class JpaBehaviorEvents implements BehaviorEvents {
@@ -45,6 +51,7 @@ public class JpaBehaviorEvents implements BehaviorEvents {
     }
 
     @Override
+    @Transactional
     public List<BehaviorEvent> ofPet(UUID petId, Instant from, Instant to) {
         return entities.createNamedQuery("StoredEvent.ofPetBetween", StoredEvent.class).setParameter("pet", petId)
                 .setParameter("from", utc(from)).setParameter("to", utc(to)).getResultStream()
@@ -52,12 +59,14 @@ public class JpaBehaviorEvents implements BehaviorEvents {
     }
 
     @Override
+    @Transactional
     public List<BehaviorEvent> openOfPet(UUID petId) {
         return entities.createNamedQuery("StoredEvent.openOfPet", StoredEvent.class).setParameter("pet", petId)
                 .getResultStream().map(JpaBehaviorEvents::event).toList();
     }
 
     @Override
+    @Transactional
     public Optional<BehaviorEvent> find(UUID eventId) {
         return Optional.ofNullable(entities.find(StoredEvent.class, eventId)).map(JpaBehaviorEvents::event);
     }
@@ -74,27 +83,42 @@ public class JpaBehaviorEvents implements BehaviorEvents {
     }
 
     /**
-     * Makes the stored events of the unit {@code [unitStart, unitEnd)} what the analysis found: events found again
-     * are updated in place, new ones added, and those no longer found removed. What the owner gave feedback on is
-     * kept: it may grow (an ongoing walk confirmed goes on), but is never shortened or removed, and a new event that
-     * overlaps it with the same behavior is not added — the owner already said what happened.
+     * Locks, for one analysis pass, the events it may change: the open events of these collars (the units it
+     * continues), and every event of the units it analyses from their first reading. Feedback waits meanwhile.
+     */
+    List<StoredEvent> lockForPass(Collection<String> openOf, List<ReadingRepository.Span> wholeUnits) {
+        List<StoredEvent> locked = new ArrayList<>();
+        if (!openOf.isEmpty()) {
+            locked.addAll(entities.createNamedQuery("StoredEvent.openOfCollars", StoredEvent.class)
+                    .setParameter("collars", openOf).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
+        }
+        for (ReadingRepository.Span unit : wholeUnits) {
+            entities.createNamedQuery("StoredEvent.ofCollarBetween", StoredEvent.class)
+                    .setParameter("collar", unit.collarId()).setParameter("from", utc(unit.from()))
+                    .setParameter("to", utc(unit.to())).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
+                    .stream().filter(event -> !locked.contains(event)).forEach(locked::add);
+        }
+        return locked;
+    }
+
+    /**
+     * Makes a unit's stored events what the analysis found: events found again are updated in place, new ones added,
+     * and those no longer found removed. What the owner gave feedback on is kept: it may grow (an ongoing walk
+     * confirmed goes on), but is never shortened or removed, and a new event that overlaps it with the same behavior
+     * is not added — the owner already said what happened.
      *
-     * @param onlyOpen whether the analysis continued the unit, so that only its open events can have changed
+     * @param stored the unit's events from {@link #lockForPass}: its open ones when the analysis continued the unit
+     *               (only those can have changed), all of them when it analysed the unit from its first reading
      * @return how many rows changed
      */
-    public int replace(String collarId, UUID petId, Instant unitStart, Instant unitEnd, boolean onlyOpen,
-                       List<DetectedEvent> closed, List<DetectedEvent> open, Instant now) {
-        List<StoredEvent> stored = entities.createNamedQuery(onlyOpen ? "StoredEvent.openOfUnit" : "StoredEvent.ofUnit",
-                        StoredEvent.class)
-                .setParameter("collar", collarId).setParameter("pet", petId)
-                .setParameter("from", utc(unitStart)).setParameter("to", utc(unitEnd))
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    int apply(List<StoredEvent> stored, String collarId, UUID petId, List<DetectedEvent> closed,
+              List<DetectedEvent> open, Instant now) {
         Map<UUID, StoredEvent> byId = new HashMap<>();
         stored.forEach(event -> byId.put(event.id(), event));
         List<StoredEvent> reviewed = stored.stream().filter(StoredEvent::reviewed).toList();
         OffsetDateTime analysedAt = utc(now);
         int changes = 0;
-        List<UUID> found = new ArrayList<>();
+        Set<UUID> found = new HashSet<>();
         for (List<DetectedEvent> events : List.of(closed, open)) {
             boolean isOpen = events == open;
             for (DetectedEvent event : events) {

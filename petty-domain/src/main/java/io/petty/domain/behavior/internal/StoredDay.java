@@ -20,6 +20,8 @@ import java.util.UUID;
 @IdClass(StoredDay.Key.class)
 @NamedQuery(name = "StoredDay.ofPetBetween", query = "SELECT d FROM StoredDay d WHERE d.petId = :pet "
         + "AND d.day >= :from AND d.day <= :to")
+@NamedQuery(name = "StoredDay.ofCollarsFrom", query = "SELECT d FROM StoredDay d WHERE d.collarId IN :collars "
+        + "AND d.unitStart >= :from")
 public class StoredDay {
 
     /** The primary key: the unit, by pet, collar and start. */
@@ -97,6 +99,10 @@ public class StoredDay {
         this.restMs = summary.restMillis();
         this.distanceM = summary.distanceM();
         this.analysedAt = analysedAt;
+    }
+
+    Key key() {
+        return new Key(petId, collarId, unitStart);
     }
 
     LocalDate day() {

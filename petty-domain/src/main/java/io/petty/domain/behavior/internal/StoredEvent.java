@@ -13,10 +13,10 @@ import java.util.UUID;
 /** A row of {@code behavior_event}: an event as the engine found it, and the owner's verdict on it. */
 @Entity
 @Table(name = "behavior_event")
-@NamedQuery(name = "StoredEvent.ofUnit", query = "SELECT e FROM StoredEvent e WHERE e.collarId = :collar "
-        + "AND e.petId = :pet AND e.startedAt >= :from AND e.startedAt < :to")
-@NamedQuery(name = "StoredEvent.openOfUnit", query = "SELECT e FROM StoredEvent e WHERE e.collarId = :collar "
-        + "AND e.petId = :pet AND e.startedAt >= :from AND e.startedAt < :to AND e.open = true")
+@NamedQuery(name = "StoredEvent.ofCollarBetween", query = "SELECT e FROM StoredEvent e WHERE e.collarId = :collar "
+        + "AND e.startedAt >= :from AND e.startedAt < :to")
+@NamedQuery(name = "StoredEvent.openOfCollars", query = "SELECT e FROM StoredEvent e WHERE e.collarId IN :collars "
+        + "AND e.open = true")
 @NamedQuery(name = "StoredEvent.ofPetBetween", query = "SELECT e FROM StoredEvent e WHERE e.petId = :pet "
         + "AND e.startedAt >= :from AND e.startedAt < :to ORDER BY e.startedAt, e.kind DESC, e.behavior")
 @NamedQuery(name = "StoredEvent.openOfPet", query = "SELECT e FROM StoredEvent e WHERE e.petId = :pet "
@@ -104,6 +104,12 @@ public class StoredEvent {
             this.ownerVerdict = verdict;
             this.correctedBehavior = correctedBehavior;
         }
+    }
+
+    /** Whether it belongs to the unit of this collar and pet that starts at {@code from}, before {@code to}. */
+    boolean inUnit(String collarId, UUID petId, OffsetDateTime from, OffsetDateTime to) {
+        return this.collarId.equals(collarId) && this.petId.equals(petId) && !startedAt.isBefore(from)
+                && startedAt.isBefore(to);
     }
 
     /** Whether this event lies within {@code [start, end]}. */

@@ -5,6 +5,7 @@ import io.petty.domain.feedback.FeedbackRepository;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,7 +27,9 @@ public class JpaFeedbackRepository implements FeedbackRepository {
         entities.persist(new StoredFeedback(feedback));
     }
 
+    /** In a transaction for a persistence context of its own (see {@code JpaBehaviorEvents}). */
     @Override
+    @Transactional
     public Map<UUID, Feedback> latestOn(Collection<UUID> eventIds) {
         Map<UUID, Feedback> latest = new HashMap<>();
         // Oldest first: the newest of each event is the one left in the map.

@@ -50,7 +50,7 @@ public class JdbcReadingBacklog implements ReadingBacklog {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(
                      "SELECT id, collar_id, earliest, latest FROM analysis_backlog WHERE collar_id = ANY (?) ORDER BY id")) {
-            query.setArray(1, connection.createArrayOf("text", collarIds.toArray()));
+            query.setArray(1, connection.createArrayOf("text", collarIds.toArray(String[]::new)));
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     arrivals.add(new Arrival(row.getLong(1), row.getString(2),
@@ -70,7 +70,7 @@ public class JdbcReadingBacklog implements ReadingBacklog {
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement delete = connection.prepareStatement("DELETE FROM analysis_backlog WHERE id = ANY (?)")) {
-            delete.setArray(1, connection.createArrayOf("int8", arrivalIds.toArray()));
+            delete.setArray(1, connection.createArrayOf("int8", arrivalIds.toArray(Long[]::new)));
             delete.executeUpdate();
         } catch (SQLException e) {
             throw new DatabaseException("could not settle the reading backlog", e);

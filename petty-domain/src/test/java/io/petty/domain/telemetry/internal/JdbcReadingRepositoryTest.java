@@ -8,6 +8,7 @@ import io.petty.domain.telemetry.GeoPoint;
 import io.petty.domain.telemetry.MotionWindow;
 import io.petty.domain.telemetry.Reading;
 import io.petty.domain.telemetry.ReadingBacklog;
+import io.petty.domain.telemetry.ReadingRepository;
 import io.petty.domain.telemetry.RejectedReading;
 import io.petty.domain.telemetry.StoredReading;
 import io.petty.domain.testing.TestPostgres;
@@ -88,19 +89,25 @@ class JdbcReadingRepositoryTest {
     }
 
     @Test
-    void aScanHandsOverACollarsReadingsInTimestampOrderWithinItsBounds() {
+    void aScanHandsOverEachSpansReadingsSpanBySpanInTimestampOrderWithinItsBounds() {
         repository.store(List.of(reading("SN-001", T0.plusSeconds(2)), reading("SN-001", T0),
                 reading("SN-001", T0.plusSeconds(3)), reading("SN-002", T0.plusSeconds(1))), List.of());
         repository.store(List.of(reading("SN-001", T0.plus(Duration.ofDays(1)))), List.of());
 
-        List<Instant> scanned = new ArrayList<>();
-        repository.scan("SN-001", T0, T0.plusSeconds(3), reading -> scanned.add(reading.timestamp()));
+        List<String> scanned = new ArrayList<>();
+        repository.scan(List.of(new ReadingRepository.Span("SN-002", T0, T0.plusSeconds(9)),
+                        new ReadingRepository.Span("SN-001", T0, T0.plusSeconds(3)),
+                        new ReadingRepository.Span("SN-001", T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(2)))),
+                (reading, span) -> scanned.add(span + " " + reading.collarId() + " " + reading.timestamp()));
 
-        assertEquals(List.of(T0, T0.plusSeconds(2)), scanned, "from inclusive, to exclusive, this collar only");
-        List<Reading> all = new ArrayList<>();
-        repository.scan("SN-001", T0.minus(Duration.ofDays(1)), T0.plus(Duration.ofDays(2)), all::add);
-        assertEquals(4, all.size(), "across partitions");
-        assertEquals(reading("SN-001", T0), all.get(0));
+        assertEquals(List.of("0 SN-002 " + T0.plusSeconds(1),
+                "1 SN-001 " + T0, "1 SN-001 " + T0.plusSeconds(2),
+                "2 SN-001 " + T0, "2 SN-001 " + T0.plusSeconds(2), "2 SN-001 " + T0.plusSeconds(3),
+                "2 SN-001 " + T0.plus(Duration.ofDays(1))), scanned,
+                "from inclusive, to exclusive, each span's collar only, across partitions");
+        List<Reading> one = new ArrayList<>();
+        repository.scan(List.of(new ReadingRepository.Span("SN-001", T0, T0.plusSeconds(1))), (reading, span) -> one.add(reading));
+        assertEquals(List.of(reading("SN-001", T0)), one);
     }
 
     @Test
