@@ -60,7 +60,7 @@ class BehaviorStoreInContainerIT {
                 .addClass(ReadingScript.class)
                 .addAsResource("META-INF/persistence.xml")
                 // The worker comes with the engine's package; it never starts here (nothing says the schema is ready).
-                .addAsResource(new StringAsset("petty.behavior.poll=PT1H"), "META-INF/microprofile-config.properties")
+                .addAsResource(new StringAsset("petty.behavior.poll=PT1H\npetty.behavior.pace=PT1H"), "META-INF/microprofile-config.properties")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
 

@@ -28,7 +28,7 @@ public class AnalysisWorker {
 
     private static final Logger LOG = Logger.getLogger(AnalysisWorker.class.getName());
     /** Collars per pass: one transaction, one commit, for up to this many collars' new readings. */
-    static final int COLLARS_PER_PASS = 64;
+    static final int COLLARS_PER_PASS = 512;
     /** After a failed pass (the database is away, say), before the next. */
     private static final Duration BACK_OFF = Duration.ofSeconds(1);
 
@@ -36,22 +36,25 @@ public class AnalysisWorker {
     private final AnalysisPass pass;
     private final ManagedExecutorService executor;
     private final Duration poll;
+    private final Duration pace;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     private volatile Future<?> task;
 
     @Inject
     public AnalysisWorker(ReadingBacklog backlog, AnalysisPass pass, ManagedExecutorService executor,
-                          @ConfigProperty(name = "petty.behavior.poll") Duration poll) {
+                          @ConfigProperty(name = "petty.behavior.poll") Duration poll,
+                          @ConfigProperty(name = "petty.behavior.pace") Duration pace) {
         this.backlog = backlog;
         this.pass = pass;
         this.executor = executor;
         this.poll = poll;
+        this.pace = pace;
     }
 
     /** For CDI proxies; never called to build a working instance. */
     protected AnalysisWorker() {
-        this(null, null, null, null);
+        this(null, null, null, null, null);
     }
 
     synchronized void start(@Observes SchemaReady ready) {
@@ -84,11 +87,16 @@ public class AnalysisWorker {
                     await(poll);
                     continue;
                 }
+                long started = System.nanoTime();
                 AnalysisPass.Outcome outcome = pass.analyse(waiting);
                 LOG.fine(() -> "Analysis pass: " + outcome);
                 if (outcome.collars() == 0) {
                     // Every one of them is another server's for now.
                     await(poll);
+                } else {
+                    // Under load, passes take turns at this pace, each taking in what arrived meanwhile: fewer
+                    // transactions, and a collar's readings of a few requests analysed together.
+                    sleep(pace.minusNanos(System.nanoTime() - started));
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Analysis pass failed (" + e.getMessage() + "); retrying in "
@@ -109,6 +117,9 @@ public class AnalysisWorker {
     }
 
     private void sleep(Duration pause) {
+        if (pause.isNegative() || pause.isZero()) {
+            return;
+        }
         try {
             Thread.sleep(pause.toMillis());
         } catch (InterruptedException e) {
