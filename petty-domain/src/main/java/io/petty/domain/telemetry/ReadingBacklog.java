@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Readings stored but not analysed yet. Each ingest announces, in the statement that stores its readings, the span
@@ -27,6 +28,14 @@ public interface ReadingBacklog {
 
     /** Every arrival of these collars, oldest first. */
     List<Arrival> arrivals(Collection<String> collarIds);
+
+    /**
+     * The readings of these arrivals, as {@link ReadingRepository#scan} would give them, when this server stored
+     * them all and still holds them in memory: the engine then need not read them back. Asked once per arrival.
+     *
+     * @return every one of their readings in timestamp order, or empty: read them from the database
+     */
+    Optional<List<Reading>> held(Collection<Arrival> arrivals);
 
     /** The arrivals were analysed: forget them. */
     void settle(Collection<Long> arrivalIds);

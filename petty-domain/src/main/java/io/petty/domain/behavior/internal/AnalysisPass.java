@@ -8,6 +8,7 @@ import io.petty.domain.behavior.DetectedEvent;
 import io.petty.domain.behavior.PetWindow;
 import io.petty.domain.behavior.Unit;
 import io.petty.domain.behavior.UnitAnalysis;
+import io.petty.domain.telemetry.Reading;
 import io.petty.domain.telemetry.ReadingBacklog.Arrival;
 import io.petty.domain.telemetry.ReadingBacklog;
 import io.petty.domain.telemetry.ReadingRepository;
@@ -24,6 +25,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -91,7 +93,7 @@ public class AnalysisPass {
             plan(collar.getKey(), cursorsOf.get(collar.getKey()), collar.getValue(),
                     windows.getOrDefault(collar.getKey(), List.of()), jobs, over);
         }
-        int scanned = scan(jobs);
+        int scanned = feed(jobs, byCollar);
         Instant now = clock.instant();
         List<StoredEvent> locked = events.lockForPass(openOf(jobs, over), wholeUnits(jobs));
         Map<StoredDay.Key, StoredDay> stored = days.ofUnits(jobs.stream().map(job -> job.work.unit()).toList());
@@ -160,16 +162,39 @@ public class AnalysisPass {
         }
     }
 
-    /** Feeds every job its readings, all in one query. @return how many */
-    private int scan(List<Job> jobs) {
-        int[] scanned = {0};
-        readings.scan(jobs.stream().map(job -> new ReadingRepository.Span(job.work.unit().collarId(), job.work.from(),
+    /**
+     * Feeds every job its readings: a unit that continues takes its collar's new readings from memory when this
+     * server stored them all (the usual case), any other job reads them, all in one query.
+     *
+     * @return how many
+     */
+    private int feed(List<Job> jobs, Map<String, List<Arrival>> byCollar) {
+        int fed = 0;
+        List<Job> toRead = new ArrayList<>();
+        for (Job job : jobs) {
+            AnalysisPlan.Work work = job.work;
+            // Only the unit in progress continues, so each collar's arrivals are asked for once.
+            Optional<List<Reading>> held = work.resume() ? backlog.held(byCollar.get(work.unit().collarId()))
+                    : Optional.empty();
+            if (held.isEmpty()) {
+                toRead.add(job);
+                continue;
+            }
+            for (Reading reading : held.get()) {
+                if (!reading.timestamp().isBefore(work.from()) && reading.timestamp().isBefore(work.to())) {
+                    job.analysis.accept(reading, job.closed::add);
+                    fed++;
+                }
+            }
+        }
+        int[] read = {0};
+        readings.scan(toRead.stream().map(job -> new ReadingRepository.Span(job.work.unit().collarId(), job.work.from(),
                 job.work.to())).toList(), (reading, span) -> {
-            Job job = jobs.get(span);
+            Job job = toRead.get(span);
             job.analysis.accept(reading, job.closed::add);
-            scanned[0]++;
+            read[0]++;
         });
-        return scanned[0];
+        return fed + read[0];
     }
 
     /** The collars whose units continue (their open events may change), or whose unit in progress is over. */

@@ -1,6 +1,7 @@
 package io.petty.domain.telemetry.internal;
 
 import io.petty.domain.platform.DatabaseException;
+import io.petty.domain.telemetry.Reading;
 import io.petty.domain.telemetry.ReadingBacklog;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -14,16 +15,19 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /** The {@code analysis_backlog} rows that {@link JdbcReadingRepository} inserts with every write of new readings. */
 @Dependent
 public class JdbcReadingBacklog implements ReadingBacklog {
 
     private final DataSource dataSource;
+    private final HeldReadings held;
 
     @Inject
-    public JdbcReadingBacklog(DataSource dataSource) {
+    public JdbcReadingBacklog(DataSource dataSource, HeldReadings held) {
         this.dataSource = dataSource;
+        this.held = held;
     }
 
     @Override
@@ -64,6 +68,11 @@ public class JdbcReadingBacklog implements ReadingBacklog {
     }
 
     @Override
+    public Optional<List<Reading>> held(Collection<Arrival> arrivals) {
+        return held.take(arrivals.stream().map(Arrival::id).toList());
+    }
+
+    @Override
     public void settle(Collection<Long> arrivalIds) {
         if (arrivalIds.isEmpty()) {
             return;
@@ -72,6 +81,7 @@ public class JdbcReadingBacklog implements ReadingBacklog {
              PreparedStatement delete = connection.prepareStatement("DELETE FROM analysis_backlog WHERE id = ANY (?)")) {
             delete.setArray(1, connection.createArrayOf("int8", arrivalIds.toArray(Long[]::new)));
             delete.executeUpdate();
+            held.forget(arrivalIds);
         } catch (SQLException e) {
             throw new DatabaseException("could not settle the reading backlog", e);
         }

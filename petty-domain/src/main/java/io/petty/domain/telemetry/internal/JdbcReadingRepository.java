@@ -22,8 +22,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -33,10 +36,10 @@ import java.util.stream.Collectors;
 /**
  * Plain JDBC rather than JPA: ingest is the hottest path, and one statement does the whole job.
  * The readings travel as arrays, so a batch of any size is one round trip: new rows are inserted, replays
- * skipped by the primary key, each collar's latest row advanced, and the positions of the new readings
- * returned, and the new ones announced to the behavior engine (the reading backlog). The request's refused readings
- * are written as dead letters in the same transaction. Small writes
- * without refused readings, the single readings most collars send, are group-committed with each other.
+ * skipped by the primary key, each collar's latest row advanced, the new readings announced to the behavior engine
+ * (the reading backlog), and their positions returned; the new ones are then held in memory for the engine. The
+ * request's refused readings are written as dead letters in the same transaction. Small writes without refused
+ * readings, the single readings most collars send, are group-committed with each other.
  */
 @ApplicationScoped
 public class JdbcReadingRepository implements ReadingRepository {
@@ -75,11 +78,14 @@ public class JdbcReadingRepository implements ReadingRepository {
             ), announced AS (
                 INSERT INTO analysis_backlog (collar_id, earliest, latest)
                 SELECT collar_id, min(ts), max(ts) FROM inserted GROUP BY collar_id
+                RETURNING id, collar_id
             )
-            -- The first position of each new reading: a reading repeated within the batch counts once.
-            SELECT min(i.ord) FROM inserted r
+            -- The first position of each new reading (a reading repeated within the batch counts once), and the
+            -- arrival that announces it.
+            SELECT min(i.ord), a.id FROM inserted r
             JOIN input i ON i.collar_id = r.collar_id AND timestamptz 'epoch' + i.ts_micros * interval '1 microsecond' = r.ts
-            GROUP BY r.collar_id, r.ts
+            JOIN announced a ON a.collar_id = r.collar_id
+            GROUP BY r.collar_id, r.ts, a.id
             """;
 
     /** The real-time view in one index lookup per table: is it the owner's collar, and what did it last send. */
@@ -112,11 +118,13 @@ public class JdbcReadingRepository implements ReadingRepository {
     private final DataSource dataSource;
     private final JdbcReadingPartitions partitions;
     private final GroupCommit<Reading> smallWrites;
+    private final HeldReadings held;
 
     @Inject
-    public JdbcReadingRepository(DataSource dataSource, JdbcReadingPartitions partitions) {
+    public JdbcReadingRepository(DataSource dataSource, JdbcReadingPartitions partitions, HeldReadings held) {
         this.dataSource = dataSource;
         this.partitions = partitions;
+        this.held = held;
         this.smallWrites = new GroupCommit<>(ReadingRules.MAX_BATCH, readings -> write(readings, List.of()),
                 JdbcReadingRepository::refusedForItsData);
     }
@@ -126,6 +134,7 @@ public class JdbcReadingRepository implements ReadingRepository {
         this.dataSource = null;
         this.partitions = null;
         this.smallWrites = null;
+        this.held = null;
     }
 
     @Override
@@ -188,7 +197,8 @@ public class JdbcReadingRepository implements ReadingRepository {
         }
     }
 
-    private static BitSet insert(Connection connection, List<Reading> readings) throws SQLException {
+    /** Stores the new readings and holds them for the engine (see {@link HeldReadings}). @return their positions */
+    private BitSet insert(Connection connection, List<Reading> readings) throws SQLException {
         int size = readings.size();
         String[] collarIds = new String[size];
         Long[] micros = new Long[size];
@@ -234,11 +244,17 @@ public class JdbcReadingRepository implements ReadingRepository {
             store.setArray(11, connection.createArrayOf("bytea", motionAccel));
             store.setArray(12, connection.createArrayOf("bytea", motionGyro));
             BitSet stored = new BitSet(size);
+            Map<Long, List<Reading>> arrivals = new HashMap<>();
             try (ResultSet result = store.executeQuery()) {
                 while (result.next()) {
-                    stored.set(result.getInt(1) - 1);
+                    int position = result.getInt(1) - 1;
+                    stored.set(position);
+                    arrivals.computeIfAbsent(result.getLong(2), arrival -> new ArrayList<>())
+                            .add(asScanned(readings.get(position)));
                 }
             }
+            // Held before a commit that may still fail: an arrival rolled back is never announced, so never asked for.
+            held.keep(arrivals);
             return stored;
         }
     }
@@ -288,6 +304,13 @@ public class JdbcReadingRepository implements ReadingRepository {
         }
     }
 
+    /** The reading as {@link #scan} reads it back: to the microsecond, its temperature through {@code real}, no motion. */
+    static Reading asScanned(Reading reading) {
+        Double temperature = reading.temperatureC() == null ? null : fromReal(reading.temperatureC().floatValue());
+        return new Reading(reading.collarId(), reading.timestamp().truncatedTo(ChronoUnit.MICROS), reading.heartRate(),
+                reading.activityLevel(), reading.location(), reading.batteryPct(), temperature, null);
+    }
+
     private static StoredReading toStoredReading(ResultSet row) throws SQLException {
         GeoPoint location = location(row);
         Integer batteryPct = nullableInt(row, "battery_pct");
@@ -314,8 +337,12 @@ public class JdbcReadingRepository implements ReadingRepository {
 
     private static Double temperature(ResultSet row) throws SQLException {
         float temperature = row.getFloat("temperature_c");
-        // real -> double through the decimal text keeps 38.6 as 38.6 rather than 38.599998474121094.
-        return row.wasNull() ? null : Double.valueOf(Float.toString(temperature));
+        return row.wasNull() ? null : fromReal(temperature);
+    }
+
+    /** real -> double through the decimal text keeps 38.6 as 38.6 rather than 38.599998474121094. */
+    private static Double fromReal(float value) {
+        return Double.valueOf(Float.toString(value));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

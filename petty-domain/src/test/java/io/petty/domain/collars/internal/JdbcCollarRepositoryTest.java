@@ -6,6 +6,7 @@ import io.petty.domain.pets.PetNotFoundException;
 import io.petty.domain.platform.SchemaMigrations;
 import io.petty.domain.telemetry.ActivityLevel;
 import io.petty.domain.telemetry.Reading;
+import io.petty.domain.telemetry.internal.HeldReadings;
 import io.petty.domain.telemetry.internal.JdbcReadingPartitions;
 import io.petty.domain.telemetry.internal.JdbcReadingRepository;
 import io.petty.domain.testing.TestPostgres;
@@ -44,7 +45,7 @@ class JdbcCollarRepositoryTest {
         database = TestPostgres.freshDatabase();
         new SchemaMigrations(database).migrate();
         collars = new JdbcCollarRepository(database);
-        readings = new JdbcReadingRepository(database, new JdbcReadingPartitions(database));
+        readings = new JdbcReadingRepository(database, new JdbcReadingPartitions(database), new HeldReadings());
     }
 
     @Test

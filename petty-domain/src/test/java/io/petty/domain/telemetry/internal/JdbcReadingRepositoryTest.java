@@ -29,6 +29,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -50,13 +51,15 @@ class JdbcReadingRepositoryTest {
     private JdbcReadingPartitions partitions;
     private JdbcReadingRepository repository;
     private JdbcDeadLetterRepository deadLetters;
+    private HeldReadings held;
 
     @BeforeEach
     void migratedDatabase() {
         database = TestPostgres.freshDatabase();
         new SchemaMigrations(database).migrate();
         partitions = new JdbcReadingPartitions(database);
-        repository = new JdbcReadingRepository(database, partitions);
+        held = new HeldReadings();
+        repository = new JdbcReadingRepository(database, partitions, held);
         deadLetters = new JdbcDeadLetterRepository(database);
     }
 
@@ -72,7 +75,7 @@ class JdbcReadingRepositoryTest {
 
     @Test
     void newReadingsAreAnnouncedToTheAnalysisWithTheirSpanAndReplaysAreNot() {
-        JdbcReadingBacklog backlog = new JdbcReadingBacklog(database);
+        JdbcReadingBacklog backlog = new JdbcReadingBacklog(database, held);
         repository.store(List.of(reading("SN-001", T0.plusSeconds(5)), reading("SN-001", T0), reading("SN-002", T0)),
                 List.of());
         repository.store(List.of(reading("SN-001", T0), reading("SN-002", T0.plusSeconds(9))), List.of());
@@ -86,6 +89,33 @@ class JdbcReadingRepositoryTest {
         backlog.settle(List.of(arrivals.get(0).id(), arrivals.get(1).id()));
         assertEquals(List.of("SN-002"), backlog.waitingCollars(10));
         assertEquals(1, backlog.arrivals(List.of("SN-001", "SN-002")).size());
+    }
+
+    @Test
+    void theNewReadingsOfEachArrivalAreHeldForTheEngineExactlyAsAScanReadsThemBackOnceAndOnlyHere() {
+        JdbcReadingBacklog backlog = new JdbcReadingBacklog(database, held);
+        Reading everyField = new Reading("SN-001", T0.plusSeconds(1).plusNanos(789), 95, ActivityLevel.PLAYING,
+                new GeoPoint(60_169_856, 24_938_412), 55, 38.612345678,
+                new MotionWindow(50, 1, new float[] {0.01f, -0.98f, 0.12f}, null));
+        repository.store(List.of(reading("SN-001", T0.plusSeconds(2)), everyField, reading("SN-002", T0)), List.of());
+        repository.store(List.of(everyField, reading("SN-002", T0.plusSeconds(1))), List.of());
+        List<ReadingBacklog.Arrival> arrivals = backlog.arrivals(List.of("SN-001", "SN-002"));
+        List<Reading> scanned = new ArrayList<>();
+        repository.scan(List.of(new ReadingRepository.Span("SN-001", T0, T0.plusSeconds(9))),
+                (reading, span) -> scanned.add(reading));
+
+        assertEquals(3, arrivals.size(), "the replay announced nothing");
+        assertEquals(Optional.of(scanned), backlog.held(arrivals.subList(0, 1)),
+                "to the microsecond, the temperature as stored, no motion window, in timestamp order");
+        assertEquals(Optional.empty(), backlog.held(arrivals.subList(0, 1)), "taken once");
+        assertEquals(List.of(reading("SN-002", T0)), backlog.held(arrivals.subList(1, 2)).orElseThrow());
+        assertEquals(Optional.empty(), backlog.held(arrivals.subList(1, 3)), "all or nothing: one of them was taken");
+        assertEquals(Optional.empty(), new JdbcReadingBacklog(database, new HeldReadings()).held(arrivals.subList(2, 3)),
+                "another server holds none of them");
+        repository.store(List.of(reading("SN-003", T0)), List.of());
+        List<ReadingBacklog.Arrival> settled = backlog.arrivals(List.of("SN-003"));
+        backlog.settle(settled.stream().map(ReadingBacklog.Arrival::id).toList());
+        assertEquals(Optional.empty(), backlog.held(settled), "settled arrivals are let go");
     }
 
     @Test
@@ -247,7 +277,7 @@ class JdbcReadingRepositoryTest {
                         throw e.getCause();
                     }
                 });
-        JdbcReadingRepository grouped = new JdbcReadingRepository(counted, partitions);
+        JdbcReadingRepository grouped = new JdbcReadingRepository(counted, partitions, new HeldReadings());
         Reading twice = reading("SN-001", T0);
         FutureTask<BitSet> first = new FutureTask<>(() -> grouped.store(List.of(reading("SN-009", T0)), List.of()));
         FutureTask<BitSet> one = new FutureTask<>(() -> grouped.store(List.of(twice), List.of()));

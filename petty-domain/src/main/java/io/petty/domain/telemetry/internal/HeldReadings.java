@@ -1,0 +1,89 @@
+package io.petty.domain.telemetry.internal;
+
+import io.petty.domain.telemetry.Reading;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The readings this server stored last, by the arrival that announced them, as a scan would read them back: the
+ * behavior engine takes them from here rather than reading them again (that read cost about a tenth of batched
+ * ingest's throughput, docs/benchmarks.md). Only a shortcut: bounded, the oldest dropped first, lost with the
+ * server, and whatever is not here is read from the database.
+ */
+@ApplicationScoped
+public class HeldReadings {
+
+    /** Readings held at most, about 12 MB: several seconds of full batched ingest, passes come every fraction. */
+    static final int CAPACITY = 100_000;
+
+    private final int capacity;
+    private final LinkedHashMap<Long, List<Reading>> byArrival = new LinkedHashMap<>();
+    private int held;
+
+    public HeldReadings() {
+        this(CAPACITY);
+    }
+
+    HeldReadings(int capacity) {
+        this.capacity = capacity;
+    }
+
+    /** Holds the new readings of one statement, by arrival: what it stored, in the form a scan would return. */
+    synchronized void keep(Map<Long, List<Reading>> arrivals) {
+        arrivals.forEach((arrival, readings) -> {
+            byArrival.put(arrival, readings);
+            held += readings.size();
+        });
+        Iterator<List<Reading>> oldest = byArrival.values().iterator();
+        while (held > capacity && oldest.hasNext()) {
+            held -= oldest.next().size();
+            oldest.remove();
+        }
+    }
+
+    /** These arrivals are settled: their readings will not be asked for. */
+    synchronized void forget(Collection<Long> arrivalIds) {
+        arrivalIds.forEach(this::remove);
+    }
+
+    /**
+     * Takes these arrivals' readings, forgetting them either way.
+     *
+     * @return all of them, in timestamp order; empty unless every arrival is still held
+     */
+    Optional<List<Reading>> take(Collection<Long> arrivalIds) {
+        List<Reading> readings = new ArrayList<>();
+        boolean all = true;
+        synchronized (this) {
+            for (Long arrival : arrivalIds) {
+                List<Reading> of = remove(arrival);
+                if (of == null) {
+                    all = false;
+                } else {
+                    readings.addAll(of);
+                }
+            }
+        }
+        if (!all) {
+            return Optional.empty();
+        }
+        readings.sort(Comparator.comparing(Reading::timestamp));
+        return Optional.of(readings);
+    }
+
+    private List<Reading> remove(Long arrival) {
+        List<Reading> readings = byArrival.remove(arrival);
+        if (readings != null) {
+            held -= readings.size();
+        }
+        return readings;
+    }
+}
