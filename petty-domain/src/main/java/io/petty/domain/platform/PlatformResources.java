@@ -6,8 +6,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 
 import javax.sql.DataSource;
 import java.time.Clock;
@@ -30,11 +28,6 @@ public class PlatformResources {
     @Produces
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     private ManagedExecutorService executor;
-
-    /** The container's transaction-scoped entity manager of the {@code petty} unit (META-INF/persistence.xml). */
-    @Produces
-    @PersistenceContext(unitName = "petty")
-    private EntityManager entityManager;
 
     @Produces
     @ApplicationScoped
