@@ -1,5 +1,7 @@
 package it.io.petty.incontainer;
 
+import io.petty.domain.behavior.BehaviorDays;
+import io.petty.domain.behavior.BehaviorEngine;
 import io.petty.domain.behavior.BehaviorEvent;
 import io.petty.domain.behavior.BehaviorEvents;
 import io.petty.domain.behavior.Verdict;
@@ -8,7 +10,11 @@ import io.petty.domain.collars.CollarService;
 import io.petty.domain.feedback.FeedbackRequest;
 import io.petty.domain.feedback.FeedbackService;
 import io.petty.domain.feedback.UnknownEventException;
+import io.petty.domain.telemetry.Reading;
 import io.petty.domain.telemetry.ReadingRepository;
+import io.petty.domain.telemetry.internal.HeldReadings;
+import io.petty.domain.telemetry.internal.JdbcReadingPartitions;
+import io.petty.domain.telemetry.internal.JdbcReadingRepository;
 import io.petty.domain.testing.ReadingScript;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -28,10 +34,16 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -48,6 +60,8 @@ class BehaviorStoreInContainerIT {
 
     private static final Instant T0 = Instant.now().minus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS)
             .plus(10, ChronoUnit.HOURS);
+    /** The pets' day of T0: they live in UTC, the default. */
+    private static final LocalDate T0_DAY = LocalDate.ofInstant(T0, ZoneOffset.UTC);
 
     @Deployment
     static WebArchive deployment() {
@@ -74,6 +88,9 @@ class BehaviorStoreInContainerIT {
     BehaviorEvents events;
 
     @Inject
+    BehaviorDays days;
+
+    @Inject
     FeedbackService feedback;
 
     @Inject
@@ -84,13 +101,51 @@ class BehaviorStoreInContainerIT {
         Dog dog = dog();
         send(dog, ReadingScript.startingAt(T0).rest(6, 75).walk(12, 95, 10, 0).rest(6, 75));
         List<BehaviorEvent> first = dayOf(dog);
+        assertEquals(List.of("Rest", "Walk", "Rest"), first.stream().map(BehaviorEvent::behavior).toList());
+        Instant analysed = Instant.now();
 
+        // A late arrival at the day's first reading: the whole day is analysed again from the database.
         execute("INSERT INTO analysis_backlog (collar_id, earliest, latest) VALUES ('" + dog.collar + "', '" + T0
                 + "', '" + T0 + "')");
         analyse(dog);
 
-        assertEquals(List.of("Rest", "Walk", "Rest"), first.stream().map(BehaviorEvent::behavior).toList());
-        assertEquals(first.stream().map(BehaviorEvent::id).toList(), dayOf(dog).stream().map(BehaviorEvent::id).toList());
+        assertEquals(1, count("SELECT count(*) FROM behavior_day WHERE collar_id = '" + dog.collar
+                + "' AND analysed_at > '" + analysed + "'"), "analysed again");
+        assertEquals(first, dayOf(dog));
+    }
+
+    @Test
+    void readingsTakenFromMemoryGiveTheDayThatReadingThemBackGives() throws SQLException {
+        Dog fromMemory = dog();
+        Dog fromDatabase = dog();
+        // Stored as by another server: this one holds none of them, so its passes read them back.
+        ReadingRepository elsewhere = new JdbcReadingRepository(dataSource, new JdbcReadingPartitions(dataSource),
+                new HeldReadings());
+        List<Reading> day = ReadingScript.startingAt(T0).rest(52, 53, 52, 54, 53, 52).walk(14, 95, 12, 3)
+                .play(6, 150, 40, 0).rest(3, 80).play(6, 150, -40, 0).rest(5, 70).readings();
+        int tookFromMemory = 0;
+        for (int from = 0; from < day.size(); from += 9) {
+            List<Reading> batch = day.subList(from, Math.min(day.size(), from + 9));
+            readings.store(ReadingScript.forCollar(batch, fromMemory.collar), List.of());
+            AnalysisPass.Outcome ours = analyse(fromMemory);
+            if (from > 0 && ours != null) {
+                assertEquals(batch.size(), ours.held(), "a continuing day takes this server's new readings from memory");
+                tookFromMemory++;
+            }
+            elsewhere.store(ReadingScript.forCollar(batch, fromDatabase.collar), List.of());
+            assertEquals(0, Optional.ofNullable(analyse(fromDatabase)).map(AnalysisPass.Outcome::held).orElse(0));
+        }
+
+        assertTrue(tookFromMemory > 0, "the server's own worker took every pass: nothing was taken from memory");
+        Set<String> expected = BehaviorEngine.ofRules().analyse(day).stream()
+                .map(event -> event.start() + " " + event.end() + " " + event.behavior() + " " + event.confidence())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(expected, shown(dayOf(fromMemory)));
+        assertEquals(expected, shown(dayOf(fromDatabase)));
+        assertEquals(dayOf(fromDatabase).stream().map(BehaviorStoreInContainerIT::withoutIds).toList(),
+                dayOf(fromMemory).stream().map(BehaviorStoreInContainerIT::withoutIds).toList());
+        assertEquals(days.ofPet(fromDatabase.pet, T0_DAY.minusDays(1), T0_DAY.plusDays(1)),
+                days.ofPet(fromMemory.pet, T0_DAY.minusDays(1), T0_DAY.plusDays(1)));
     }
 
     @Test
@@ -143,17 +198,40 @@ class BehaviorStoreInContainerIT {
         return dog;
     }
 
+    /** As the engine's own events are put in the expectation: events that start together come in any order. */
+    private static Set<String> shown(List<BehaviorEvent> events) {
+        return events.stream().map(event -> event.start() + " " + event.end() + " " + event.behavior() + " "
+                + event.confidence()).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** What two dogs with the same day share: everything but the ids of the pet, collar and event. */
+    private static List<Object> withoutIds(BehaviorEvent event) {
+        return List.of(event.kind(), event.behavior(), event.start(), event.end(), event.confidence(),
+                String.valueOf(event.distanceM()), event.detector(), event.detectorVersion(), event.evidenceJson(),
+                event.open());
+    }
+
     /** Stores the readings as ingest does, and has them analysed. */
     private void send(Dog dog, ReadingScript script) throws SQLException {
         readings.store(ReadingScript.forCollar(script.readings(), dog.collar), List.of());
         analyse(dog);
     }
 
-    /** A pass over the collar; if the server's worker holds it, until that worker is done. */
-    private void analyse(Dog dog) throws SQLException {
+    /**
+     * A pass over the collar; if the server's worker holds it, until that worker is done.
+     *
+     * @return what this test's pass did, or null when the server's worker did the work
+     */
+    private AnalysisPass.Outcome analyse(Dog dog) throws SQLException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (pass.analyse(List.of(dog.collar)).collars() == 0
-                && count("SELECT count(*) FROM analysis_backlog WHERE collar_id = '" + dog.collar + "'") > 0) {
+        while (true) {
+            AnalysisPass.Outcome outcome = pass.analyse(List.of(dog.collar));
+            if (outcome.collars() > 0) {
+                return outcome;
+            }
+            if (count("SELECT count(*) FROM analysis_backlog WHERE collar_id = '" + dog.collar + "'") == 0) {
+                return null;
+            }
             assertTrue(Instant.now().isBefore(deadline), "the collar's readings were not analysed within 30 s");
             pause();
         }

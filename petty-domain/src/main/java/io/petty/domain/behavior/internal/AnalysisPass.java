@@ -64,36 +64,42 @@ public class AnalysisPass {
         this(null, null, null, null, null, null, null);
     }
 
-    /** What a pass did. */
-    public record Outcome(int collars, int units, int readings, int changes) {
+    /**
+     * What a pass did.
+     *
+     * @param readings how many it analysed
+     * @param held     how many of those it took from memory rather than reading them back
+     */
+    public record Outcome(int collars, int units, int readings, int held, int changes) {
+
+        static final Outcome NOTHING = new Outcome(0, 0, 0, 0, 0);
     }
 
-    /**
-     * @return what was analysed: nothing when another server holds every one of these collars
-     */
+    /** @return what was analysed: nothing when another server holds every one of these collars */
     @Transactional
     public Outcome analyse(List<String> collarIds) {
         Map<String, Cursor> cursorsOf = cursors.lock(collarIds);
         if (cursorsOf.isEmpty()) {
-            return new Outcome(0, 0, 0, 0);
+            return Outcome.NOTHING;
         }
         List<Arrival> arrivals = backlog.arrivals(cursorsOf.keySet());
         if (arrivals.isEmpty()) {
-            return new Outcome(0, 0, 0, 0);
+            return Outcome.NOTHING;
         }
         Map<String, List<Arrival>> byCollar = arrivals.stream().collect(Collectors.groupingBy(Arrival::collarId));
         Map<String, List<PetWindow>> windows = cursors.windows(byCollar.keySet(),
                 arrivals.stream().map(Arrival::earliest).min(Comparator.naturalOrder()).orElseThrow(),
                 arrivals.stream().map(Arrival::latest).max(Comparator.naturalOrder()).orElseThrow());
 
-        // Plan every collar's work, then do it with one query for all readings, one for the events, one for the days.
+        // Plan every collar's work, then do it with one query for the readings not held in memory, two for the
+        // events, one for the days.
         List<Job> jobs = new ArrayList<>();
         List<Over> over = new ArrayList<>();
         for (Map.Entry<String, List<Arrival>> collar : byCollar.entrySet()) {
             plan(collar.getKey(), cursorsOf.get(collar.getKey()), collar.getValue(),
                     windows.getOrDefault(collar.getKey(), List.of()), jobs, over);
         }
-        int scanned = feed(jobs, byCollar);
+        Fed fed = feed(jobs, byCollar);
         Instant now = clock.instant();
         List<StoredEvent> locked = events.lockForPass(openOf(jobs, over), wholeUnits(jobs));
         Map<StoredDay.Key, StoredDay> stored = days.ofUnits(jobs.stream().map(job -> job.work.unit()).toList());
@@ -125,7 +131,7 @@ public class AnalysisPass {
         }
         cursors.save(moved);
         backlog.settle(arrivals.stream().map(Arrival::id).toList());
-        return new Outcome(byCollar.size(), jobs.size(), scanned, changes);
+        return new Outcome(byCollar.size(), jobs.size(), fed.held + fed.read, fed.held, changes);
     }
 
     /** One unit's analysis in this pass. */
@@ -166,10 +172,10 @@ public class AnalysisPass {
      * Feeds every job its readings: a unit that continues takes its collar's new readings from memory when this
      * server stored them all (the usual case), any other job reads them, all in one query.
      *
-     * @return how many
+     * @return how many, from where
      */
-    private int feed(List<Job> jobs, Map<String, List<Arrival>> byCollar) {
-        int fed = 0;
+    private Fed feed(List<Job> jobs, Map<String, List<Arrival>> byCollar) {
+        int fromMemory = 0;
         List<Job> toRead = new ArrayList<>();
         for (Job job : jobs) {
             AnalysisPlan.Work work = job.work;
@@ -183,7 +189,7 @@ public class AnalysisPass {
             for (Reading reading : held.get()) {
                 if (!reading.timestamp().isBefore(work.from()) && reading.timestamp().isBefore(work.to())) {
                     job.analysis.accept(reading, job.closed::add);
-                    fed++;
+                    fromMemory++;
                 }
             }
         }
@@ -194,7 +200,10 @@ public class AnalysisPass {
             job.analysis.accept(reading, job.closed::add);
             read[0]++;
         });
-        return fed + read[0];
+        return new Fed(fromMemory, read[0]);
+    }
+
+    private record Fed(int held, int read) {
     }
 
     /** The collars whose units continue (their open events may change), or whose unit in progress is over. */
@@ -205,10 +214,8 @@ public class AnalysisPass {
         return collars;
     }
 
-    private static List<ReadingRepository.Span> wholeUnits(List<Job> jobs) {
-        return jobs.stream().filter(job -> !job.work.resume())
-                .map(job -> new ReadingRepository.Span(job.work.unit().collarId(), job.work.unit().start(),
-                        job.work.unit().end())).toList();
+    private static List<Unit> wholeUnits(List<Job> jobs) {
+        return jobs.stream().filter(job -> !job.work.resume()).map(job -> job.work.unit()).toList();
     }
 
     private static List<StoredEvent> ofUnit(List<StoredEvent> locked, String collarId, UUID petId, Instant start,

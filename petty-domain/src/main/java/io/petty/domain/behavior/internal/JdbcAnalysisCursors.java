@@ -3,6 +3,7 @@ package io.petty.domain.behavior.internal;
 import io.petty.domain.behavior.AnalysisPlan.Cursor;
 import io.petty.domain.behavior.PetWindow;
 import io.petty.domain.platform.DatabaseException;
+import io.petty.domain.platform.SqlArrays;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
@@ -16,8 +17,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,22 +61,38 @@ public class JdbcAnalysisCursors {
 
     /** @return the cursors of those collars that no other transaction holds, locked by this one */
     Map<String, Cursor> lock(Collection<String> collarIds) {
+        try (Connection connection = dataSource.getConnection()) {
+            Map<String, Cursor> locked = lockExisting(connection, collarIds);
+            List<String> missing = collarIds.stream().filter(collar -> !locked.containsKey(collar)).toList();
+            // A collar's first pass makes its cursor; the others missing are another server's right now.
+            if (!missing.isEmpty() && create(connection, missing) > 0) {
+                locked.putAll(lockExisting(connection, missing));
+            }
+            return locked;
+        } catch (SQLException e) {
+            throw new DatabaseException("could not lock analysis cursors", e);
+        }
+    }
+
+    private static Map<String, Cursor> lockExisting(Connection connection, Collection<String> collarIds)
+            throws SQLException {
         Map<String, Cursor> locked = new LinkedHashMap<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement create = connection.prepareStatement(CREATE);
-             PreparedStatement lock = connection.prepareStatement(LOCK)) {
-            create.setArray(1, connection.createArrayOf("text", collarIds.toArray(String[]::new)));
-            create.executeUpdate();
-            lock.setArray(1, connection.createArrayOf("text", collarIds.toArray(String[]::new)));
+        try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
+            lock.setArray(1, SqlArrays.texts(connection, collarIds));
             try (ResultSet row = lock.executeQuery()) {
                 while (row.next()) {
                     locked.put(row.getString(1), new Cursor(row.getObject(2, UUID.class), instant(row, 3), instant(row, 4),
                             instant(row, 5), row.getBytes(6)));
                 }
             }
-            return locked;
-        } catch (SQLException e) {
-            throw new DatabaseException("could not lock analysis cursors", e);
+        }
+        return locked;
+    }
+
+    private static int create(Connection connection, Collection<String> collarIds) throws SQLException {
+        try (PreparedStatement create = connection.prepareStatement(CREATE)) {
+            create.setArray(1, SqlArrays.texts(connection, collarIds));
+            return create.executeUpdate();
         }
     }
 
@@ -88,12 +105,13 @@ public class JdbcAnalysisCursors {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement save = connection.prepareStatement(SAVE)) {
             // Typed arrays: the server's connection wrapper refuses byte[] inside an Object[].
-            save.setArray(1, connection.createArrayOf("text", collars.toArray(String[]::new)));
+            save.setArray(1, SqlArrays.texts(connection, collars));
             save.setArray(2, connection.createArrayOf("uuid",
                     collars.stream().map(c -> moved.get(c).petId()).toArray(UUID[]::new)));
-            save.setArray(3, times(connection, collars.stream().map(c -> moved.get(c).unitStart()).toList()));
-            save.setArray(4, times(connection, collars.stream().map(c -> moved.get(c).unitEnd()).toList()));
-            save.setArray(5, times(connection, collars.stream().map(c -> moved.get(c).analysedThrough()).toList()));
+            save.setArray(3, SqlArrays.timestamps(connection, collars.stream().map(c -> moved.get(c).unitStart()).toList()));
+            save.setArray(4, SqlArrays.timestamps(connection, collars.stream().map(c -> moved.get(c).unitEnd()).toList()));
+            save.setArray(5, SqlArrays.timestamps(connection,
+                    collars.stream().map(c -> moved.get(c).analysedThrough()).toList()));
             save.setArray(6, connection.createArrayOf("bytea",
                     collars.stream().map(c -> moved.get(c).state()).toArray(byte[][]::new)));
             save.executeUpdate();
@@ -107,7 +125,7 @@ public class JdbcAnalysisCursors {
         Map<String, List<PetWindow>> windows = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(WINDOWS)) {
-            query.setArray(1, connection.createArrayOf("text", collarIds.toArray(String[]::new)));
+            query.setArray(1, SqlArrays.texts(connection, collarIds));
             query.setObject(2, utc(to));
             query.setObject(3, utc(from));
             try (ResultSet row = query.executeQuery()) {
@@ -120,11 +138,6 @@ public class JdbcAnalysisCursors {
         } catch (SQLException e) {
             throw new DatabaseException("could not read collars' pairing windows", e);
         }
-    }
-
-    private static java.sql.Array times(Connection connection, List<Instant> instants) throws SQLException {
-        return connection.createArrayOf("timestamptz",
-                instants.stream().map(JdbcAnalysisCursors::utc).toArray(OffsetDateTime[]::new));
     }
 
     private static Instant instant(ResultSet row, int column) throws SQLException {

@@ -5,6 +5,7 @@ import io.petty.domain.behavior.BehaviorEvents;
 import io.petty.domain.behavior.DetectedEvent;
 import io.petty.domain.behavior.EventIds;
 import io.petty.domain.behavior.EventKind;
+import io.petty.domain.behavior.Unit;
 import io.petty.domain.behavior.Verdict;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -19,11 +20,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import io.petty.domain.telemetry.ReadingRepository;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,22 +85,26 @@ public class JpaBehaviorEvents implements BehaviorEvents {
     }
 
     /**
-     * Locks, for one analysis pass, the events it may change: the open events of these collars (the units it
-     * continues), and every event of the units it analyses from their first reading. Feedback waits meanwhile.
+     * Locks, for one analysis pass, the events it may change, in at most two queries: the open events of these
+     * collars (the units it continues), and the events of the collars whose units it analyses from their first
+     * reading, from the earliest of those units on. Feedback waits meanwhile.
      */
-    List<StoredEvent> lockForPass(Collection<String> openOf, List<ReadingRepository.Span> wholeUnits) {
-        List<StoredEvent> locked = new ArrayList<>();
+    List<StoredEvent> lockForPass(Collection<String> openOf, Collection<Unit> wholeUnits) {
+        Map<UUID, StoredEvent> locked = new LinkedHashMap<>();
         if (!openOf.isEmpty()) {
-            locked.addAll(entities.createNamedQuery("StoredEvent.openOfCollars", StoredEvent.class)
-                    .setParameter("collars", openOf).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
+            entities.createNamedQuery("StoredEvent.openOfCollars", StoredEvent.class).setParameter("collars", openOf)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
+                    .forEach(event -> locked.put(event.id(), event));
         }
-        for (ReadingRepository.Span unit : wholeUnits) {
-            entities.createNamedQuery("StoredEvent.ofCollarBetween", StoredEvent.class)
-                    .setParameter("collar", unit.collarId()).setParameter("from", utc(unit.from()))
-                    .setParameter("to", utc(unit.to())).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList()
-                    .stream().filter(event -> !locked.contains(event)).forEach(locked::add);
+        if (!wholeUnits.isEmpty()) {
+            entities.createNamedQuery("StoredEvent.ofCollarsFrom", StoredEvent.class)
+                    .setParameter("collars", wholeUnits.stream().map(Unit::collarId).distinct().toList())
+                    .setParameter("from", utc(wholeUnits.stream().map(Unit::start).min(Comparator.naturalOrder())
+                            .orElseThrow()))
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream()
+                    .forEach(event -> locked.putIfAbsent(event.id(), event));
         }
-        return locked;
+        return List.copyOf(locked.values());
     }
 
     /**

@@ -13,8 +13,8 @@ import java.util.UUID;
 /** A row of {@code behavior_event}: an event as the engine found it, and the owner's verdict on it. */
 @Entity
 @Table(name = "behavior_event")
-@NamedQuery(name = "StoredEvent.ofCollarBetween", query = "SELECT e FROM StoredEvent e WHERE e.collarId = :collar "
-        + "AND e.startedAt >= :from AND e.startedAt < :to")
+@NamedQuery(name = "StoredEvent.ofCollarsFrom", query = "SELECT e FROM StoredEvent e WHERE e.collarId IN :collars "
+        + "AND e.startedAt >= :from")
 @NamedQuery(name = "StoredEvent.openOfCollars", query = "SELECT e FROM StoredEvent e WHERE e.collarId IN :collars "
         + "AND e.open = true")
 @NamedQuery(name = "StoredEvent.ofPetBetween", query = "SELECT e FROM StoredEvent e WHERE e.petId = :pet "

@@ -1,6 +1,7 @@
 package io.petty.domain.telemetry.internal;
 
 import io.petty.domain.platform.DatabaseException;
+import io.petty.domain.platform.SqlArrays;
 import io.petty.domain.telemetry.Reading;
 import io.petty.domain.telemetry.ReadingBacklog;
 import jakarta.enterprise.context.Dependent;
@@ -54,7 +55,7 @@ public class JdbcReadingBacklog implements ReadingBacklog {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(
                      "SELECT id, collar_id, earliest, latest FROM analysis_backlog WHERE collar_id = ANY (?) ORDER BY id")) {
-            query.setArray(1, connection.createArrayOf("text", collarIds.toArray(String[]::new)));
+            query.setArray(1, SqlArrays.texts(connection, collarIds));
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     arrivals.add(new Arrival(row.getLong(1), row.getString(2),

@@ -1,6 +1,7 @@
 package io.petty.domain.telemetry.internal;
 
 import io.petty.domain.platform.DatabaseException;
+import io.petty.domain.platform.SqlArrays;
 import io.petty.domain.telemetry.ActivityLevel;
 import io.petty.domain.telemetry.GeoPoint;
 import io.petty.domain.telemetry.MotionWindow;
@@ -101,8 +102,7 @@ public class JdbcReadingRepository implements ReadingRepository {
 
     /** Every span's readings in one statement: an index range scan per span, in the order of the spans. */
     private static final String SCAN = """
-            SELECT s.ord, r.collar_id, r.ts, r.heart_rate, r.activity_level, r.lat_e6, r.lon_e6, r.battery_pct,
-                   r.temperature_c
+            SELECT s.ord, r.ts, r.heart_rate, r.activity_level, r.lat_e6, r.lon_e6, r.battery_pct, r.temperature_c
             FROM unnest(?::text[], ?::timestamptz[], ?::timestamptz[]) WITH ORDINALITY AS s(collar_id, from_ts, to_ts, ord)
             CROSS JOIN LATERAL (
                 SELECT * FROM reading WHERE collar_id = s.collar_id AND ts >= s.from_ts AND ts < s.to_ts ORDER BY ts
@@ -287,16 +287,15 @@ public class JdbcReadingRepository implements ReadingRepository {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(SCAN)) {
             query.setFetchSize(SCAN_FETCH_SIZE);
-            query.setArray(1, connection.createArrayOf("text", spans.stream().map(Span::collarId).toArray(String[]::new)));
-            query.setArray(2, connection.createArrayOf("timestamptz",
-                    spans.stream().map(span -> span.from().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new)));
-            query.setArray(3, connection.createArrayOf("timestamptz",
-                    spans.stream().map(span -> span.to().atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new)));
+            query.setArray(1, SqlArrays.texts(connection, spans.stream().map(Span::collarId).toList()));
+            query.setArray(2, SqlArrays.timestamps(connection, spans.stream().map(Span::from).toList()));
+            query.setArray(3, SqlArrays.timestamps(connection, spans.stream().map(Span::to).toList()));
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
-                    each.accept(new Reading(row.getString("collar_id"), instant(row, "ts"), row.getInt("heart_rate"),
+                    int span = row.getInt("ord") - 1;
+                    each.accept(new Reading(spans.get(span).collarId(), instant(row, "ts"), row.getInt("heart_rate"),
                             ActivityLevel.ofCode(row.getInt("activity_level")).orElseThrow(), location(row),
-                            nullableInt(row, "battery_pct"), temperature(row), null), row.getInt("ord") - 1);
+                            nullableInt(row, "battery_pct"), temperature(row), null), span);
                 }
             }
         } catch (SQLException e) {

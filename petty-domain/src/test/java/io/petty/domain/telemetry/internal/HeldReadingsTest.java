@@ -48,6 +48,18 @@ class HeldReadingsTest {
         assertEquals(Optional.of(List.of(at(3))), held.take(List.of(3L)));
     }
 
+    @Test
+    void whatIsLetGoMakesRoomAndAnArrivalLargerThanTheWholeIsNotHeld() {
+        HeldReadings held = new HeldReadings(2);
+        held.keep(Map.of(1L, List.of(at(1), at(2))));
+        held.forget(List.of(1L));
+        held.keep(Map.of(2L, List.of(at(3), at(4))));
+
+        assertEquals(Optional.of(List.of(at(3), at(4))), held.take(List.of(2L)), "forgetting 1 made room for 2");
+        held.keep(Map.of(3L, List.of(at(5), at(6), at(7))));
+        assertEquals(Optional.empty(), held.take(List.of(3L)));
+    }
+
     private static Reading at(int second) {
         return new Reading("SN-001", T0.plusSeconds(second), 72, ActivityLevel.RESTING, null, null, null, null);
     }

@@ -1,0 +1,29 @@
+package io.petty.domain.platform;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+
+/**
+ * Array parameters for the statements that take many rows at once ({@code unnest(?::text[], …)}), typed as the
+ * server's connection wrapper needs them: it refuses an {@code Object[]} holding anything but strings and numbers.
+ */
+public final class SqlArrays {
+
+    private SqlArrays() {
+    }
+
+    public static Array texts(Connection connection, Collection<String> values) throws SQLException {
+        return connection.createArrayOf("text", values.toArray(String[]::new));
+    }
+
+    /** As {@code timestamptz}, in UTC; a null stays null. */
+    public static Array timestamps(Connection connection, Collection<Instant> instants) throws SQLException {
+        return connection.createArrayOf("timestamptz", instants.stream()
+                .map(instant -> instant == null ? null : instant.atOffset(ZoneOffset.UTC)).toArray(OffsetDateTime[]::new));
+    }
+}
