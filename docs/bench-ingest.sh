@@ -46,7 +46,7 @@ load() {
 batch()    { load batch --collars 200 --batch 500 --reading-interval 1ms "$@"; }
 single()   { load single --collars 1000 --batch 1 --reading-interval 1ms "$@"; }
 realtime() { load readers --collars 200 --batch 500 --readers 100 --reading-interval 1ms "$@"; }
-events()   { load events --collars 200 --batch 500 --reading-interval 1ms --event-probes 4 --probe-poll 50ms "$@"; }
+events()   { load events --collars 200 --batch 500 --reading-interval 1ms --event-probes 4 "$@"; }
 
 echo "warm-up (not counted)..." >&2
 for mode in batch single realtime events; do
@@ -65,8 +65,8 @@ for run in $(seq 1 "$runs"); do
       single: $s.requests_per_s, single_ratio: ($s.requests_per_s / $b.copy.rows_per_s), single_p99: $s.latency_ms.p99,
       realtime_p99: $r.realtime.latency_ms.p99, realtime_reads: $r.realtime.latency_ms.count,
       realtime_ingest: $r.readings_per_s,
-      event_p99: $e.event_latency.p99_ms, event_p50: $e.event_latency.p50_ms, event_samples: $e.event_latency.samples,
-      event_timeouts: $e.event_latency.timeouts, event_ingest: $e.readings_per_s,
+      event_p99: $e.events.latency_ms.p99, event_p50: $e.events.latency_ms.p50, event_samples: $e.events.latency_ms.count,
+      event_timeouts: $e.events.timeouts, event_ingest: $e.readings_per_s,
       heap_mib: (([$b.max_heap_bytes, $s.max_heap_bytes, $r.max_heap_bytes, $e.max_heap_bytes] | map(. // 0) | max) / 1048576),
       clock_waits: ($b.clock_waits + $s.clock_waits + $r.clock_waits + $e.clock_waits),
       verified: ($b.verification.complete and $s.verification.complete and $r.verification.complete

@@ -20,7 +20,8 @@ public final class CollarSimulation {
 
     private static final double METRES_PER_DEGREE_LAT = 111_320;
 
-    private enum State {
+    /** What the dog is doing; its position is the reading's activity level. */
+    enum State {
         // mean dwell (s), heart rate range (bpm), speed (m/s), temperature (°C), accel swing (g), gyro swing (°/s)
         RESTING(600, 60, 95, 0.05, 38.4, 0.02, 3),
         WALKING(300, 90, 140, 1.3, 38.7, 0.35, 60),
@@ -43,6 +44,13 @@ public final class CollarSimulation {
             this.temperature = temperature;
             this.accelSwing = accelSwing;
             this.gyroSwing = gyroSwing;
+        }
+
+        /** A reading of a dog doing this at home: a heart rate within the state's range, its temperature. */
+        SimulatedReading atHome(String collarId, Instant timestamp, SplittableRandom random, int latE6, int lonE6) {
+            int rate = (int) (minHeartRate + random.nextDouble(maxHeartRate - minHeartRate));
+            return new SimulatedReading(collarId, 0, timestamp, rate, ordinal(), latE6, lonE6, 80,
+                    (int) Math.round(temperature * 10), null);
         }
     }
 

@@ -37,10 +37,6 @@ final class EventProbe {
     /** After a 429 or 503: the sample's clock runs on, so not long; but no burst at a server shedding load. */
     static final Duration REFUSED_PAUSE = Duration.ofMillis(100);
 
-    static final int RESTING = 0;
-    static final int WALKING = 1;
-    static final int PLAYING = 2;
-
     private static final String INGEST = "/v1/ingest";
     /** Made once: {@code Json.createParser} looks the provider up on every call. */
     private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
@@ -62,8 +58,7 @@ final class EventProbe {
     private long polls;
     /** Every new reading comes after this: the collar's pairing, or its newest reading of this run or earlier ones. */
     private Instant after;
-    private int activity = RESTING;
-    private long index;
+    private CollarSimulation.State activity = CollarSimulation.State.RESTING;
     /** Volatile: an abandoned run's is read while the probe may still be stopping. */
     private volatile Instant newestSent;
 
@@ -103,7 +98,7 @@ final class EventProbe {
             try {
                 // Untimed, and resting, as no timed batch is: it ends whatever session the collar's previous run left
                 // open, a walk or a play, so that the first timed batch starts one as every later one does.
-                post(batch(RESTING), giveUpNanos);
+                post(batch(CollarSimulation.State.RESTING), giveUpNanos);
             } catch (RuntimeException unreadable) {
                 failed++;
             }
@@ -131,7 +126,8 @@ final class EventProbe {
      * ingest's answer (a timeout), or {@code giveUpNanos} comes (neither: the run is over).
      */
     void sample(long giveUpNanos) throws InterruptedException {
-        List<SimulatedReading> readings = batch(activity == WALKING ? PLAYING : WALKING);
+        List<SimulatedReading> readings = batch(activity == CollarSimulation.State.WALKING
+                ? CollarSimulation.State.PLAYING : CollarSimulation.State.WALKING);
         OptionalLong stored = post(readings, giveUpNanos);
         if (stored.isPresent()) {
             awaitSession(readings.get(0).timestamp(), stored.getAsLong(), giveUpNanos);
@@ -169,7 +165,7 @@ final class EventProbe {
     }
 
     /** Two readings a millisecond apart, stamped now, but after every reading the collar sent before. */
-    private List<SimulatedReading> batch(int level) {
+    private List<SimulatedReading> batch(CollarSimulation.State level) {
         Instant first = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (!first.isAfter(after)) {
             first = after.truncatedTo(ChronoUnit.MILLIS).plusMillis(1);
@@ -186,15 +182,9 @@ final class EventProbe {
         return readings;
     }
 
-    /** A dog at home, its heart rate within the range of what it is doing (as the fleet's dogs' are). */
-    private SimulatedReading reading(Instant timestamp, int level) {
-        int heartRate = switch (level) {
-            case WALKING -> 90 + random.nextInt(50);
-            case PLAYING -> 130 + random.nextInt(80);
-            default -> 60 + random.nextInt(35);
-        };
-        return new SimulatedReading(collar.id(), index++, timestamp, heartRate, level, homeLatE6, homeLonE6, 80,
-                level == PLAYING ? 391 : level == WALKING ? 387 : 384, null);
+    /** A dog at home, its heart rate and temperature those of what it is doing, as the fleet's dogs' are. */
+    private SimulatedReading reading(Instant timestamp, CollarSimulation.State level) {
+        return level.atHome(collar.id(), timestamp, random, homeLatE6, homeLonE6);
     }
 
     /** @return when the answer that holds both readings came, or empty when the batch is given up */

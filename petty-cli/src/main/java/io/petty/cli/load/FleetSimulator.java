@@ -67,11 +67,12 @@ public final class FleetSimulator {
             FleetFile file = new FleetFile(plan.fleetFile(), Clock.systemUTC());
             Provisioner provisioner = new Provisioner(new PettyApi(connections, PROVISIONING_RETRY), file, listener,
                     Clock.systemUTC());
-            Fleet fleet = provisioner.provision(FleetFile.Part.FLEET, plan.collars(), plan.owners(),
-                    Math.min(plan.concurrency(), 8));
+            int provisioners = Math.min(plan.concurrency(), 8);
+            Fleet fleet = provisioner.provision(FleetFile.Part.FLEET, plan.collars(), plan.owners(), provisioners);
             // An owner each: the timeline's rate limit is per owner, and the probes should not share one.
-            Fleet probes = provisioner.provision(FleetFile.Part.EVENT_PROBES, plan.probes().count(),
-                    plan.probes().count(), Math.min(plan.concurrency(), 8));
+            Fleet probes = plan.probes().count() == 0 ? new Fleet(List.of(), 0, 0, 0, 0)
+                    : provisioner.provision(FleetFile.Part.EVENT_PROBES, plan.probes().count(), plan.probes().count(),
+                    provisioners);
             listener.fleetReady(fleet);
             return new Run(plan, fleet, probes, provisioner, connections, file).execute();
         }
@@ -535,8 +536,7 @@ public final class FleetSimulator {
                 failed += probe.failed();
                 polls += probe.polls();
             }
-            return new LoadReport.Events(probes.size(), plan.probes().timeout(), LoadReport.Latency.of(latency),
-                    timeouts, refused, failed, polls);
+            return new LoadReport.Events(probes.size(), LoadReport.Latency.of(latency), timeouts, refused, failed, polls);
         }
     }
 

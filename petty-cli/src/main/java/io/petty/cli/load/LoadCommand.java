@@ -65,9 +65,10 @@ public class LoadCommand extends DatabaseCommand {
     @Option(names = "--probe-interval", defaultValue = "1s", converter = DurationConverter.class,
             description = "How often each event probe starts a session (default ${DEFAULT-VALUE}).")
     Duration probeInterval;
-    @Option(names = "--probe-poll", defaultValue = "10ms", converter = DurationConverter.class,
+    @Option(names = "--probe-poll", defaultValue = "50ms", converter = DurationConverter.class,
             description = "How long a probe pauses between polls of its timeline: the samples' resolution; each poll "
-                    + "reads the whole day's timeline, which grows by an event a batch (default ${DEFAULT-VALUE}).")
+                    + "reads the whole day's timeline, which grows by an event a batch, so finer polling loads the "
+                    + "server it measures (default ${DEFAULT-VALUE}).")
     Duration probePoll;
     @Option(names = "--probe-timeout", defaultValue = "10s", converter = DurationConverter.class,
             description = "How long after the ingest's answer a probe waits for its session before the sample counts "
@@ -133,7 +134,7 @@ public class LoadCommand extends DatabaseCommand {
         LoadReport.Events events = report.events();
         if (events != null && events.samples() == 0) {
             err().printf(Locale.ROOT, "petty: no event probe saw its session in the timeline: %d timed out after %s, "
-                    + "%d failed, %d refused%n", events.timeouts(), ReportFormat.shortForm(events.timeout()),
+                    + "%d failed, %d refused%n", events.timeouts(), ReportFormat.shortForm(report.plan().probes().timeout()),
                     events.failed(), events.refused());
             return ExitCode.CHECK_FAILED;
         }

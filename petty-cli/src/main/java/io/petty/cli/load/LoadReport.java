@@ -94,14 +94,13 @@ public record LoadReport(LoadPlan plan, Fleet fleet, Duration elapsed, long requ
      * readings started. Their readings are not among the fleet's figures above.
      *
      * @param probes   probe collars that sent
-     * @param latency  the samples that saw their session within {@code timeout}
-     * @param timeouts samples whose session was not in the timeline {@code timeout} after the ingest's answer
+     * @param latency  the samples that saw their session within the plan's probe timeout
+     * @param timeouts samples whose session was not in the timeline that long after the ingest's answer
      * @param refused  {@code 429} and {@code 503} answers to the probes, sent again after a pause
      * @param failed   probe requests that failed otherwise (a lost connection, another status), ending their sample
      * @param polls    timeline requests the probes sent: what they added to the server's load
      */
-    public record Events(int probes, Duration timeout, Latency latency, long timeouts, long refused, long failed,
-                         long polls) {
+    public record Events(int probes, Latency latency, long timeouts, long refused, long failed, long polls) {
         public long samples() {
             return latency.count();
         }

@@ -49,7 +49,8 @@ public final class ReportFormat {
         if (events != null) {
             line(text, "events", "%s  (ingest answer to the new session in the timeline, %d probes; %,d timed out "
                             + "after %s, %,d refused, %,d failed; %,d polls)", latencyText(events.latency()),
-                    events.probes(), events.timeouts(), shortForm(events.timeout()), events.refused(), events.failed(),
+                    events.probes(), events.timeouts(), shortForm(report.plan().probes().timeout()), events.refused(),
+                    events.failed(),
                     events.polls());
         }
         line(text, "server heap", "%s", report.maxHeapBytes().isPresent()
@@ -80,7 +81,8 @@ public final class ReportFormat {
                         .add("rate", plan.rate()).add("concurrency", plan.concurrency()).add("motion", plan.motion())
                         .add("readers", plan.readers()).add("event_probes", plan.probes().count())
                         .add("probe_interval_s", plan.probes().interval().toNanos() / 1e9)
-                        .add("probe_poll_s", plan.probes().poll().toNanos() / 1e9))
+                        .add("probe_poll_s", plan.probes().poll().toNanos() / 1e9)
+                        .add("probe_timeout_s", plan.probes().timeout().toNanos() / 1e9))
                 .add("elapsed_s", report.elapsed().toNanos() / 1e9)
                 .add("requests", report.requests())
                 .add("retries", report.retries())
@@ -98,11 +100,9 @@ public final class ReportFormat {
         }
         if (report.events() != null) {
             LoadReport.Events events = report.events();
-            json.add("event_latency", Json.createObjectBuilder().add("probes", events.probes())
-                    .add("samples", events.samples()).add("p50_ms", events.latency().p50() / 1000.0)
-                    .add("p95_ms", events.latency().p95() / 1000.0).add("p99_ms", events.latency().p99() / 1000.0)
-                    .add("max_ms", events.latency().max() / 1000.0)
-                    .add("timeout_s", events.timeout().toNanos() / 1e9).add("timeouts", events.timeouts())
+            json.add("events", Json.createObjectBuilder().add("probes", events.probes())
+                    .add("latency_ms", latencyJson(events.latency()).add("basis", "ingest answer to the timeline"))
+                    .add("timeouts", events.timeouts())
                     .add("refused", events.refused()).add("failed", events.failed()).add("polls", events.polls()));
         }
         if (report.maxHeapBytes().isPresent()) {

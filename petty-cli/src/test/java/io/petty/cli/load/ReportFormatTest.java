@@ -61,14 +61,14 @@ class ReportFormatTest {
         assertEquals(15, json.getJsonObject("errors").getInt("429"));
         assertEquals(1, json.getJsonObject("errors").getInt("io"));
         assertEquals(2, json.getJsonObject("realtime").getJsonObject("statuses").getInt("404"));
-        JsonObject events = json.getJsonObject("event_latency");
+        JsonObject events = json.getJsonObject("events");
         assertEquals(4, events.getInt("probes"));
-        assertEquals(76, events.getInt("samples"));
-        assertEquals(150.0, events.getJsonNumber("p50_ms").doubleValue(), 1e-9);
-        assertEquals(420.0, events.getJsonNumber("p95_ms").doubleValue(), 1e-9);
-        assertEquals(910.5, events.getJsonNumber("p99_ms").doubleValue(), 1e-9);
-        assertEquals(1200.0, events.getJsonNumber("max_ms").doubleValue(), 1e-9);
-        assertEquals(10.0, events.getJsonNumber("timeout_s").doubleValue(), 1e-9);
+        JsonObject eventLatency = events.getJsonObject("latency_ms");
+        assertEquals(76, eventLatency.getInt("count"));
+        assertEquals(150.0, eventLatency.getJsonNumber("p50").doubleValue(), 1e-9);
+        assertEquals(420.0, eventLatency.getJsonNumber("p95").doubleValue(), 1e-9);
+        assertEquals(910.5, eventLatency.getJsonNumber("p99").doubleValue(), 1e-9);
+        assertEquals(1200.0, eventLatency.getJsonNumber("max").doubleValue(), 1e-9);
         assertEquals(2, events.getInt("timeouts"));
         assertEquals(7, events.getInt("refused"));
         assertEquals(1, events.getInt("failed"));
@@ -95,7 +95,7 @@ class ReportFormatTest {
         assertFalse(text.contains("realtime") || text.contains("events") || text.contains("verified")
                 || text.contains("clock"), text);
         JsonObject json = parse(ReportFormat.json(quiet));
-        assertFalse(json.containsKey("event_latency"));
+        assertFalse(json.containsKey("events"));
         assertTrue(json.isNull("max_heap_bytes"));
         assertTrue(json.getJsonObject("errors").isEmpty());
     }
@@ -104,7 +104,7 @@ class ReportFormatTest {
         return new LoadReport(PLAN, fleet(), Duration.ofSeconds(8), 420, 20, 20_000, 0, 50, 300,
                 new LoadReport.Latency(400, 12_000, 40_000, 80_000, 120_500), Map.of("429", 15L, "503", 4L, "io", 1L),
                 new LoadReport.Reads(new LoadReport.Latency(20, 2000, 3000, 4000, 5000), Map.of("200", 18L, "404", 2L)),
-                new LoadReport.Events(4, Duration.ofSeconds(10), new LoadReport.Latency(76, 150_000, 420_000, 910_500,
+                new LoadReport.Events(4, new LoadReport.Latency(76, 150_000, 420_000, 910_500,
                         1_200_000), 2, 7, 1, 3_120),
                 OptionalLong.of(256L << 20), new Acknowledgements(Duration.ofMillis(10), Map.of()), verification, copy);
     }
