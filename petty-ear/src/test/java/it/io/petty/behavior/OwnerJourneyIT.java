@@ -57,7 +57,7 @@ class OwnerJourneyIT {
     /** Where the dogs live: their local days, the units the engine analyses, begin at different instants. */
     private static final List<String> ZONES = List.of("UTC", "Europe/Helsinki", "America/New_York", "Asia/Kolkata",
             "Pacific/Kiritimati");
-    /** The stretch (302 readings) in two requests: far inside each collar's ingest bucket (100, then 10 a second). */
+    /** The stretch (302 readings) in two requests: far inside each collar's ingest bucket (100, then 1 a second on the test server). */
     private static final int BATCH = 160;
     /** Refusals of one batch a collar sits out before the journey counts the server as failing. */
     private static final int MOST_REFUSALS = 60;
@@ -106,7 +106,6 @@ class OwnerJourneyIT {
             failures.values().forEach(all::addSuppressed);
             throw all;
         }
-        assertEquals(OWNERS, finished, "every owner finished the journey");
     }
 
     /** @return how many times the server refused the collar's batches for now, and took them when sent again */
@@ -126,11 +125,12 @@ class OwnerJourneyIT {
                 .formatted(owner, weight, condition, zone));
         Fleet.Collar collar = Fleet.newCollarPairedNow(account, dog);
 
-        // Only readings stamped after the pairing are the dog's: the collar's clock starts at the next whole second,
-        // and the stretch ends a quarter of an hour later, well inside the hour ahead of the server's clock that
-        // it accepts.
+        // Only readings stamped after the pairing are the dog's: the collar's clock starts a whole second or more
+        // ahead, each owner's a second later than the one before (so that no two days are alike, and a timeline
+        // served to the wrong owner shows), and the stretch ends a quarter of an hour later, well inside the hour
+        // ahead of the server's clock that it accepts.
         List<Reading> stretch = ReadingScript.forCollar(walkFetchAndRest(
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1)), collar.id());
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(1 + owner)), collar.id());
         int refusals = 0;
         for (int from = 0; from < stretch.size(); from += BATCH) {
             refusals += ingest(collar, stretch.subList(from, Math.min(stretch.size(), from + BATCH)));
@@ -209,7 +209,7 @@ class OwnerJourneyIT {
                 .max(Comparator.comparing(DetectedEvent::start))
                 .map(event -> event.behavior() + " since " + event.start()).orElse(NOTHING);
         if (!realtime.containsKey("current_behavior")) {
-            assertEquals(expected, NOTHING, realtime.toString());
+            assertEquals(NOTHING, expected, realtime.toString());
             return;
         }
         JsonObject current = realtime.getJsonObject("current_behavior");
