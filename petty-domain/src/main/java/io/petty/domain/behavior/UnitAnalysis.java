@@ -80,6 +80,18 @@ public final class UnitAnalysis {
         return copy.summary();
     }
 
+    /**
+     * Which events {@link #provisional} would give now, detector by detector ({@link Detection#openStart}): while
+     * these are equal, it gives the same events, only grown.
+     */
+    public long[] openStarts() {
+        long[] starts = new long[detections.size()];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = detections.get(i).openStart();
+        }
+        return starts;
+    }
+
     /** The time of the last reading accepted; null before the first. */
     public Instant lastTimestamp() {
         return last;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -71,6 +72,28 @@ class BehaviorEngineTest {
 
         assertEquals(finished, provisional);
         assertEquals(unit.summary(), provisionalSummary);
+    }
+
+    @Test
+    void theOpenStartsChangeExactlyWhenTheProvisionalEventsBeginOrEndOrChangeBehavior() {
+        UnitAnalysis unit = engine.start();
+        List<String> before = List.of();
+        long[] startsBefore = unit.openStarts();
+        int changes = 0;
+        for (Reading reading : DAY) {
+            unit.accept(reading, event -> { });
+            List<String> open = new ArrayList<>();
+            unit.provisional(event -> open.add(event.detector() + " " + event.behavior() + " " + event.start()));
+            long[] starts = unit.openStarts();
+            boolean changed = !open.equals(before);
+            assertEquals(changed, !Arrays.equals(starts, startsBefore),
+                    "at " + reading.timestamp() + ": " + before + " -> " + open);
+            changes += changed ? 1 : 0;
+            before = open;
+            startsBefore = starts;
+        }
+        // Every session and behavior of the day opened and closed once: far fewer changes than readings.
+        assertTrue(changes > 20 && changes < DAY.size() / 10, changes + " changes");
     }
 
     @Test

@@ -74,6 +74,11 @@ public final class ActivitySessions extends RuleDetector {
             }
         }
 
+        @Override
+        public long openStart() {
+            return open && heartRates.count() >= MIN_READINGS ? startMicros : NOTHING_OPEN;
+        }
+
         private void close(EventSink sink) {
             open = false;
             int readings = heartRates.count();

@@ -108,17 +108,32 @@ public final class AnxiousPacing extends RuleDetector {
             close(sink);
         }
 
+        @Override
+        public long openStart() {
+            return open && qualifies() ? startMicros : NOTHING_OPEN;
+        }
+
+        private boolean qualifies() {
+            double mean = heartRates.mean();
+            return positions >= MIN_READINGS && mean >= MIN_MEAN && mean <= MAX_MEAN && path >= needed();
+        }
+
+        /** The path a stretch must walk: a pet pacing covers its small area again and again. */
+        private double needed() {
+            return MIN_PATH_FACTOR * Math.max(2 * radius(minX, maxX, minY, maxY), MIN_SPAN_M);
+        }
+
         private void close(EventSink sink) {
             if (!open) {
                 return;
             }
             open = false;
-            double mean = heartRates.mean();
-            double radius = radius(minX, maxX, minY, maxY);
-            double needed = MIN_PATH_FACTOR * Math.max(2 * radius, MIN_SPAN_M);
-            if (positions < MIN_READINGS || mean < MIN_MEAN || mean > MAX_MEAN || path < needed) {
+            if (!qualifies()) {
                 return;
             }
+            double mean = heartRates.mean();
+            double radius = radius(minX, maxX, minY, maxY);
+            double needed = needed();
             Map<String, Object> evidence = new LinkedHashMap<>();
             evidence.put("readings", positions);
             evidence.put("duration_s", Evidence.round((endMicros - startMicros) / 1e6, 1));

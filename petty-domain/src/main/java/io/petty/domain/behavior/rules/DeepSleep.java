@@ -99,6 +99,11 @@ public final class DeepSleep extends RuleDetector {
             close(sink);
         }
 
+        @Override
+        public long openStart() {
+            return heartRates.count() >= MIN_READINGS ? startMicros : NOTHING_OPEN;
+        }
+
         private void close(EventSink sink) {
             int readings = heartRates.count();
             if (readings >= MIN_READINGS) {

@@ -115,6 +115,11 @@ public final class PlayingFetch extends RuleDetector {
             close(sink);
         }
 
+        @Override
+        public long openStart() {
+            return cycles >= MIN_CYCLES ? gameStartMicros : NOTHING_OPEN;
+        }
+
         /** The game is over: it was fetch if it had enough cycles. */
         private void close(EventSink sink) {
             if (cycles >= MIN_CYCLES) {
