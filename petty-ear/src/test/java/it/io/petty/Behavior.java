@@ -47,10 +47,16 @@ public final class Behavior {
         }
     }
 
-    /** Waits until the engine has analysed every reading the collar's acknowledged ingests stored. */
+    /**
+     * Waits until the engine has analysed every reading the collar's acknowledged ingests stored, and stored what
+     * it found: also the growth of open events that a pass left for the refresh (the test server's
+     * {@code petty.behavior.refresh} is a second).
+     */
     public static void awaitAnalysed(String collarId, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        while (TestDatabase.count("SELECT count(*) FROM analysis_backlog WHERE collar_id = '" + collarId + "'") > 0) {
+        while (TestDatabase.count("SELECT count(*) FROM analysis_backlog WHERE collar_id = '" + collarId + "'") > 0
+                || TestDatabase.count("SELECT count(*) FROM analysis_cursor WHERE collar_id = '" + collarId
+                + "' AND stale_since IS NOT NULL") > 0) {
             if (Instant.now().isAfter(deadline)) {
                 throw new AssertionError("readings of " + collarId + " not analysed within " + timeout);
             }

@@ -46,9 +46,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Inside Liberty (Arquillian): an analysis pass as the server runs it — JDBC for the cursors and readings, EclipseLink
@@ -74,7 +76,9 @@ class BehaviorStoreInContainerIT {
                 .addClass(ReadingScript.class)
                 .addAsResource("META-INF/persistence.xml")
                 // The worker comes with the engine's package; it never starts here (nothing says the schema is ready).
-                .addAsResource(new StringAsset("petty.behavior.poll=PT1H\npetty.behavior.pace=PT1H"), "META-INF/microprofile-config.properties")
+                .addAsResource(new StringAsset("petty.behavior.poll=PT1H\npetty.behavior.pace=PT1H\n"
+                        // Nothing refreshes by itself here: the tests say when (AnalysisPass.refresh).
+                        + "petty.behavior.refresh=PT1H\npetty.behavior.live-collars=1000"), "META-INF/microprofile-config.properties")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
 
@@ -137,6 +141,7 @@ class BehaviorStoreInContainerIT {
         }
 
         assertTrue(tookFromMemory > 0, "the server's own worker took every pass: nothing was taken from memory");
+        pass.refresh(List.of(fromMemory.collar, fromDatabase.collar));
         Set<String> expected = BehaviorEngine.ofRules().analyse(day).stream()
                 .map(event -> event.start() + " " + event.end() + " " + event.behavior() + " " + event.confidence())
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -169,6 +174,78 @@ class BehaviorStoreInContainerIT {
                 .toList(), day.toString());
         assertEquals(T0.plusSeconds(140), events.find(walk.id()).orElseThrow().end(), "not shortened");
         assertEquals("write to me at [email]", feedback.latestOn(List.of(walk.id())).get(walk.id()).note());
+    }
+
+    @Test
+    void aPassThatOnlyGrowsWhatIsOpenLeavesItStoredAsItWasUntilTheRefresh() throws SQLException {
+        Dog dog = dog();
+        BehaviorEvent walk = walkThatGrowsUnstored(dog);
+
+        assertEquals(1, pass.refresh(List.of(dog.collar)));
+        assertEquals(T0.plusSeconds(140), events.find(walk.id()).orElseThrow().end());
+        assertEquals(15, days.ofPet(dog.pet, T0_DAY, T0_DAY).get(T0_DAY).dataPoints());
+        assertEquals(0, staleCursors(dog));
+        assertEquals(0, pass.refresh(List.of(dog.collar)), "nothing left to refresh");
+    }
+
+    @Test
+    void aUnitThatIsOverWhileItsOpenEventsLagClosesThemAsItsAnalysisStood() throws SQLException {
+        Dog dog = dog();
+        BehaviorEvent walk = walkThatGrowsUnstored(dog);
+
+        // The next day's first reading: the day of the walk is over.
+        readings.store(ReadingScript.forCollar(ReadingScript.startingAt(T0.plus(1, ChronoUnit.DAYS)).rest(1, 70)
+                .readings(), dog.collar), List.of());
+        analyse(dog);
+
+        BehaviorEvent closed = events.find(walk.id()).orElseThrow();
+        assertEquals(T0.plusSeconds(140), closed.end());
+        assertFalse(closed.open());
+        assertEquals(15, days.ofPet(dog.pet, T0_DAY, T0_DAY).get(T0_DAY).dataPoints());
+        assertEquals(0, staleCursors(dog));
+    }
+
+    @Test
+    void anEventThatBeginsOrClosesIsStoredByThePassThatFindsIt() throws SQLException {
+        Dog dog = dog();
+        walkThatGrowsUnstored(dog);
+
+        AnalysisPass.Outcome rest = send(dog, ReadingScript.startingAt(T0.plusSeconds(150)).rest(3, 70));
+
+        assumeTrue(rest != null, "the server's own worker took the pass");
+        assertEquals(0, rest.deferred());
+        List<BehaviorEvent> day = dayOf(dog);
+        assertEquals(List.of("Walk", "Rest"), day.stream().map(BehaviorEvent::behavior).toList());
+        assertEquals(List.of(false, true), day.stream().map(BehaviorEvent::open).toList());
+        assertEquals(T0.plusSeconds(140), day.get(0).end());
+        assertEquals(0, staleCursors(dog));
+    }
+
+    /**
+     * A walk stored open, then grown by five readings in a pass that leaves it stored as it was.
+     *
+     * @return the walk as stored
+     */
+    private BehaviorEvent walkThatGrowsUnstored(Dog dog) throws SQLException {
+        AnalysisPass.Outcome began = send(dog, ReadingScript.startingAt(T0).walk(10, 95, 10, 0));
+        BehaviorEvent walk = dayOf(dog).get(0);
+        assertEquals(T0.plusSeconds(90), walk.end());
+        readings.store(ReadingScript.forCollar(ReadingScript.startingAt(T0.plusSeconds(100)).walk(5, 95, 10, 0)
+                .readings(), dog.collar), List.of());
+        AnalysisPass.Outcome grown = analyse(dog);
+
+        // Only this application's passes keep the analysis in memory, which is what lets a pass defer.
+        assumeTrue(began != null && grown != null, "the server's own worker took a pass");
+        assertEquals(1, grown.deferred());
+        assertEquals(walk, events.find(walk.id()).orElseThrow(), "left as it was");
+        assertEquals(10, days.ofPet(dog.pet, T0_DAY, T0_DAY).get(T0_DAY).dataPoints());
+        assertEquals(1, staleCursors(dog));
+        return walk;
+    }
+
+    private long staleCursors(Dog dog) throws SQLException {
+        return count("SELECT count(*) FROM analysis_cursor WHERE collar_id = '" + dog.collar
+                + "' AND stale_since IS NOT NULL");
     }
 
     @Test
@@ -211,10 +288,16 @@ class BehaviorStoreInContainerIT {
                 event.open());
     }
 
-    /** Stores the readings as ingest does, and has them analysed. */
-    private void send(Dog dog, ReadingScript script) throws SQLException {
+    /**
+     * Stores the readings as ingest does, has them analysed, and what was found stored, open events grown included.
+     *
+     * @return what this test's pass did, or null when the server's worker did the work
+     */
+    private AnalysisPass.Outcome send(Dog dog, ReadingScript script) throws SQLException {
         readings.store(ReadingScript.forCollar(script.readings(), dog.collar), List.of());
-        analyse(dog);
+        AnalysisPass.Outcome outcome = analyse(dog);
+        pass.refresh(List.of(dog.collar));
+        return outcome;
     }
 
     /**

@@ -21,7 +21,9 @@ import java.util.logging.Logger;
 /**
  * Runs analysis passes off the request path for as long as the server runs: at once when this server stored new
  * readings, and every {@code petty.behavior.poll} anyway, for readings other servers stored and for work left by a
- * server that died. Several servers may run passes on the same backlog: each collar is locked by one at a time.
+ * server that died; and once a second it brings up to date the open events that passes left stale for longer than
+ * {@code petty.behavior.refresh}. Several servers may run passes on the same backlog: each collar is locked by one
+ * at a time.
  */
 @ApplicationScoped
 public class AnalysisWorker {
@@ -31,6 +33,8 @@ public class AnalysisWorker {
     static final int COLLARS_PER_PASS = 512;
     /** After a failed pass (the database is away, say), before the next. */
     private static final Duration BACK_OFF = Duration.ofSeconds(1);
+    /** How often the worker looks for units left stale (see {@link AnalysisPass#refreshStale}). */
+    private static final Duration SWEEP = Duration.ofSeconds(1);
 
     private final ReadingBacklog backlog;
     private final AnalysisPass pass;
@@ -39,6 +43,8 @@ public class AnalysisWorker {
     private final Duration pace;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
+    /** {@link System#nanoTime()} of the last look for stale units; only the worker's thread uses it. */
+    private long lastSweep = System.nanoTime() - SWEEP.toNanos();
     private volatile Future<?> task;
 
     @Inject
@@ -82,6 +88,7 @@ public class AnalysisWorker {
     private void run() {
         while (running) {
             try {
+                refreshStale();
                 List<String> waiting = backlog.waitingCollars(COLLARS_PER_PASS);
                 if (waiting.isEmpty()) {
                     await(poll);
@@ -103,6 +110,18 @@ public class AnalysisWorker {
                         + BACK_OFF.toSeconds() + " s");
                 sleep(BACK_OFF);
             }
+        }
+    }
+
+    /** At most once a second, whatever the load: units left stale longer than the refresh interval, on any server. */
+    private void refreshStale() {
+        if (System.nanoTime() - lastSweep < SWEEP.toNanos()) {
+            return;
+        }
+        lastSweep = System.nanoTime();
+        int refreshed = pass.refreshStale(COLLARS_PER_PASS);
+        if (refreshed > 0) {
+            LOG.fine(() -> "Refreshed the open events of " + refreshed + " units");
         }
     }
 

@@ -35,14 +35,21 @@ public class JdbcAnalysisCursors {
             + "ON CONFLICT (collar_id) DO NOTHING";
     /** The collars no other server is analysing right now, locked for this one until its transaction ends. */
     private static final String LOCK = """
-            SELECT collar_id, pet_id, unit_start, unit_end, analysed_through, state FROM analysis_cursor
+            SELECT collar_id, pet_id, unit_start, unit_end, analysed_through, state, stale_since FROM analysis_cursor
             WHERE collar_id = ANY (?) ORDER BY collar_id FOR UPDATE SKIP LOCKED
             """;
+    /** The collars whose stored open events have lagged their state since before the given time, longest first. */
+    private static final String STALE = """
+            SELECT collar_id FROM analysis_cursor WHERE stale_since <= ? ORDER BY stale_since LIMIT ?
+            """;
+    private static final String REFRESHED = "UPDATE analysis_cursor SET stale_since = NULL WHERE collar_id = ANY (?)";
     private static final String SAVE = """
             UPDATE analysis_cursor c SET pet_id = s.pet_id, unit_start = s.unit_start, unit_end = s.unit_end,
-                                         analysed_through = s.analysed_through, state = s.state, updated_at = now()
-            FROM unnest(?::text[], ?::uuid[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::bytea[])
-                 AS s(collar_id, pet_id, unit_start, unit_end, analysed_through, state)
+                                         analysed_through = s.analysed_through, state = s.state,
+                                         stale_since = s.stale_since, updated_at = now()
+            FROM unnest(?::text[], ?::uuid[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::bytea[],
+                        ?::timestamptz[])
+                 AS s(collar_id, pet_id, unit_start, unit_end, analysed_through, state, stale_since)
             WHERE c.collar_id = s.collar_id
             """;
     private static final String WINDOWS = """
@@ -52,6 +59,15 @@ public class JdbcAnalysisCursors {
             ORDER BY p.collar_id, p.readings_from
             """;
 
+    /**
+     * A cursor as stored.
+     *
+     * @param staleSince since when the unit's stored open events and summary have lagged the cursor's state; null
+     *                   while they are what the state gives
+     */
+    record CursorRow(Cursor cursor, Instant staleSince) {
+    }
+
     private final DataSource dataSource;
 
     @Inject
@@ -60,9 +76,9 @@ public class JdbcAnalysisCursors {
     }
 
     /** @return the cursors of those collars that no other transaction holds, locked by this one */
-    Map<String, Cursor> lock(Collection<String> collarIds) {
+    Map<String, CursorRow> lock(Collection<String> collarIds) {
         try (Connection connection = dataSource.getConnection()) {
-            Map<String, Cursor> locked = lockExisting(connection, collarIds);
+            Map<String, CursorRow> locked = lockExisting(connection, collarIds);
             List<String> missing = collarIds.stream().filter(collar -> !locked.containsKey(collar)).toList();
             // A collar's first pass makes its cursor; the others missing are another server's right now.
             if (!missing.isEmpty() && create(connection, missing) > 0) {
@@ -74,15 +90,15 @@ public class JdbcAnalysisCursors {
         }
     }
 
-    private static Map<String, Cursor> lockExisting(Connection connection, Collection<String> collarIds)
+    private static Map<String, CursorRow> lockExisting(Connection connection, Collection<String> collarIds)
             throws SQLException {
-        Map<String, Cursor> locked = new LinkedHashMap<>();
+        Map<String, CursorRow> locked = new LinkedHashMap<>();
         try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
             lock.setArray(1, SqlArrays.texts(connection, collarIds));
             try (ResultSet row = lock.executeQuery()) {
                 while (row.next()) {
-                    locked.put(row.getString(1), new Cursor(row.getObject(2, UUID.class), instant(row, 3), instant(row, 4),
-                            instant(row, 5), row.getBytes(6)));
+                    locked.put(row.getString(1), new CursorRow(new Cursor(row.getObject(2, UUID.class), instant(row, 3),
+                            instant(row, 4), instant(row, 5), row.getBytes(6)), instant(row, 7)));
                 }
             }
         }
@@ -97,7 +113,7 @@ public class JdbcAnalysisCursors {
     }
 
     /** Saves where the engine now is with these collars, in one statement. */
-    void save(Map<String, Cursor> moved) {
+    void save(Map<String, CursorRow> moved) {
         if (moved.isEmpty()) {
             return;
         }
@@ -106,17 +122,48 @@ public class JdbcAnalysisCursors {
              PreparedStatement save = connection.prepareStatement(SAVE)) {
             // Typed arrays: the server's connection wrapper refuses byte[] inside an Object[].
             save.setArray(1, SqlArrays.texts(connection, collars));
-            save.setArray(2, connection.createArrayOf("uuid",
-                    collars.stream().map(c -> moved.get(c).petId()).toArray(UUID[]::new)));
-            save.setArray(3, SqlArrays.timestamps(connection, collars.stream().map(c -> moved.get(c).unitStart()).toList()));
-            save.setArray(4, SqlArrays.timestamps(connection, collars.stream().map(c -> moved.get(c).unitEnd()).toList()));
-            save.setArray(5, SqlArrays.timestamps(connection,
-                    collars.stream().map(c -> moved.get(c).analysedThrough()).toList()));
-            save.setArray(6, connection.createArrayOf("bytea",
-                    collars.stream().map(c -> moved.get(c).state()).toArray(byte[][]::new)));
+            List<Cursor> saved = collars.stream().map(c -> moved.get(c).cursor()).toList();
+            save.setArray(2, connection.createArrayOf("uuid", saved.stream().map(Cursor::petId).toArray(UUID[]::new)));
+            save.setArray(3, SqlArrays.timestamps(connection, saved.stream().map(Cursor::unitStart).toList()));
+            save.setArray(4, SqlArrays.timestamps(connection, saved.stream().map(Cursor::unitEnd).toList()));
+            save.setArray(5, SqlArrays.timestamps(connection, saved.stream().map(Cursor::analysedThrough).toList()));
+            save.setArray(6, connection.createArrayOf("bytea", saved.stream().map(Cursor::state).toArray(byte[][]::new)));
+            save.setArray(7, SqlArrays.timestamps(connection, collars.stream().map(c -> moved.get(c).staleSince()).toList()));
             save.executeUpdate();
         } catch (SQLException e) {
             throw new DatabaseException("could not save analysis cursors", e);
+        }
+    }
+
+    /** Up to {@code limit} collars whose stored open events have lagged their state since {@code before} or longer. */
+    List<String> stale(Instant before, int limit) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(STALE)) {
+            query.setObject(1, utc(before));
+            query.setInt(2, limit);
+            List<String> collars = new ArrayList<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    collars.add(row.getString(1));
+                }
+            }
+            return collars;
+        } catch (SQLException e) {
+            throw new DatabaseException("could not find stale analysis cursors", e);
+        }
+    }
+
+    /** These collars' stored open events and summaries are what their states give again. */
+    void refreshed(Collection<String> collarIds) {
+        if (collarIds.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(REFRESHED)) {
+            update.setArray(1, SqlArrays.texts(connection, collarIds));
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new DatabaseException("could not mark analysis cursors refreshed", e);
         }
     }
 

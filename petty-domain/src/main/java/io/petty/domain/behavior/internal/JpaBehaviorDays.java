@@ -11,7 +11,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -39,41 +38,53 @@ public class JpaBehaviorDays implements BehaviorDays {
         return days;
     }
 
-    /** The stored summaries of these units, in one query, by unit. */
-    Map<StoredDay.Key, StoredDay> ofUnits(Collection<Unit> units) {
-        if (units.isEmpty()) {
+    /** The stored summaries of these collars' units from {@code from} on, in one query, by unit. */
+    Map<StoredDay.Key, StoredDay> ofCollarsFrom(Collection<String> collarIds, Instant from) {
+        if (collarIds.isEmpty()) {
             return Map.of();
         }
         Map<StoredDay.Key, StoredDay> stored = new HashMap<>();
-        entities.createNamedQuery("StoredDay.ofCollarsFrom", StoredDay.class)
-                .setParameter("collars", units.stream().map(Unit::collarId).distinct().toList())
-                .setParameter("from", JpaBehaviorEvents.utc(units.stream().map(Unit::start).min(Comparator.naturalOrder())
-                        .orElseThrow()))
-                .getResultStream().forEach(day -> stored.put(day.key(), day));
+        entities.createNamedQuery("StoredDay.ofCollarsFrom", StoredDay.class).setParameter("collars", collarIds)
+                .setParameter("from", JpaBehaviorEvents.utc(from)).getResultStream()
+                .forEach(day -> stored.put(day.key(), day));
         return stored;
     }
 
     /**
      * The unit's summary as the analysis left it; a unit without readings has none.
      *
-     * @param stored what {@link #ofUnits} found for the pass's units
+     * @param stored what {@link #ofCollarsFrom} found for the pass's units
      */
     void summarise(Unit unit, DaySummary summary, Map<StoredDay.Key, StoredDay> stored, Instant now) {
-        StoredDay day = stored.get(key(unit));
-        if (summary.dataPoints() == 0) {
-            if (day != null) {
-                entities.remove(day);
-            }
-            return;
-        }
-        if (day == null) {
+        StoredDay day = stored.get(key(unit.petId(), unit.collarId(), unit.start()));
+        if (day == null && summary.dataPoints() > 0) {
             day = new StoredDay(unit.petId(), unit.collarId(), JpaBehaviorEvents.utc(unit.start()), unit.day());
             entities.persist(day);
         }
-        day.summarise(summary, JpaBehaviorEvents.utc(now));
+        resummarise(day, summary, now);
     }
 
-    private static StoredDay.Key key(Unit unit) {
-        return new StoredDay.Key(unit.petId(), unit.collarId(), JpaBehaviorEvents.utc(unit.start()));
+    /**
+     * The summary of a unit whose row its first pass stored (every pass of a unit from its first reading stores
+     * it): one in progress brought up to date, or one that is over.
+     */
+    void summariseStored(UUID petId, String collarId, Instant unitStart, DaySummary summary,
+                         Map<StoredDay.Key, StoredDay> stored, Instant now) {
+        resummarise(stored.get(key(petId, collarId, unitStart)), summary, now);
+    }
+
+    private void resummarise(StoredDay day, DaySummary summary, Instant now) {
+        if (day == null) {
+            return;
+        }
+        if (summary.dataPoints() == 0) {
+            entities.remove(day);
+        } else {
+            day.summarise(summary, JpaBehaviorEvents.utc(now));
+        }
+    }
+
+    private static StoredDay.Key key(UUID petId, String collarId, Instant unitStart) {
+        return new StoredDay.Key(petId, collarId, JpaBehaviorEvents.utc(unitStart));
     }
 }
