@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -47,12 +49,18 @@ public final class BehaviorEngine {
     private final Settings settings;
     private final List<Detector> detectors;
     private final String version;
+    /**
+     * What a snapshot starts with to say which engine wrote it: the version's fingerprint, 8 bytes where the version
+     * itself is about a hundred, in every cursor saved (a fifth of its size).
+     */
+    private final long snapshotTag;
 
     public BehaviorEngine(Settings settings, List<Detector> detectors) {
         this.settings = Objects.requireNonNull(settings, "settings is required.");
         this.detectors = List.copyOf(detectors);
         this.version = this.detectors.stream().map(d -> d.name() + "@" + d.version()).collect(Collectors.joining(","))
                 + ";gap=" + settings.maxGap().toSeconds() + "s;speed=" + settings.maxSpeed();
+        this.snapshotTag = UUID.nameUUIDFromBytes(version.getBytes(StandardCharsets.UTF_8)).getMostSignificantBits();
     }
 
     /** The original system's three behaviors, made exact, and the walk, play and rest sessions. */
@@ -92,7 +100,7 @@ public final class BehaviorEngine {
      */
     public Optional<UnitAnalysis> restore(byte[] snapshot) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
-            if (!version.equals(in.readUTF())) {
+            if (in.readLong() != snapshotTag) {
                 return Optional.empty();
             }
             List<Detection> detections = new ArrayList<>(detectors.size());
@@ -114,6 +122,10 @@ public final class BehaviorEngine {
         readings.forEach(reading -> unit.accept(reading, events::add));
         unit.finish(events::add);
         return events;
+    }
+
+    long snapshotTag() {
+        return snapshotTag;
     }
 
     Track newTrack() {

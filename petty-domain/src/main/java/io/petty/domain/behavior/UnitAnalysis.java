@@ -107,7 +107,7 @@ public final class UnitAnalysis {
     public byte[] snapshot() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeUTF(engine.version());
+            out.writeLong(engine.snapshotTag());
             out.writeLong(last == null ? Long.MIN_VALUE : last.getEpochSecond());
             out.writeInt(last == null ? 0 : last.getNano());
             out.writeInt(dataPoints);

@@ -121,7 +121,7 @@ class BehaviorEngineTest {
         UnitAnalysis unit = engine.start();
         DAY.forEach(reading -> unit.accept(reading, event -> { }));
 
-        assertTrue(unit.snapshot().length < 1_024, unit.snapshot().length + " bytes");
+        assertTrue(unit.snapshot().length < 512, unit.snapshot().length + " bytes");
     }
 
     @Test

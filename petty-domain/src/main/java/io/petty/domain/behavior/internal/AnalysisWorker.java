@@ -21,8 +21,8 @@ import java.util.logging.Logger;
 /**
  * Runs analysis passes off the request path for as long as the server runs: at once when this server stored new
  * readings, and every {@code petty.behavior.poll} anyway, for readings other servers stored and for work left by a
- * server that died; and once a second it brings up to date the open events that passes left stale for longer than
- * {@code petty.behavior.refresh}. Several servers may run passes on the same backlog: each collar is locked by one
+ * server that died; and every tenth of {@code petty.behavior.refresh} it brings up to date the open events that
+ * passes left stale for longer than that. Several servers may run passes on the same backlog: each collar is locked by one
  * at a time.
  */
 @ApplicationScoped
@@ -33,34 +33,38 @@ public class AnalysisWorker {
     static final int COLLARS_PER_PASS = 512;
     /** After a failed pass (the database is away, say), before the next. */
     private static final Duration BACK_OFF = Duration.ofSeconds(1);
-    /** How often the worker looks for units left stale (see {@link AnalysisPass#refreshStale}). */
-    private static final Duration SWEEP = Duration.ofSeconds(1);
+    /** The shortest time between two looks for units left stale (see {@link AnalysisPass#refreshStale}). */
+    private static final Duration MIN_SWEEP = Duration.ofSeconds(1);
 
     private final ReadingBacklog backlog;
     private final AnalysisPass pass;
     private final ManagedExecutorService executor;
     private final Duration poll;
     private final Duration pace;
+    /** A tenth of the refresh interval: a unit lags at most about 1.1 times it; a scan of every cursor each time. */
+    private final Duration sweep;
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
     /** {@link System#nanoTime()} of the last look for stale units; only the worker's thread uses it. */
-    private long lastSweep = System.nanoTime() - SWEEP.toNanos();
+    private long lastSweep = System.nanoTime();
     private volatile Future<?> task;
 
     @Inject
     public AnalysisWorker(ReadingBacklog backlog, AnalysisPass pass, ManagedExecutorService executor,
                           @ConfigProperty(name = "petty.behavior.poll") Duration poll,
-                          @ConfigProperty(name = "petty.behavior.pace") Duration pace) {
+                          @ConfigProperty(name = "petty.behavior.pace") Duration pace,
+                          @ConfigProperty(name = "petty.behavior.refresh") Duration refresh) {
         this.backlog = backlog;
         this.pass = pass;
         this.executor = executor;
         this.poll = poll;
         this.pace = pace;
+        this.sweep = refresh == null ? null : max(MIN_SWEEP, refresh.dividedBy(10));
     }
 
     /** For CDI proxies; never called to build a working instance. */
     protected AnalysisWorker() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     synchronized void start(@Observes SchemaReady ready) {
@@ -113,9 +117,9 @@ public class AnalysisWorker {
         }
     }
 
-    /** At most once a second, whatever the load: units left stale longer than the refresh interval, on any server. */
+    /** Every {@link #sweep}, whatever the load: units left stale longer than the refresh interval, by any server. */
     private void refreshStale() {
-        if (System.nanoTime() - lastSweep < SWEEP.toNanos()) {
+        if (System.nanoTime() - lastSweep < sweep.toNanos()) {
             return;
         }
         lastSweep = System.nanoTime();
@@ -123,6 +127,10 @@ public class AnalysisWorker {
         if (refreshed > 0) {
             LOG.fine(() -> "Refreshed the open events of " + refreshed + " units");
         }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private void await(Duration longest) {

@@ -38,9 +38,9 @@ public class JdbcAnalysisCursors {
             SELECT collar_id, pet_id, unit_start, unit_end, analysed_through, state, stale_since FROM analysis_cursor
             WHERE collar_id = ANY (?) ORDER BY collar_id FOR UPDATE SKIP LOCKED
             """;
-    /** The collars whose stored open events have lagged their state since before the given time, longest first. */
+    /** The collars whose stored open events have lagged their state since before the given time: a scan, unindexed. */
     private static final String STALE = """
-            SELECT collar_id FROM analysis_cursor WHERE stale_since <= ? ORDER BY stale_since LIMIT ?
+            SELECT collar_id FROM analysis_cursor WHERE stale_since <= ? LIMIT ?
             """;
     private static final String REFRESHED = "UPDATE analysis_cursor SET stale_since = NULL WHERE collar_id = ANY (?)";
     private static final String SAVE = """
