@@ -178,14 +178,17 @@ public class AnalysisPass {
     public int refresh(List<String> collarIds) {
         Map<String, CursorRow> rows = cursors.lock(collarIds);
         Map<String, UnitAnalysis> stale = new LinkedHashMap<>();
+        List<String> unreadable = new ArrayList<>();
         rows.forEach((collarId, row) -> {
             Cursor cursor = row.cursor();
             if (row.staleSince() != null && cursor.state() != null) {
-                // A state no longer readable (the detectors changed) waits for the collar's next readings.
                 live.take(collarId, cursor).map(LiveAnalyses.Live::analysis).or(() -> engine.restore(cursor.state()))
-                        .ifPresent(analysis -> stale.put(collarId, analysis));
+                        .ifPresentOrElse(analysis -> stale.put(collarId, analysis), () -> unreadable.add(collarId));
             }
         });
+        // A state other detectors wrote is analysed again from the day's first reading with the collar's next
+        // readings; until then there is nothing to refresh, and the sweep need not come back for it.
+        cursors.refreshed(unreadable);
         if (stale.isEmpty()) {
             return 0;
         }
