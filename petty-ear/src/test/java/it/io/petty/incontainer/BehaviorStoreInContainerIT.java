@@ -222,15 +222,16 @@ class BehaviorStoreInContainerIT {
     }
 
     /**
-     * A walk stored open, then grown by five readings in a pass that leaves it stored as it was.
+     * A walk stored open, then grown by five readings in a pass that leaves it stored as it was. It covers 30 m a
+     * reading: no anxious pacing (a small area) begins in it, so the walk is all that is open.
      *
      * @return the walk as stored
      */
     private BehaviorEvent walkThatGrowsUnstored(Dog dog) throws SQLException {
-        AnalysisPass.Outcome began = send(dog, ReadingScript.startingAt(T0).walk(10, 95, 10, 0));
+        AnalysisPass.Outcome began = send(dog, ReadingScript.startingAt(T0).walk(10, 95, 30, 0));
         BehaviorEvent walk = dayOf(dog).get(0);
         assertEquals(T0.plusSeconds(90), walk.end());
-        readings.store(ReadingScript.forCollar(ReadingScript.startingAt(T0.plusSeconds(100)).walk(5, 95, 10, 0)
+        readings.store(ReadingScript.forCollar(ReadingScript.startingAt(T0.plusSeconds(100)).walk(5, 95, 30, 0)
                 .readings(), dog.collar), List.of());
         AnalysisPass.Outcome grown = analyse(dog);
 
