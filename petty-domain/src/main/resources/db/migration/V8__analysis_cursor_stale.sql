@@ -1,9 +1,10 @@
 -- A pass that only grows what is already open in a collar's unit (a walk goes on) saves the cursor but may leave the
 -- unit's stored open events and day summary as they were, for up to petty.behavior.refresh: stale_since says since
 -- when they have lagged the state (null: they are what it gives). A periodic sweep on any server brings the ones left
--- longer up to date, so a collar that went quiet is not shown behind for ever. Not indexed: an index on it would
--- change with every store and deferral and so make saving the cursor a non-HOT update (16 % HOT instead of 90 %,
--- measured); the sweep scans the table instead, a tenth of the refresh interval apart.
+-- longer up to date, so a collar that went quiet is not shown behind for ever. Not indexed: an index on it changes
+-- with every store and deferral and so makes saving the cursor a non-HOT update (measured with single readings: 16 %
+-- of cursor updates HOT with the index, 97 % without it and with the fillfactor below); the sweep scans the table
+-- instead, a tenth of the refresh interval apart.
 ALTER TABLE analysis_cursor ADD COLUMN stale_since timestamptz;
 -- Every pass rewrites each of its collars' cursors (a few hundred bytes of state): room on each page for the new
 -- version keeps those updates HOT (no index entry written, old versions pruned in place).

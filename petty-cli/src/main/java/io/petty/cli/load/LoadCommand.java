@@ -134,8 +134,8 @@ public class LoadCommand extends DatabaseCommand {
         LoadReport.Events events = report.events();
         if (events != null && events.samples() == 0) {
             err().printf(Locale.ROOT, "petty: no event probe saw its session in the timeline: %d timed out after %s, "
-                    + "%d failed, %d refused%n", events.timeouts(), ReportFormat.shortForm(report.plan().probes().timeout()),
-                    events.failed(), events.refused());
+                    + "%d failed, %d refused%n", events.timeouts(),
+                    ReportFormat.shortForm(report.plan().probes().timeout()), events.failed(), events.refused());
             return ExitCode.CHECK_FAILED;
         }
         return ExitCode.OK;

@@ -50,8 +50,7 @@ public final class ReportFormat {
             line(text, "events", "%s  (ingest answer to the new session in the timeline, %d probes; %,d timed out "
                             + "after %s, %,d refused, %,d failed; %,d polls)", latencyText(events.latency()),
                     events.probes(), events.timeouts(), shortForm(report.plan().probes().timeout()), events.refused(),
-                    events.failed(),
-                    events.polls());
+                    events.failed(), events.polls());
         }
         line(text, "server heap", "%s", report.maxHeapBytes().isPresent()
                 ? String.format(Locale.ROOT, "%.1f MiB at most", report.maxHeapBytes().getAsLong() / 1048576.0)

@@ -202,7 +202,8 @@ class EventProbeTest {
             probe.run(now, now + 300 * MS, now + 5_000 * MS);
 
             assertTrue(batches.size() >= 4, batches.size() + " batches in 300 ms, 50 ms apart");
-            assertEquals(CollarSimulation.State.RESTING.ordinal(), batches.get(0).activity(), "the untimed batch that ends any session");
+            assertEquals(CollarSimulation.State.RESTING.ordinal(), batches.get(0).activity(),
+                    "the untimed batch that ends any session");
             for (int k = 0; k < batches.size(); k++) {
                 Batch batch = batches.get(k);
                 assertEquals(2, batch.readings().size());
@@ -214,7 +215,8 @@ class EventProbeTest {
                         "stamped now: " + batch);
                 if (k > 0) {
                     Batch previous = batches.get(k - 1);
-                    assertTrue(batch.activity() == CollarSimulation.State.WALKING.ordinal() || batch.activity() == CollarSimulation.State.PLAYING.ordinal());
+                    assertTrue(batch.activity() == CollarSimulation.State.WALKING.ordinal()
+                            || batch.activity() == CollarSimulation.State.PLAYING.ordinal());
                     assertTrue(batch.activity() != previous.activity(), "batch " + k + " starts a session");
                     assertTrue(batch.first().isAfter(previous.timestamp(1)), "batch " + k + " after the one before");
                 }

@@ -43,8 +43,8 @@ import java.util.stream.Collectors;
  *
  * <p>A unit in progress whose new readings only grow what is already open in it (a walk goes on; no event closed,
  * none began) gets its cursor saved but its stored open events and summary left as they were, for up to
- * {@code petty.behavior.refresh}: with single readings a pass per reading had rewritten them every time, at a
- * quarter of the ingest rate (docs/benchmarks.md). {@link #refresh} brings those left longer up to date.
+ * {@code petty.behavior.refresh}: with single readings a pass per reading had rewritten them every time, a few
+ * database writes per reading (docs/benchmarks.md). {@link #refresh} brings those left longer up to date.
  */
 @ApplicationScoped
 public class AnalysisPass {
@@ -158,8 +158,7 @@ public class AnalysisPass {
             List<DetectedEvent> closed = new ArrayList<>();
             ended.analysis.finish(closed::add);
             Cursor cursor = ended.cursor;
-            changes += events.apply(ofUnit(locked, ended.collarId, cursor.petId(), cursor.unitStart(), cursor.unitEnd(),
-                    true), ended.collarId, cursor.petId(), closed, List.of(), now);
+            changes += applyToCursorUnit(locked, ended.collarId, cursor, closed, List.of(), now);
             days.summariseStored(cursor.petId(), ended.collarId, cursor.unitStart(), ended.analysis.summary(), stored,
                     now);
         }
@@ -182,7 +181,7 @@ public class AnalysisPass {
         rows.forEach((collarId, row) -> {
             Cursor cursor = row.cursor();
             if (row.staleSince() != null && cursor.state() != null) {
-                live.take(collarId, cursor).map(LiveAnalyses.Live::analysis).or(() -> engine.restore(cursor.state()))
+                analysisAt(collarId, cursor)
                         .ifPresentOrElse(analysis -> stale.put(collarId, analysis), () -> unreadable.add(collarId));
             }
         });
@@ -200,8 +199,7 @@ public class AnalysisPass {
             Cursor cursor = rows.get(collarId).cursor();
             List<DetectedEvent> open = new ArrayList<>();
             DaySummary summary = analysis.provisional(open::add);
-            events.apply(ofUnit(locked, collarId, cursor.petId(), cursor.unitStart(), cursor.unitEnd(), true), collarId,
-                    cursor.petId(), List.of(), open, now);
+            applyToCursorUnit(locked, collarId, cursor, List.of(), open, now);
             days.summariseStored(cursor.petId(), collarId, cursor.unitStart(), summary, stored, now);
             live.keep(collarId, new LiveAnalyses.Live(cursor, analysis, analysis.openStarts()));
         });
@@ -241,6 +239,18 @@ public class AnalysisPass {
                       List<DetectedEvent> open, Instant now) {
         return events.apply(ofUnit(locked, unit.collarId(), unit.petId(), unit.start(), unit.end(), onlyOpen),
                 unit.collarId(), unit.petId(), closed, open, now);
+    }
+
+    /** The same for the unit a cursor was in, whose open events are all that can change. */
+    private int applyToCursorUnit(List<StoredEvent> locked, String collarId, Cursor cursor, List<DetectedEvent> closed,
+                                  List<DetectedEvent> open, Instant now) {
+        return events.apply(ofUnit(locked, collarId, cursor.petId(), cursor.unitStart(), cursor.unitEnd(), true),
+                collarId, cursor.petId(), closed, open, now);
+    }
+
+    /** The cursor's analysis: as this server's last pass left it while the cursor still holds that, else read back. */
+    private Optional<UnitAnalysis> analysisAt(String collarId, Cursor cursor) {
+        return live.take(collarId, cursor).map(LiveAnalyses.Live::analysis).or(() -> engine.restore(cursor.state()));
     }
 
     /** The stored days of the units this pass writes a summary of, in one query. */
@@ -306,8 +316,7 @@ public class AnalysisPass {
             cursorUnitPlanned |= cursor.unitStart() != null && work.unit().start().equals(cursor.unitStart());
         }
         if (cursor.state() != null && !cursorUnitPlanned && !cursor.unitStart().equals(inProgress)) {
-            live.take(collarId, cursor).map(LiveAnalyses.Live::analysis).or(() -> engine.restore(cursor.state()))
-                    .ifPresent(analysis -> over.add(new Over(collarId, cursor, analysis)));
+            analysisAt(collarId, cursor).ifPresent(analysis -> over.add(new Over(collarId, cursor, analysis)));
         }
     }
 

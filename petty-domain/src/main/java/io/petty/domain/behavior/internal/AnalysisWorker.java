@@ -22,8 +22,8 @@ import java.util.logging.Logger;
  * Runs analysis passes off the request path for as long as the server runs: at once when this server stored new
  * readings, and every {@code petty.behavior.poll} anyway, for readings other servers stored and for work left by a
  * server that died; and every tenth of {@code petty.behavior.refresh} it brings up to date the open events that
- * passes left stale for longer than that. Several servers may run passes on the same backlog: each collar is locked by one
- * at a time.
+ * passes left stale for longer than that. Several servers may run passes on the same backlog: each collar is locked
+ * by one at a time.
  */
 @ApplicationScoped
 public class AnalysisWorker {
