@@ -77,8 +77,12 @@ public final class AnalysisPlan {
         }
         // Up to what was announced: readings stored since belong to arrivals still to come.
         Instant announced = into.stream().map(Arrival::latest).max(Comparator.naturalOrder()).orElseThrow();
-        return new Work(unit, true, cursor.analysedThrough().plus(MICRO, ChronoUnit.MICROS),
-                earlier(unit.end(), announced.plus(MICRO, ChronoUnit.MICROS)));
+        return new Work(unit, true, after(cursor.analysedThrough()), earlier(unit.end(), after(announced)));
+    }
+
+    /** The earliest time a reading after this one can have: readings are timed to the microsecond. */
+    public static Instant after(Instant time) {
+        return time.plus(MICRO, ChronoUnit.MICROS);
     }
 
     private static Unit unit(String collarId, PetWindow window, LocalDate day) {

@@ -6,17 +6,23 @@ import io.petty.domain.behavior.BehaviorEvent;
 import io.petty.domain.behavior.BehaviorEvents;
 import io.petty.domain.behavior.Verdict;
 import io.petty.domain.behavior.internal.AnalysisPass;
+import io.petty.domain.behavior.internal.JdbcAnalysisCursors;
+import io.petty.domain.behavior.internal.JpaBehaviorDays;
+import io.petty.domain.behavior.internal.JpaBehaviorEvents;
+import io.petty.domain.behavior.internal.LiveAnalyses;
 import io.petty.domain.collars.CollarService;
 import io.petty.domain.feedback.FeedbackRequest;
 import io.petty.domain.feedback.FeedbackService;
 import io.petty.domain.feedback.UnknownEventException;
 import io.petty.domain.telemetry.Reading;
+import io.petty.domain.telemetry.ReadingBacklog;
 import io.petty.domain.telemetry.ReadingRepository;
 import io.petty.domain.telemetry.internal.HeldReadings;
 import io.petty.domain.telemetry.internal.JdbcReadingPartitions;
 import io.petty.domain.telemetry.internal.JdbcReadingRepository;
 import io.petty.domain.testing.ReadingScript;
 import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.Filters;
@@ -32,9 +38,11 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -43,6 +51,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -100,6 +109,25 @@ class BehaviorStoreInContainerIT {
     @Inject
     DataSource dataSource;
 
+    // What another server's pass is made of: the same beans, a memory of its own.
+    @Inject
+    BehaviorEngine engine;
+
+    @Inject
+    ReadingBacklog backlog;
+
+    @Inject
+    JdbcAnalysisCursors cursors;
+
+    @Inject
+    JpaBehaviorEvents storedEvents;
+
+    @Inject
+    JpaBehaviorDays storedDays;
+
+    @Inject
+    UserTransaction transaction;
+
     @Test
     void aDayAnalysedAgainFindsTheSameEventsUnderTheSameIds() throws SQLException {
         Dog dog = dog();
@@ -142,9 +170,7 @@ class BehaviorStoreInContainerIT {
 
         assertTrue(tookFromMemory > 0, "the server's own worker took every pass: nothing was taken from memory");
         pass.refresh(List.of(fromMemory.collar, fromDatabase.collar));
-        Set<String> expected = BehaviorEngine.ofRules().analyse(day).stream()
-                .map(event -> event.start() + " " + event.end() + " " + event.behavior() + " " + event.confidence())
-                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> expected = expectedEvents(day);
         assertEquals(expected, shown(dayOf(fromMemory)));
         assertEquals(expected, shown(dayOf(fromDatabase)));
         assertEquals(dayOf(fromDatabase).stream().map(BehaviorStoreInContainerIT::withoutIds).toList(),
@@ -221,6 +247,122 @@ class BehaviorStoreInContainerIT {
         assertEquals(0, staleCursors(dog));
     }
 
+    @Test
+    void aPassThatDefersAgainSavesNothingOfTheCursor() throws SQLException {
+        Dog dog = dog();
+        walkThatGrowsUnstored(dog);
+        Instant markedStale = staleSince(dog);
+
+        AnalysisPass.Outcome again = growTheWalk(dog, T0.plusSeconds(150));
+
+        assumeTrue(again != null && markedStale.equals(staleSince(dog)),
+                "the server's own worker took the pass, or refreshed the unit in between");
+        assertEquals(1, again.deferred());
+        assertEquals(T0.plusSeconds(140), cursorAnalysedThrough(dog), "as the pass that marked it stale saved it");
+        assertEquals(1, pass.refresh(List.of(dog.collar)));
+        assertEquals(T0.plusSeconds(190), cursorAnalysedThrough(dog));
+        assertEquals(20, days.ofPet(dog.pet, T0_DAY, T0_DAY).get(T0_DAY).dataPoints());
+    }
+
+    @Test
+    void anotherServerGoesOnFromAStaleCursorWithTheReadingsSinceIt() throws Exception {
+        Dog dog = dog();
+        walkThatGrowsUnstored(dog);
+        growTheWalk(dog, T0.plusSeconds(150));
+
+        readings.store(ReadingScript.forCollar(ReadingScript.startingAt(T0.plusSeconds(200)).at(600, 0).rest(3, 70)
+                .readings(), dog.collar), List.of());
+        onAnotherServer(dog, elsewhere -> {
+            elsewhere.analyse(List.of(dog.collar));
+            elsewhere.refresh(List.of(dog.collar));
+        });
+
+        assertEquals(expectedEvents(ReadingScript.startingAt(T0).walk(20, 95, 30, 0).rest(3, 70).readings()),
+                shown(dayOf(dog)));
+        assertEquals(23, days.ofPet(dog.pet, T0_DAY, T0_DAY).get(T0_DAY).dataPoints());
+        assertEquals(0, staleCursors(dog));
+    }
+
+    @Test
+    void theSweepOfAnotherServerReadsBackWhatAStaleCursorLacks() throws Exception {
+        Dog dog = dog();
+        BehaviorEvent walk = walkThatGrowsUnstored(dog);
+        growTheWalk(dog, T0.plusSeconds(150));
+
+        onAnotherServer(dog, elsewhere -> elsewhere.refresh(List.of(dog.collar)));
+
+        assertEquals(T0.plusSeconds(190), events.find(walk.id()).orElseThrow().end());
+        assertEquals(20, days.ofPet(dog.pet, T0_DAY, T0_DAY).get(T0_DAY).dataPoints());
+        assertEquals(T0.plusSeconds(190), cursorAnalysedThrough(dog));
+        assertEquals(0, staleCursors(dog));
+    }
+
+    @Test
+    void aUnitOverOnAnotherServerClosesWithTheReadingsAfterItsStaleCursor() throws Exception {
+        Dog dog = dog();
+        BehaviorEvent walk = walkThatGrowsUnstored(dog);
+        growTheWalk(dog, T0.plusSeconds(150));
+
+        readings.store(ReadingScript.forCollar(ReadingScript.startingAt(T0.plus(1, ChronoUnit.DAYS)).rest(1, 70)
+                .readings(), dog.collar), List.of());
+        onAnotherServer(dog, elsewhere -> elsewhere.analyse(List.of(dog.collar)));
+
+        BehaviorEvent closed = events.find(walk.id()).orElseThrow();
+        assertEquals(T0.plusSeconds(190), closed.end());
+        assertFalse(closed.open());
+        assertEquals(20, days.ofPet(dog.pet, T0_DAY, T0_DAY).get(T0_DAY).dataPoints());
+    }
+
+    /** Five more readings of the walk begun at T0 (30 m every 10 s), analysed by this server. */
+    private AnalysisPass.Outcome growTheWalk(Dog dog, Instant from) throws SQLException {
+        double walked = 3 * Duration.between(T0, from).toSeconds();
+        readings.store(ReadingScript.forCollar(ReadingScript.startingAt(from).at(walked, 0).walk(5, 95, 30, 0)
+                .readings(), dog.collar), List.of());
+        return analyse(dog);
+    }
+
+    /**
+     * Work of another server (or of this one restarted): the same database, a memory of its own, a transaction as its
+     * container would begin. Should the server's own worker hold the collar meanwhile, it is that other server, and
+     * this waits until it has analysed and refreshed the collar.
+     */
+    private void onAnotherServer(Dog dog, Consumer<AnalysisPass> work) throws Exception {
+        AnalysisPass elsewhere = new AnalysisPass(engine, backlog, readings, cursors, storedEvents, storedDays,
+                new LiveAnalyses(10), Clock.systemUTC(), Duration.ofHours(1));
+        transaction.begin();
+        try {
+            work.accept(elsewhere);
+            transaction.commit();
+        } catch (Exception | Error e) {
+            transaction.rollback();
+            throw e;
+        }
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (staleCursors(dog) > 0
+                || count("SELECT count(*) FROM analysis_backlog WHERE collar_id = '" + dog.collar + "'") > 0) {
+            assertTrue(Instant.now().isBefore(deadline), "the collar was not analysed and refreshed within 30 s");
+            pause();
+        }
+    }
+
+    private Instant cursorAnalysedThrough(Dog dog) throws SQLException {
+        return cursorColumn(dog, "analysed_through");
+    }
+
+    private Instant staleSince(Dog dog) throws SQLException {
+        return cursorColumn(dog, "stale_since");
+    }
+
+    private Instant cursorColumn(Dog dog, String column) throws SQLException {
+        try (Connection db = dataSource.getConnection(); Statement statement = db.createStatement();
+             ResultSet row = statement.executeQuery("SELECT " + column + " FROM analysis_cursor WHERE collar_id = '"
+                     + dog.collar + "'")) {
+            assertTrue(row.next());
+            OffsetDateTime value = row.getObject(1, OffsetDateTime.class);
+            return value == null ? null : value.toInstant();
+        }
+    }
+
     /**
      * A walk stored open, then grown by five readings in a pass that leaves it stored as it was. It covers 30 m a
      * reading: no anxious pacing (a small area) begins in it, so the walk is all that is open.
@@ -231,9 +373,7 @@ class BehaviorStoreInContainerIT {
         AnalysisPass.Outcome began = send(dog, ReadingScript.startingAt(T0).walk(10, 95, 30, 0));
         BehaviorEvent walk = dayOf(dog).get(0);
         assertEquals(T0.plusSeconds(90), walk.end());
-        readings.store(ReadingScript.forCollar(ReadingScript.startingAt(T0.plusSeconds(100)).walk(5, 95, 30, 0)
-                .readings(), dog.collar), List.of());
-        AnalysisPass.Outcome grown = analyse(dog);
+        AnalysisPass.Outcome grown = growTheWalk(dog, T0.plusSeconds(100));
 
         // Only this application's passes keep the analysis in memory, which is what lets a pass defer.
         assumeTrue(began != null && grown != null, "the server's own worker took a pass");
@@ -274,6 +414,13 @@ class BehaviorStoreInContainerIT {
         execute("INSERT INTO collar_pairing (collar_id, pet_id, paired_at, readings_from) VALUES ('" + dog.collar
                 + "', '" + dog.pet + "', now() - interval '30 days', now() - interval '30 days')");
         return dog;
+    }
+
+    /** What the engine finds in the readings of a day, in the form of {@link #shown}. */
+    private static Set<String> expectedEvents(List<Reading> day) {
+        return BehaviorEngine.ofRules().analyse(day).stream()
+                .map(event -> event.start() + " " + event.end() + " " + event.behavior() + " " + event.confidence())
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** As the engine's own events are put in the expectation: events that start together come in any order. */

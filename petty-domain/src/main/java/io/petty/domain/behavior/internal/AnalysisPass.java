@@ -42,9 +42,12 @@ import java.util.stream.Collectors;
  * pass; done twice, it finds the same events under the same ids.
  *
  * <p>A unit in progress whose new readings only grow what is already open in it (a walk goes on; no event closed,
- * none began) gets its cursor saved but its stored open events and summary left as they were, for up to
+ * none began) has its stored open events, summary and cursor left as they were, for up to
  * {@code petty.behavior.refresh}: with single readings a pass per reading had rewritten them every time, a few
- * database writes per reading (docs/benchmarks.md). {@link #refresh} brings those left longer up to date.
+ * database writes per reading (docs/benchmarks.md). The first pass that leaves them marks the cursor stale; the
+ * analysis goes on in memory ({@link LiveAnalyses}), and should that be lost (a restart, another server) the unit's
+ * readings since the saved state are read back: they are stored, only their arrivals are settled. {@link #refresh}
+ * brings up to date the units left longer.
  */
 @ApplicationScoped
 public class AnalysisPass {
@@ -87,7 +90,8 @@ public class AnalysisPass {
      *
      * @param readings how many it analysed
      * @param held     how many of those it took from memory rather than reading them back
-     * @param deferred how many units in progress it left stale: cursor saved, open events and summary not
+     * @param deferred how many units in progress it left stale: open events and summary not stored, the cursor
+     *                 only marked stale the first time
      */
     public record Outcome(int collars, int units, int readings, int held, int changes, int deferred) {
 
@@ -114,10 +118,14 @@ public class AnalysisPass {
         // events, one for the days.
         List<Job> jobs = new ArrayList<>();
         List<Over> over = new ArrayList<>();
+        Map<String, CursorRow> overElsewhere = new HashMap<>();
         for (Map.Entry<String, List<Arrival>> collar : byCollar.entrySet()) {
-            plan(collar.getKey(), rows.get(collar.getKey()), collar.getValue(),
-                    windows.getOrDefault(collar.getKey(), List.of()), jobs, over);
+            String collarId = collar.getKey();
+            plan(collarId, rows.get(collarId), collar.getValue(), windows.getOrDefault(collarId, List.of()), jobs, over)
+                    .ifPresent(unitOver -> overElsewhere.put(collarId, unitOver));
         }
+        caughtUp(overElsewhere).forEach((collarId, current) ->
+                over.add(new Over(collarId, overElsewhere.get(collarId).cursor(), current.analysis, current.closed)));
         Fed fed = feed(jobs, byCollar);
         Instant now = clock.instant();
         jobs.forEach(job -> job.stores = !job.inProgress || storesOpenEvents(job, now));
@@ -134,28 +142,32 @@ public class AnalysisPass {
                 days.summarise(unit, job.analysis.summary(), stored, now);
                 continue;
             }
-            Cursor cursor = new Cursor(unit.petId(), unit.start(), unit.end(), job.analysis.lastTimestamp(),
-                    job.analysis.snapshot());
+            Cursor saved;
             long[] storedOpen;
-            Instant staleSince;
             if (job.stores) {
                 List<DetectedEvent> open = new ArrayList<>();
                 DaySummary summary = job.analysis.provisional(open::add);
                 changes += apply(locked, unit, job.work.resume(), job.closed, open, now);
                 days.summarise(unit, summary, stored, now);
                 storedOpen = job.analysis.openStarts();
-                staleSince = null;
+                saved = positionOf(unit.petId(), unit.start(), unit.end(), job.analysis);
+                moved.put(unit.collarId(), new CursorRow(saved, null));
             } else {
                 storedOpen = job.live.stored();
-                staleSince = job.staleSince != null ? job.staleSince : now;
                 deferred++;
+                if (job.staleSince == null) {
+                    // Marked stale with the arrivals it settles: whoever finds the mark reads back what follows.
+                    saved = positionOf(unit.petId(), unit.start(), unit.end(), job.analysis);
+                    moved.put(unit.collarId(), new CursorRow(saved, now));
+                } else {
+                    saved = job.live.saved();
+                }
             }
-            moved.put(unit.collarId(), new CursorRow(cursor, staleSince));
-            live.keep(unit.collarId(), new LiveAnalyses.Live(cursor, job.analysis, storedOpen));
+            live.keep(unit.collarId(), new LiveAnalyses.Live(saved, job.analysis, storedOpen));
         }
         for (Over ended : over) {
             // The unit that was in progress is over: what was open in it is closed as it stood.
-            List<DetectedEvent> closed = new ArrayList<>();
+            List<DetectedEvent> closed = ended.closed;
             ended.analysis.finish(closed::add);
             Cursor cursor = ended.cursor;
             changes += applyToCursorUnit(locked, ended.collarId, cursor, closed, List.of(), now);
@@ -168,26 +180,30 @@ public class AnalysisPass {
     }
 
     /**
-     * Brings the stored open events and summaries of these collars' units in progress up to what their cursors'
-     * states give, where a pass left them stale; skips any collar another server holds.
+     * Brings the stored open events, summaries and cursors of these collars' units in progress up to date, where
+     * passes left them stale; skips any collar another server holds, and any with arrivals waiting: the pass that
+     * takes them stores what lags, since it lags longer than the refresh interval by then.
      *
      * @return how many units it brought up to date
      */
     @Transactional
     public int refresh(List<String> collarIds) {
         Map<String, CursorRow> rows = cursors.lock(collarIds);
-        Map<String, UnitAnalysis> stale = new LinkedHashMap<>();
-        List<String> unreadable = new ArrayList<>();
+        Map<String, CursorRow> lagging = new LinkedHashMap<>();
         rows.forEach((collarId, row) -> {
-            Cursor cursor = row.cursor();
-            if (row.staleSince() != null && cursor.state() != null) {
-                analysisAt(collarId, cursor)
-                        .ifPresentOrElse(analysis -> stale.put(collarId, analysis), () -> unreadable.add(collarId));
+            if (row.staleSince() != null && row.cursor().state() != null) {
+                lagging.put(collarId, row);
             }
         });
+        if (lagging.isEmpty()) {
+            return 0;
+        }
+        // Reading such a collar's unit back here would make its waiting arrivals late, and its day analysed again.
+        backlog.arrivals(lagging.keySet()).forEach(arrival -> lagging.remove(arrival.collarId()));
+        Map<String, CaughtUp> stale = caughtUp(lagging);
         // A state other detectors wrote is analysed again from the day's first reading with the collar's next
         // readings; until then there is nothing to refresh, and the sweep need not come back for it.
-        cursors.refreshed(unreadable);
+        cursors.refreshed(lagging.keySet().stream().filter(collarId -> !stale.containsKey(collarId)).toList());
         if (stale.isEmpty()) {
             return 0;
         }
@@ -195,15 +211,19 @@ public class AnalysisPass {
         List<StoredEvent> locked = events.lockForPass(stale.keySet(), List.of());
         Map<StoredDay.Key, StoredDay> stored = days.ofCollarsFrom(stale.keySet(), stale.keySet().stream()
                 .map(collarId -> rows.get(collarId).cursor().unitStart()).min(Comparator.naturalOrder()).orElseThrow());
-        stale.forEach((collarId, analysis) -> {
+        Map<String, CursorRow> moved = new HashMap<>();
+        stale.forEach((collarId, current) -> {
             Cursor cursor = rows.get(collarId).cursor();
+            UnitAnalysis analysis = current.analysis;
             List<DetectedEvent> open = new ArrayList<>();
             DaySummary summary = analysis.provisional(open::add);
-            applyToCursorUnit(locked, collarId, cursor, List.of(), open, now);
+            applyToCursorUnit(locked, collarId, cursor, current.closed, open, now);
             days.summariseStored(cursor.petId(), collarId, cursor.unitStart(), summary, stored, now);
-            live.keep(collarId, new LiveAnalyses.Live(cursor, analysis, analysis.openStarts()));
+            Cursor saved = positionOf(cursor.petId(), cursor.unitStart(), cursor.unitEnd(), analysis);
+            moved.put(collarId, new CursorRow(saved, null));
+            live.keep(collarId, new LiveAnalyses.Live(saved, analysis, analysis.openStarts()));
         });
-        cursors.refreshed(stale.keySet());
+        cursors.save(moved);
         return stale.size();
     }
 
@@ -248,9 +268,44 @@ public class AnalysisPass {
                 collarId, cursor.petId(), closed, open, now);
     }
 
-    /** The cursor's analysis: as this server's last pass left it while the cursor still holds that, else read back. */
-    private Optional<UnitAnalysis> analysisAt(String collarId, Cursor cursor) {
-        return live.take(collarId, cursor).map(LiveAnalyses.Live::analysis).or(() -> engine.restore(cursor.state()));
+    /**
+     * The analyses of these cursors' units through every reading whose arrival was settled: as this server's last
+     * pass left them while the cursor still holds what it saved, else read back from the state, followed, where
+     * the cursor is stale, by the unit's readings since (one query for all).
+     *
+     * @return by collar; without the collars whose state cannot be read back
+     */
+    private Map<String, CaughtUp> caughtUp(Map<String, CursorRow> rows) {
+        Map<String, CaughtUp> current = new LinkedHashMap<>();
+        List<String> behind = new ArrayList<>();
+        rows.forEach((collarId, row) -> {
+            Cursor cursor = row.cursor();
+            Optional<UnitAnalysis> analysis = live.take(collarId, cursor).map(LiveAnalyses.Live::analysis);
+            if (analysis.isEmpty()) {
+                analysis = engine.restore(cursor.state());
+                if (analysis.isPresent() && row.staleSince() != null) {
+                    behind.add(collarId);
+                }
+            }
+            analysis.ifPresent(found -> current.put(collarId, new CaughtUp(found, new ArrayList<>())));
+        });
+        readings.scan(behind.stream().map(collarId -> {
+            Cursor cursor = rows.get(collarId).cursor();
+            return new ReadingRepository.Span(collarId, AnalysisPlan.after(cursor.analysedThrough()), cursor.unitEnd());
+        }).toList(), (reading, span) -> {
+            CaughtUp caughtUp = current.get(behind.get(span));
+            caughtUp.analysis.accept(reading, caughtUp.closed::add);
+        });
+        return current;
+    }
+
+    /** An analysis brought up to the last settled reading, and the events that closed on the way. */
+    private record CaughtUp(UnitAnalysis analysis, List<DetectedEvent> closed) {
+    }
+
+    /** The cursor that resumes this analysis of the unit: its position, and its state. */
+    private static Cursor positionOf(UUID petId, Instant unitStart, Instant unitEnd, UnitAnalysis analysis) {
+        return new Cursor(petId, unitStart, unitEnd, analysis.lastTimestamp(), analysis.snapshot());
     }
 
     /** The stored days of the units this pass writes a summary of, in one query. */
@@ -296,28 +351,44 @@ public class AnalysisPass {
         }
     }
 
-    /** A collar's unit that was in progress and is over now that a newer one is. */
-    private record Over(String collarId, Cursor cursor, UnitAnalysis analysis) {
+    /**
+     * A collar's unit that was in progress and is over now that a newer one is.
+     *
+     * @param closed what closed in it so far: its analysis is finished with these
+     */
+    private record Over(String collarId, Cursor cursor, UnitAnalysis analysis, List<DetectedEvent> closed) {
     }
 
-    private void plan(String collarId, CursorRow row, List<Arrival> arrivals, List<PetWindow> windows, List<Job> jobs,
-                      List<Over> over) {
-        Cursor cursor = row.cursor();
+    /**
+     * Adds the collar's jobs, and its unit that is over when this server's memory has the analysis of it.
+     *
+     * @return the cursor, when its unit is over and its analysis is to be read back
+     */
+    private Optional<CursorRow> plan(String collarId, CursorRow row, List<Arrival> arrivals, List<PetWindow> windows,
+                                     List<Job> jobs, List<Over> over) {
+        Cursor stored = row.cursor();
+        LiveAnalyses.Live kept = live.take(collarId, stored).orElse(null);
+        // Planned from where the analysis is, which after deferred passes is past the stored cursor.
+        Cursor cursor = kept != null ? kept.position() : stored;
         List<AnalysisPlan.Work> plan = AnalysisPlan.of(collarId, cursor, arrivals, windows);
         Instant inProgress = AnalysisPlan.inProgress(cursor, plan);
         boolean cursorUnitPlanned = false;
         for (AnalysisPlan.Work planned : plan) {
-            LiveAnalyses.Live kept = planned.resume() ? live.take(collarId, cursor).orElse(null) : null;
-            UnitAnalysis resumed = kept != null ? kept.analysis()
-                    : planned.resume() ? engine.restore(cursor.state()).orElse(null) : null;
+            UnitAnalysis resumed = !planned.resume() ? null
+                    : kept != null ? kept.analysis() : engine.restore(stored.state()).orElse(null);
             AnalysisPlan.Work work = resumed != null ? planned : planned.fromTheStart();
             jobs.add(new Job(work, resumed != null ? resumed : engine.start(), work.unit().start().equals(inProgress),
-                    kept, resumed != null ? row.staleSince() : null));
-            cursorUnitPlanned |= cursor.unitStart() != null && work.unit().start().equals(cursor.unitStart());
+                    resumed != null ? kept : null, resumed != null ? row.staleSince() : null));
+            cursorUnitPlanned |= stored.unitStart() != null && work.unit().start().equals(stored.unitStart());
         }
-        if (cursor.state() != null && !cursorUnitPlanned && !cursor.unitStart().equals(inProgress)) {
-            analysisAt(collarId, cursor).ifPresent(analysis -> over.add(new Over(collarId, cursor, analysis)));
+        if (stored.state() == null || cursorUnitPlanned || stored.unitStart().equals(inProgress)) {
+            return Optional.empty();
         }
+        if (kept == null) {
+            return Optional.of(row);
+        }
+        over.add(new Over(collarId, stored, kept.analysis(), new ArrayList<>()));
+        return Optional.empty();
     }
 
     /**
@@ -331,8 +402,10 @@ public class AnalysisPass {
         List<Job> toRead = new ArrayList<>();
         for (Job job : jobs) {
             AnalysisPlan.Work work = job.work;
-            // Only the unit in progress continues, so each collar's arrivals are asked for once.
-            Optional<List<Reading>> held = work.resume() ? backlog.held(byCollar.get(work.unit().collarId()))
+            // Only the unit in progress continues, so each collar's arrivals are asked for once. An analysis read
+            // back from a stale cursor needs readings from before them too.
+            boolean onlyArrivals = work.resume() && (job.live != null || job.staleSince == null);
+            Optional<List<Reading>> held = onlyArrivals ? backlog.held(byCollar.get(work.unit().collarId()))
                     : Optional.empty();
             if (held.isEmpty()) {
                 toRead.add(job);

@@ -22,12 +22,18 @@ import java.util.Optional;
 public class LiveAnalyses {
 
     /**
-     * A unit's analysis and what its pass saved and stored.
+     * A unit's analysis and what its passes saved and stored. The analysis may be ahead of the saved cursor: a pass
+     * that defers the writes of a unit already stale saves nothing of it.
      *
-     * @param saved  the state its cursor was saved with
+     * @param saved  the cursor as stored
      * @param stored the unit's open events as stored, by {@link UnitAnalysis#openStarts()}
      */
     record Live(Cursor saved, UnitAnalysis analysis, long[] stored) {
+
+        /** Where the analysis is, which may be past the saved cursor; its state is the analysis itself. */
+        Cursor position() {
+            return new Cursor(saved.petId(), saved.unitStart(), saved.unitEnd(), analysis.lastTimestamp(), null);
+        }
     }
 
     private final Map<String, Live> byCollar;
