@@ -219,9 +219,7 @@ class BehaviorStoreInContainerIT {
         Dog dog = dog();
         BehaviorEvent walk = walkThatGrowsUnstored(dog);
 
-        // The next day's first reading: the day of the walk is over.
-        readings.store(ReadingScript.forCollar(ReadingScript.startingAt(T0.plus(1, ChronoUnit.DAYS)).rest(1, 70)
-                .readings(), dog.collar), List.of());
+        theNextDayBegins(dog);
         analyse(dog);
 
         BehaviorEvent closed = events.find(walk.id()).orElseThrow();
@@ -267,8 +265,7 @@ class BehaviorStoreInContainerIT {
     @Test
     void anotherServerGoesOnFromAStaleCursorWithTheReadingsSinceIt() throws Exception {
         Dog dog = dog();
-        walkThatGrowsUnstored(dog);
-        growTheWalk(dog, T0.plusSeconds(150));
+        walkThatLagsItsCursor(dog);
 
         readings.store(ReadingScript.forCollar(ReadingScript.startingAt(T0.plusSeconds(200)).at(600, 0).rest(3, 70)
                 .readings(), dog.collar), List.of());
@@ -286,8 +283,7 @@ class BehaviorStoreInContainerIT {
     @Test
     void theSweepOfAnotherServerReadsBackWhatAStaleCursorLacks() throws Exception {
         Dog dog = dog();
-        BehaviorEvent walk = walkThatGrowsUnstored(dog);
-        growTheWalk(dog, T0.plusSeconds(150));
+        BehaviorEvent walk = walkThatLagsItsCursor(dog);
 
         onAnotherServer(dog, elsewhere -> elsewhere.refresh(List.of(dog.collar)));
 
@@ -300,17 +296,31 @@ class BehaviorStoreInContainerIT {
     @Test
     void aUnitOverOnAnotherServerClosesWithTheReadingsAfterItsStaleCursor() throws Exception {
         Dog dog = dog();
-        BehaviorEvent walk = walkThatGrowsUnstored(dog);
-        growTheWalk(dog, T0.plusSeconds(150));
+        BehaviorEvent walk = walkThatLagsItsCursor(dog);
 
-        readings.store(ReadingScript.forCollar(ReadingScript.startingAt(T0.plus(1, ChronoUnit.DAYS)).rest(1, 70)
-                .readings(), dog.collar), List.of());
+        theNextDayBegins(dog);
         onAnotherServer(dog, elsewhere -> elsewhere.analyse(List.of(dog.collar)));
 
         BehaviorEvent closed = events.find(walk.id()).orElseThrow();
         assertEquals(T0.plusSeconds(190), closed.end());
         assertFalse(closed.open());
         assertEquals(20, days.ofPet(dog.pet, T0_DAY, T0_DAY).get(T0_DAY).dataPoints());
+    }
+
+    /**
+     * The walk of {@link #walkThatGrowsUnstored}, grown by five more readings in a pass that defers again, so that
+     * the cursor (saved at T0 + 140 s) lags the analysis in this server's memory (T0 + 190 s).
+     */
+    private BehaviorEvent walkThatLagsItsCursor(Dog dog) throws SQLException {
+        BehaviorEvent walk = walkThatGrowsUnstored(dog);
+        growTheWalk(dog, T0.plusSeconds(150));
+        return walk;
+    }
+
+    /** Stores the next day's first reading: the day of the walk is over. */
+    private void theNextDayBegins(Dog dog) {
+        readings.store(ReadingScript.forCollar(ReadingScript.startingAt(T0.plus(1, ChronoUnit.DAYS)).rest(1, 70)
+                .readings(), dog.collar), List.of());
     }
 
     /** Five more readings of the walk begun at T0 (30 m every 10 s), analysed by this server. */
