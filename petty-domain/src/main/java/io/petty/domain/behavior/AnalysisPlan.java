@@ -33,6 +33,14 @@ public final class AnalysisPlan {
         public Work fromTheStart() {
             return new Work(unit, false, unit.start(), unit.end());
         }
+
+        /**
+         * The same, up to the unit's end rather than to what the arrivals announced: for a state that may lack
+         * readings stored after it and analysed without saving it, later ones than these arrivals' included.
+         */
+        public Work throughTheEnd() {
+            return new Work(unit, resume, from, unit.end());
+        }
     }
 
     private static final long MICRO = 1;

@@ -201,13 +201,13 @@ public class AnalysisPass {
         // Reading such a collar's unit back here would make its waiting arrivals late, and its day analysed again.
         backlog.arrivals(lagging.keySet()).forEach(arrival -> lagging.remove(arrival.collarId()));
         Map<String, CaughtUp> stale = caughtUp(lagging);
+        Instant now = clock.instant();
         // A state other detectors wrote is analysed again from the day's first reading with the collar's next
-        // readings; until then there is nothing to refresh, and the sweep need not come back for it.
-        cursors.refreshed(lagging.keySet().stream().filter(collarId -> !stale.containsKey(collarId)).toList());
+        // readings. It keeps its mark for a server that can read it, and this one comes back to it a refresh later.
+        cursors.markStale(lagging.keySet().stream().filter(collarId -> !stale.containsKey(collarId)).toList(), now);
         if (stale.isEmpty()) {
             return 0;
         }
-        Instant now = clock.instant();
         List<StoredEvent> locked = events.lockForPass(stale.keySet(), List.of());
         Map<StoredDay.Key, StoredDay> stored = days.ofCollarsFrom(stale.keySet(), stale.keySet().stream()
                 .map(collarId -> rows.get(collarId).cursor().unitStart()).min(Comparator.naturalOrder()).orElseThrow());
@@ -271,7 +271,7 @@ public class AnalysisPass {
     /**
      * The analyses of these cursors' units through every reading whose arrival was settled: as this server's last
      * pass left them while the cursor still holds what it saved, else read back from the state, followed, where
-     * the cursor is stale, by the unit's readings since (one query for all).
+     * the cursor is stale, by the unit's readings since, within its pet's pairing window (one query for all).
      *
      * @return by collar; without the collars whose state cannot be read back
      */
@@ -289,14 +289,37 @@ public class AnalysisPass {
             }
             analysis.ifPresent(found -> current.put(collarId, new CaughtUp(found, new ArrayList<>())));
         });
+        if (behind.isEmpty()) {
+            return current;
+        }
+        List<Instant> unitStarts = behind.stream().map(collarId -> rows.get(collarId).cursor().unitStart()).sorted()
+                .toList();
+        Map<String, List<PetWindow>> windows = cursors.windows(behind, unitStarts.get(0),
+                unitStarts.get(unitStarts.size() - 1));
         readings.scan(behind.stream().map(collarId -> {
             Cursor cursor = rows.get(collarId).cursor();
-            return new ReadingRepository.Span(collarId, AnalysisPlan.after(cursor.analysedThrough()), cursor.unitEnd());
+            return new ReadingRepository.Span(collarId, AnalysisPlan.after(cursor.analysedThrough()),
+                    readBackEnd(cursor, windows.getOrDefault(collarId, List.of())));
         }).toList(), (reading, span) -> {
             CaughtUp caughtUp = current.get(behind.get(span));
             caughtUp.analysis.accept(reading, caughtUp.closed::add);
         });
         return current;
+    }
+
+    /**
+     * Where a stale cursor's unit ends now: the collar may have been paired with another pet since it was saved, and
+     * what it sent after that is the other pet's.
+     */
+    private static Instant readBackEnd(Cursor cursor, List<PetWindow> windows) {
+        return windows.stream()
+                .filter(window -> window.petId().equals(cursor.petId()) && !window.from().isAfter(cursor.unitStart())
+                        && (window.until() == null || window.until().isAfter(cursor.unitStart())))
+                .map(window -> window.until() == null || window.until().isAfter(cursor.unitEnd()) ? cursor.unitEnd()
+                        : window.until())
+                .findFirst()
+                // No window of its pet holds it any more: nothing after the cursor is the pet's.
+                .orElse(AnalysisPlan.after(cursor.analysedThrough()));
     }
 
     /** An analysis brought up to the last settled reading, and the events that closed on the way. */
@@ -376,7 +399,10 @@ public class AnalysisPass {
         for (AnalysisPlan.Work planned : plan) {
             UnitAnalysis resumed = !planned.resume() ? null
                     : kept != null ? kept.analysis() : engine.restore(stored.state()).orElse(null);
-            AnalysisPlan.Work work = resumed != null ? planned : planned.fromTheStart();
+            // A stale cursor read back lacks what deferred passes analysed without saving: late arrivals may lie
+            // among those readings, so it takes in all the unit's readings after it, in order.
+            AnalysisPlan.Work work = resumed == null ? planned.fromTheStart()
+                    : kept == null && row.staleSince() != null ? planned.throughTheEnd() : planned;
             jobs.add(new Job(work, resumed != null ? resumed : engine.start(), work.unit().start().equals(inProgress),
                     resumed != null ? kept : null, resumed != null ? row.staleSince() : null));
             cursorUnitPlanned |= stored.unitStart() != null && work.unit().start().equals(stored.unitStart());

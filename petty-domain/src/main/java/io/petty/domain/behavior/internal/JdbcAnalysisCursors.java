@@ -42,7 +42,7 @@ public class JdbcAnalysisCursors {
     private static final String STALE = """
             SELECT collar_id FROM analysis_cursor WHERE stale_since <= ? LIMIT ?
             """;
-    private static final String REFRESHED = "UPDATE analysis_cursor SET stale_since = NULL WHERE collar_id = ANY (?)";
+    private static final String MARK_STALE = "UPDATE analysis_cursor SET stale_since = ? WHERE collar_id = ANY (?)";
     private static final String SAVE = """
             UPDATE analysis_cursor c SET pet_id = s.pet_id, unit_start = s.unit_start, unit_end = s.unit_end,
                                          analysed_through = s.analysed_through, state = s.state,
@@ -153,17 +153,18 @@ public class JdbcAnalysisCursors {
         }
     }
 
-    /** These collars' stored open events and summaries are what their states give again. */
-    void refreshed(Collection<String> collarIds) {
+    /** These collars' units lag their cursors' states since {@code since}, for the sweep of that time. */
+    void markStale(Collection<String> collarIds, Instant since) {
         if (collarIds.isEmpty()) {
             return;
         }
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(REFRESHED)) {
-            update.setArray(1, SqlArrays.texts(connection, collarIds));
+             PreparedStatement update = connection.prepareStatement(MARK_STALE)) {
+            update.setObject(1, utc(since));
+            update.setArray(2, SqlArrays.texts(connection, collarIds));
             update.executeUpdate();
         } catch (SQLException e) {
-            throw new DatabaseException("could not mark analysis cursors refreshed", e);
+            throw new DatabaseException("could not mark analysis cursors stale", e);
         }
     }
 
