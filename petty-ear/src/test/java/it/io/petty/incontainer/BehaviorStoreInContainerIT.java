@@ -213,6 +213,32 @@ class BehaviorStoreInContainerIT {
     }
 
     @Test
+    void theSweepRefreshesTheUnitsLeftStaleForLongerThanTheRefreshInterval() throws Exception {
+        Dog recent = dog();
+        BehaviorEvent recentWalk = walkThatGrowsUnstored(recent);
+        Dog old = dog();
+        BehaviorEvent oldWalk = walkThatGrowsUnstored(old);
+
+        transaction.begin();
+        try {
+            // Held by this transaction, so that the server's own sweep (a 1 s interval) cannot refresh it first.
+            assertTrue(lockCursor(old));
+            execute("UPDATE analysis_cursor SET stale_since = now() - interval '2 hours' WHERE collar_id = '"
+                    + old.collar + "'");
+            assertTrue(pass.refreshStale(100) >= 1);
+            transaction.commit();
+        } catch (Exception | Error e) {
+            transaction.rollback();
+            throw e;
+        }
+
+        assertEquals(T0.plusSeconds(140), events.find(oldWalk.id()).orElseThrow().end());
+        assertEquals(0, staleCursors(old));
+        assertEquals(T0.plusSeconds(90), events.find(recentWalk.id()).orElseThrow().end(), "within the interval (1 h)");
+        assertEquals(1, staleCursors(recent));
+    }
+
+    @Test
     void aUnitThatIsOverWhileItsOpenEventsLagClosesThemAsItsAnalysisStood() throws Exception {
         Dog dog = dog();
         BehaviorEvent walk = walkThatGrowsUnstored(dog);
