@@ -52,6 +52,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -219,18 +220,15 @@ class BehaviorStoreInContainerIT {
         Dog old = dog();
         BehaviorEvent oldWalk = walkThatGrowsUnstored(old);
 
-        transaction.begin();
-        try {
+        int refreshed = inTransaction(() -> {
             // Held by this transaction, so that the server's own sweep (a 1 s interval) cannot refresh it first.
             assertTrue(lockCursor(old));
             execute("UPDATE analysis_cursor SET stale_since = now() - interval '2 hours' WHERE collar_id = '"
                     + old.collar + "'");
-            assertTrue(pass.refreshStale(100) >= 1);
-            transaction.commit();
-        } catch (Exception | Error e) {
-            transaction.rollback();
-            throw e;
-        }
+            return pass.refreshStale(100);
+        });
+
+        assertTrue(refreshed >= 1);
 
         assertEquals(T0.plusSeconds(140), events.find(oldWalk.id()).orElseThrow().end());
         assertEquals(0, staleCursors(old));
@@ -418,14 +416,10 @@ class BehaviorStoreInContainerIT {
         AnalysisPass elsewhere = new AnalysisPass(engine, new JdbcReadingBacklog(dataSource, new HeldReadings()),
                 readings, cursors, storedEvents, storedDays, new LiveAnalyses(10), Clock.systemUTC(),
                 Duration.ofHours(1));
-        transaction.begin();
-        try {
+        inTransaction(() -> {
             work.accept(elsewhere);
-            transaction.commit();
-        } catch (Exception | Error e) {
-            transaction.rollback();
-            throw e;
-        }
+            return null;
+        });
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         while (staleCursors(dog) > 0
                 || count("SELECT count(*) FROM analysis_backlog WHERE collar_id = '" + dog.collar + "'") > 0) {
@@ -548,17 +542,24 @@ class BehaviorStoreInContainerIT {
      */
     private AnalysisPass.Outcome storeAndAnalyse(Dog dog, List<Reading> sent) throws Exception {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        transaction.begin();
-        try {
+        return inTransaction(() -> {
             while (!lockCursor(dog)) {
                 assertTrue(Instant.now().isBefore(deadline), "the server's worker held the cursor for 30 s");
                 pause();
             }
             // Ingest commits by itself, so not in this transaction.
             executor.submit(() -> store(dog, sent)).get();
-            AnalysisPass.Outcome outcome = pass.analyse(List.of(dog.collar));
+            return pass.analyse(List.of(dog.collar));
+        });
+    }
+
+    /** Work in a transaction of its own, as a container would begin one: committed if it returns, else rolled back. */
+    private <T> T inTransaction(Callable<T> work) throws Exception {
+        transaction.begin();
+        try {
+            T done = work.call();
             transaction.commit();
-            return outcome;
+            return done;
         } catch (Exception | Error e) {
             transaction.rollback();
             throw e;
