@@ -16,7 +16,6 @@ import java.io.IOException;
 final class Track {
 
     /** Mean Earth radius (IUGG), metres. */
-    private static final double EARTH_RADIUS_M = 6_371_008.8;
     private static final long NONE = Long.MIN_VALUE;
 
     private final long maxGapMicros;
@@ -70,13 +69,13 @@ final class Track {
         if (Double.isNaN(goodLat) || step.afterGap) {
             good(lat, lon, micros);
         } else {
-            double metres = distance(goodLat, goodLon, lat, lon);
+            double metres = GeoPoint.metresBetween(goodLat, goodLon, lat, lon);
             if (plausible(metres, micros - goodMicros)) {
                 step.metres = metres;
                 good(lat, lon, micros);
-            } else if (!Double.isNaN(jumpLat) && plausible(distance(jumpLat, jumpLon, lat, lon), micros - jumpMicros)) {
+            } else if (!Double.isNaN(jumpLat) && plausible(GeoPoint.metresBetween(jumpLat, jumpLon, lat, lon), micros - jumpMicros)) {
                 // Two positions agree with each other and not with the old one: the pet is here now.
-                step.metres = distance(jumpLat, jumpLon, lat, lon);
+                step.metres = GeoPoint.metresBetween(jumpLat, jumpLon, lat, lon);
                 good(lat, lon, micros);
             } else {
                 jumpLat = lat;
@@ -86,8 +85,8 @@ final class Track {
             }
         }
         step.located = true;
-        step.x = Math.toRadians(lon - originLon) * cosOriginLat * EARTH_RADIUS_M;
-        step.y = Math.toRadians(lat - originLat) * EARTH_RADIUS_M;
+        step.x = Math.toRadians(lon - originLon) * cosOriginLat * GeoPoint.EARTH_RADIUS_M;
+        step.y = Math.toRadians(lat - originLat) * GeoPoint.EARTH_RADIUS_M;
     }
 
     private void good(double lat, double lon, long micros) {
@@ -99,15 +98,6 @@ final class Track {
 
     private boolean plausible(double metres, long elapsedMicros) {
         return metres <= maxSpeed * Math.max(elapsedMicros, 1) / 1e6;
-    }
-
-    /** Great-circle distance (haversine), metres. */
-    static double distance(double lat1, double lon1, double lat2, double lon2) {
-        double dLat = Math.toRadians(lat2 - lat1);
-        double dLon = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
-                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 
     void writeTo(DataOutput out) throws IOException {

@@ -6,6 +6,8 @@ package io.petty.domain.telemetry;
  */
 public record GeoPoint(int latE6, int lonE6) {
 
+    /** The mean Earth radius (IUGG), metres. */
+    public static final double EARTH_RADIUS_M = 6_371_008.8;
     private static final double MICRO = 1_000_000d;
 
     public GeoPoint {
@@ -25,5 +27,14 @@ public record GeoPoint(int latE6, int lonE6) {
 
     public double lon() {
         return lonE6 / MICRO;
+    }
+
+    /** Great-circle distance (haversine) on the sphere of {@link #EARTH_RADIUS_M}, metres. */
+    public static double metresBetween(double lat1, double lon1, double lat2, double lon2) {
+        double dLat = Math.toRadians(lat2 - lat1);
+        double dLon = Math.toRadians(lon2 - lon1);
+        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                + Math.cos(Math.toRadians(lat1)) * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 }

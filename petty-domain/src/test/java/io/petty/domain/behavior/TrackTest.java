@@ -27,9 +27,9 @@ class TrackTest {
     void distancesAreOnTheSphere() {
         // On a sphere of the mean Earth radius: a degree of latitude, a degree of longitude on the 60th parallel
         // (half as long), and a quarter of a meridian.
-        assertEquals(111_195, Track.distance(60, 25, 61, 25), 1);
-        assertEquals(55_597, Track.distance(60, 25, 60, 26), 10);
-        assertEquals(10_007_557, Track.distance(0, 0, 90, 0), 1);
+        assertEquals(111_195, GeoPoint.metresBetween(60, 25, 61, 25), 1);
+        assertEquals(55_597, GeoPoint.metresBetween(60, 25, 60, 26), 10);
+        assertEquals(10_007_557, GeoPoint.metresBetween(0, 0, 90, 0), 1);
     }
 
     @Test

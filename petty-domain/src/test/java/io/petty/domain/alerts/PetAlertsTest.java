@@ -1,0 +1,80 @@
+package io.petty.domain.alerts;
+
+import io.petty.domain.pets.Pet;
+import io.petty.domain.telemetry.Reading;
+import org.junit.jupiter.api.Test;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static io.petty.domain.alerts.AlertReadings.HOME_LAT;
+import static io.petty.domain.alerts.AlertReadings.HOME_LON;
+import static io.petty.domain.alerts.AlertReadings.battery;
+import static io.petty.domain.alerts.AlertReadings.eastOfHome;
+import static io.petty.domain.alerts.AlertReadings.resting;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PetAlertsTest {
+
+    private static final PetAlerts.Settings REX = new PetAlerts.Settings(new Pet.Geofence(HOME_LAT, HOME_LON, 100),
+            ZoneOffset.UTC, 60);
+
+    /**
+     * Away from home, a low battery, a high heart rate back home at rest: every rule has something to say. The
+     * battery readings are resting ones at 70 bpm, so they count towards the heart rate's resolution too.
+     */
+    private static final List<Reading> AFTERNOON = List.of(eastOfHome(0, 300), eastOfHome(70, 400), battery(80, 12),
+            resting(90, 95), resting(100, 95), resting(110, 95), eastOfHome(120, 10), battery(130, 30),
+            resting(140, 60), resting(150, 60), resting(160, 60));
+
+    @Test
+    void eachRuleReportsItsEpisodes() {
+        PetAlerts alerts = PetAlerts.start(REX);
+
+        assertEquals(List.of("LEFT_HOME OPENED 70", "LOW_BATTERY OPENED 80", "HIGH_RESTING_HEART_RATE OPENED 110",
+                "LEFT_HOME RESOLVED 120", "LOW_BATTERY RESOLVED 130", "HIGH_RESTING_HEART_RATE RESOLVED 150"),
+                fed(alerts, AFTERNOON));
+        assertEquals(Set.of(), alerts.open());
+    }
+
+    @Test
+    void aLateOrReplayedReadingChangesNothing() {
+        PetAlerts alerts = PetAlerts.start(REX);
+        fed(alerts, AFTERNOON.subList(0, 3));
+
+        assertEquals(List.of(), fed(alerts, List.of(battery(50, 40), battery(80, 40), eastOfHome(75, 0))));
+        assertEquals(EnumSet.of(AlertKind.LEFT_HOME, AlertKind.LOW_BATTERY), alerts.open());
+    }
+
+    @Test
+    void rulesReadBackFromTheirStateGoOnAsIfNeverStopped() {
+        for (int split = 0; split <= AFTERNOON.size(); split++) {
+            PetAlerts first = PetAlerts.start(REX);
+            List<String> changes = new ArrayList<>(fed(first, AFTERNOON.subList(0, split)));
+            PetAlerts resumed = PetAlerts.restore(REX, first.snapshot()).orElseThrow();
+            changes.addAll(fed(resumed, AFTERNOON.subList(split, AFTERNOON.size())));
+
+            assertEquals(fed(PetAlerts.start(REX), AFTERNOON), changes, "split at " + split);
+        }
+    }
+
+    @Test
+    void aStateOfAnotherFormatIsNotReadBack() {
+        byte[] state = PetAlerts.start(REX).snapshot();
+        state[0]++;
+
+        assertTrue(PetAlerts.restore(REX, state).isEmpty());
+        assertTrue(PetAlerts.restore(REX, new byte[] {1, 2}).isEmpty());
+    }
+
+    private static List<String> fed(PetAlerts alerts, List<Reading> readings) {
+        List<String> changes = new ArrayList<>();
+        readings.forEach(reading -> alerts.accept(reading, change -> changes.add(change.kind() + " "
+                + AlertReadings.shown(change))));
+        return changes;
+    }
+}
