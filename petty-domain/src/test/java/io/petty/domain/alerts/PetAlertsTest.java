@@ -28,15 +28,15 @@ class PetAlertsTest {
      * battery readings are resting ones at 70 bpm, so they count towards the heart rate's resolution too.
      */
     private static final List<Reading> AFTERNOON = List.of(eastOfHome(0, 300), eastOfHome(70, 400), battery(80, 12),
-            resting(90, 95), resting(100, 95), resting(110, 95), eastOfHome(120, 10), battery(130, 30),
-            resting(140, 60), resting(150, 60), resting(160, 60));
+            resting(90, 95), resting(150, 95), resting(210, 95), eastOfHome(270, 10), battery(280, 30),
+            resting(340, 60), resting(400, 60));
 
     @Test
     void eachRuleReportsItsEpisodes() {
         PetAlerts alerts = PetAlerts.start(REX);
 
-        assertEquals(List.of("LEFT_HOME OPENED 70", "LOW_BATTERY OPENED 80", "HIGH_RESTING_HEART_RATE OPENED 110",
-                "LEFT_HOME RESOLVED 120", "LOW_BATTERY RESOLVED 130", "HIGH_RESTING_HEART_RATE RESOLVED 150"),
+        assertEquals(List.of("LEFT_HOME OPENED 70", "LOW_BATTERY OPENED 80", "HIGH_RESTING_HEART_RATE OPENED 210",
+                "LEFT_HOME RESOLVED 270", "LOW_BATTERY RESOLVED 280", "HIGH_RESTING_HEART_RATE RESOLVED 400"),
                 fed(alerts, AFTERNOON));
         assertEquals(Set.of(), alerts.open());
     }

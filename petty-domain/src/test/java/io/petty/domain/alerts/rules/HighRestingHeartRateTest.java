@@ -1,7 +1,9 @@
 package io.petty.domain.alerts.rules;
 
+import io.petty.domain.telemetry.Reading;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static io.petty.domain.alerts.AlertReadings.changes;
@@ -15,23 +17,34 @@ class HighRestingHeartRateTest {
     private static final int BASELINE = 60;
 
     @Test
-    void opensOnThreeRestingReadingsInARowAboveOneAndAHalfTimesTheBaseline() {
-        assertEquals(List.of("OPENED 50"), changes(new HighRestingHeartRate(BASELINE), List.of(resting(0, 95),
-                resting(10, 96), resting(20, 90), resting(30, 95), resting(40, 95), resting(50, 97),
-                resting(60, 99))));
+    void opensOnThreeRestingReadingsInARowAboveOneAndAHalfTimesTheBaselineOverTwoMinutes() {
+        assertEquals(List.of("OPENED 300"), changes(new HighRestingHeartRate(BASELINE), List.of(resting(0, 95),
+                resting(60, 96), resting(120, 90), resting(180, 95), resting(240, 95), resting(300, 97),
+                resting(360, 99))));
+    }
+
+    @Test
+    void aCollarThatReadsOftenNeedsTheTwoMinutesToo() {
+        List<Reading> everyTenSeconds = new ArrayList<>();
+        for (int at = 0; at <= 200; at += 10) {
+            everyTenSeconds.add(resting(at, 95));
+        }
+
+        assertEquals(List.of("OPENED 120"), changes(new HighRestingHeartRate(BASELINE), everyTenSeconds));
     }
 
     @Test
     void oneExcitedReadingOrARunBrokenByActivityOpensNothing() {
-        assertEquals(List.of(), changes(new HighRestingHeartRate(BASELINE), List.of(resting(0, 70), resting(10, 140),
-                resting(20, 70), resting(30, 95), resting(40, 95), walking(50), resting(60, 95), resting(70, 70))));
+        assertEquals(List.of(), changes(new HighRestingHeartRate(BASELINE), List.of(resting(0, 70), resting(60, 140),
+                resting(120, 70), resting(180, 95), resting(240, 95), walking(300), resting(360, 95),
+                resting(420, 70))));
     }
 
     @Test
-    void resolvesOnThreeRestingReadingsInARowAtOrBelowTheThreshold() {
-        assertEquals(List.of("OPENED 20", "RESOLVED 80"), changes(new HighRestingHeartRate(BASELINE),
-                List.of(resting(0, 95), resting(10, 95), resting(20, 95), resting(30, 80), resting(40, 80),
-                        resting(50, 95), resting(60, 90), resting(70, 85), resting(80, 80))));
+    void resolvesOnThreeRestingReadingsInARowAtOrBelowTheThresholdOverTwoMinutes() {
+        assertEquals(List.of("OPENED 120", "RESOLVED 480"), changes(new HighRestingHeartRate(BASELINE),
+                List.of(resting(0, 95), resting(60, 95), resting(120, 95), resting(180, 80), resting(240, 80),
+                        resting(300, 95), resting(360, 90), resting(420, 85), resting(480, 80))));
     }
 
     @Test
