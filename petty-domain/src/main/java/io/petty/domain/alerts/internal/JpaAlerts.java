@@ -1,0 +1,80 @@
+package io.petty.domain.alerts.internal;
+
+import io.petty.domain.alerts.Alert;
+import io.petty.domain.alerts.AlertChange;
+import io.petty.domain.alerts.AlertIds;
+import io.petty.domain.alerts.AlertState;
+import io.petty.domain.alerts.Alerts;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Alert episodes read and written as objects: a handful per pet and day, none on the ingest path. */
+@Dependent
+public class JpaAlerts implements Alerts {
+
+    private final EntityManager entities;
+
+    @Inject
+    public JpaAlerts(EntityManager entities) {
+        this.entities = entities;
+    }
+
+    @Override
+    @Transactional
+    public int apply(UUID petId, String collarId, List<AlertChange> changes) {
+        int applied = 0;
+        for (AlertChange change : changes) {
+            if (change.transition() == AlertChange.Transition.OPENED) {
+                UUID id = AlertIds.of(petId, change.kind(), change.at());
+                if (entities.find(StoredAlert.class, id) == null) {
+                    entities.persist(new StoredAlert(id, petId, collarId, change.kind(), change.at(), change.detail()));
+                    // Written now: the pet's next change in this list may resolve it.
+                    entities.flush();
+                    applied++;
+                }
+                continue;
+            }
+            List<StoredAlert> open = entities.createNamedQuery("StoredAlert.openOfPet", StoredAlert.class)
+                    .setParameter("pet", petId).setParameter("kind", change.kind().wireName())
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+            for (StoredAlert alert : open) {
+                alert.resolve(change.at(), change.detail());
+                applied++;
+            }
+        }
+        return applied;
+    }
+
+    @Override
+    @Transactional
+    public Optional<Alert> find(UUID alertId) {
+        return Optional.ofNullable(entities.find(StoredAlert.class, alertId)).map(StoredAlert::alert);
+    }
+
+    @Override
+    @Transactional
+    public List<Alert> ofPet(UUID petId, AlertState state) {
+        return entities.createNamedQuery("StoredAlert.ofPet", StoredAlert.class).setParameter("pet", petId)
+                .getResultStream().map(StoredAlert::alert).filter(alert -> state == null || alert.state() == state)
+                .toList();
+    }
+
+    @Override
+    @Transactional
+    public Optional<Alert> acknowledge(UUID alertId, Instant now) {
+        StoredAlert alert = entities.find(StoredAlert.class, alertId, LockModeType.PESSIMISTIC_WRITE);
+        if (alert == null) {
+            return Optional.empty();
+        }
+        alert.acknowledge(now);
+        return Optional.of(alert.alert());
+    }
+}

@@ -1,0 +1,2 @@
+/** Alert episodes through JPA. */
+package io.petty.domain.alerts.internal;
