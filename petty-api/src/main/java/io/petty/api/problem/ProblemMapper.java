@@ -1,6 +1,7 @@
 package io.petty.api.problem;
 
 import io.petty.api.correlation.RequestIds;
+import io.petty.domain.alerts.UnknownAlertException;
 import io.petty.domain.collars.CollarAlreadyPairedException;
 import io.petty.domain.collars.UnknownCollarException;
 import io.petty.domain.feedback.UnknownEventException;
@@ -87,6 +88,9 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof UnknownEventException) {
             return respond(of(ProblemType.UNKNOWN_EVENT, "None of your pets' timelines has this event.", path,
                     requestId, null));
+        }
+        if (failure instanceof UnknownAlertException) {
+            return respond(of(ProblemType.UNKNOWN_ALERT, "None of your pets has this alert.", path, requestId, null));
         }
         if (failure instanceof CollarAlreadyPairedException) {
             return respond(of(ProblemType.COLLAR_PAIRED, "Unpair the collar from its pet first.", path, requestId,

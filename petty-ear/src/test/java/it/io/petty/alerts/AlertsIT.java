@@ -1,0 +1,117 @@
+package it.io.petty.alerts;
+
+import it.io.petty.Fleet;
+import it.io.petty.TestDatabase;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringReader;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import static it.io.petty.PettyHttp.get;
+import static it.io.petty.PettyHttp.json;
+import static it.io.petty.PettyHttp.request;
+import static it.io.petty.PettyHttp.send;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** {@code GET /v1/alerts} and {@code POST /v1/alerts/{id}/acknowledge} against the running server. */
+class AlertsIT {
+
+    private static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(2, ChronoUnit.HOURS);
+
+    @Test
+    void anOwnerListsAPetsEpisodesNewestFirstAndAcknowledgesOne() {
+        Fleet.Owner owner = Fleet.newOwner();
+        UUID pet = Fleet.newPet(owner);
+        UUID battery = stored(pet, "low_battery", T0, T0.plusSeconds(600));
+        UUID away = stored(pet, "left_home", T0.plusSeconds(900), null);
+
+        JsonArray all = array(alerts(owner, "?pet_id=" + pet));
+        assertEquals(List.of(away.toString(), battery.toString()),
+                all.stream().map(alert -> alert.asJsonObject().getString("id")).toList());
+        JsonObject open = all.getJsonObject(0);
+        assertEquals("left_home", open.getString("kind"));
+        assertEquals("open", open.getString("state"));
+        assertEquals("300 m from home (fence 100 m)", open.getString("opened_detail"));
+        assertFalse(open.containsKey("resolved_at"), "nulls are left out");
+        assertEquals("resolved", all.getJsonObject(1).getString("state"));
+
+        HttpResponse<String> acknowledged = acknowledge(owner, away.toString());
+        assertEquals(200, acknowledged.statusCode(), acknowledged.body());
+        assertEquals("acknowledged", json(acknowledged).getString("state"));
+        assertEquals(List.of(away.toString()), array(alerts(owner, "?pet_id=" + pet + "&state=acknowledged"))
+                .stream().map(alert -> alert.asJsonObject().getString("id")).toList());
+        assertEquals(0, array(alerts(owner, "?pet_id=" + pet + "&state=open")).size());
+    }
+
+    @Test
+    void anotherOwnersPetOrAlertDoesNotExist() {
+        Fleet.Owner owner = Fleet.newOwner();
+        UUID pet = Fleet.newPet(owner);
+        UUID away = stored(pet, "left_home", T0, null);
+        Fleet.Owner stranger = Fleet.newOwner();
+
+        assertProblem(alerts(stranger, "?pet_id=" + pet), 404, "unknown-pet");
+        assertProblem(acknowledge(stranger, away.toString()), 404, "unknown-alert");
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM alert WHERE id = '" + away
+                + "' AND acknowledged_at IS NOT NULL"));
+        assertProblem(acknowledge(owner, "not-an-id"), 404, "unknown-alert");
+        assertEquals(401, get("/v1/alerts?pet_id=" + pet).statusCode());
+    }
+
+    @Test
+    void aMissingPetOrAnUnknownStateIsNamed() {
+        Fleet.Owner owner = Fleet.newOwner();
+        UUID pet = Fleet.newPet(owner);
+
+        assertEquals("pet_id", field(alerts(owner, "")));
+        assertEquals("state", field(alerts(owner, "?pet_id=" + pet + "&state=snoozed")));
+    }
+
+    private static JsonArray array(HttpResponse<String> response) {
+        assertEquals(200, response.statusCode(), response.body());
+        try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
+            return reader.readArray();
+        }
+    }
+
+    private static HttpResponse<String> alerts(Fleet.Owner owner, String query) {
+        return get("/v1/alerts" + query, owner.accessToken());
+    }
+
+    private static HttpResponse<String> acknowledge(Fleet.Owner owner, String alertId) {
+        return send(request("/v1/alerts/" + alertId + "/acknowledge").header("Authorization",
+                "Bearer " + owner.accessToken()).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** An episode as the engine stores it. */
+    private static UUID stored(UUID pet, String kind, Instant opened, Instant resolved) {
+        UUID id = UUID.randomUUID();
+        TestDatabase.execute("INSERT INTO alert (id, pet_id, collar_id, kind, opened_at, opened_detail, resolved_at, "
+                + "resolved_detail) VALUES ('" + id + "', '" + pet + "', 'SN-ALERTS', '" + kind + "', '" + opened
+                + "', '300 m from home (fence 100 m)', " + (resolved == null ? "NULL, NULL" : "'" + resolved
+                + "', 'back home'") + ")");
+        return id;
+    }
+
+    private static void assertProblem(HttpResponse<String> response, int status, String type) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
+        assertTrue(json(response).getString("type").endsWith(type), response.body());
+    }
+
+    private static String field(HttpResponse<String> response) {
+        assertEquals(422, response.statusCode(), response.body());
+        return json(response).getJsonArray("errors").getJsonObject(0).getString("field");
+    }
+}
