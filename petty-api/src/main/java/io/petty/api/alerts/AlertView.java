@@ -13,7 +13,7 @@ import java.util.UUID;
 public record AlertView(UUID id, UUID petId, String collarId, String kind, String state, Instant openedAt,
                         String openedDetail, Instant resolvedAt, String resolvedDetail, Instant acknowledgedAt) {
 
-    static AlertView of(Alert alert) {
+    public static AlertView of(Alert alert) {
         return new AlertView(alert.id(), alert.petId(), alert.collarId(), alert.kind().wireName(),
                 alert.state().name().toLowerCase(Locale.ROOT), alert.openedAt(), alert.openedDetail(),
                 alert.resolvedAt(), alert.resolvedDetail(), alert.acknowledgedAt());

@@ -3,6 +3,7 @@ package io.petty.api.behavior;
 import io.petty.api.http.RateLimited;
 import io.petty.api.identity.Caller;
 import io.petty.api.pets.PetQuery;
+import io.petty.domain.alerts.AlertService;
 import io.petty.domain.behavior.BehaviorEvent;
 import io.petty.domain.behavior.Timeline;
 import io.petty.domain.behavior.TimelineService;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
@@ -37,16 +39,18 @@ public class TimelineResource {
 
     private final TimelineService timelines;
     private final FeedbackService feedback;
+    private final AlertService alerts;
 
     @Inject
-    public TimelineResource(TimelineService timelines, FeedbackService feedback) {
+    public TimelineResource(TimelineService timelines, FeedbackService feedback, AlertService alerts) {
         this.timelines = timelines;
         this.feedback = feedback;
+        this.alerts = alerts;
     }
 
     /** For CDI proxies and the JAX-RS runtime; never called to build a working instance. */
     public TimelineResource() {
-        this(null, null);
+        this(null, null, null);
     }
 
     @GET
@@ -59,7 +63,10 @@ public class TimelineResource {
                 : timelines.ofPet(Caller.accountId(security), pet.petId(), day);
         List<UUID> reviewed = timeline.events().stream().filter(event -> event.reviewedAt() != null)
                 .map(BehaviorEvent::id).toList();
-        return TimelineView.of(timeline, timelines, feedback.latestOn(reviewed));
+        ZonedDateTime dayStart = timeline.date().atStartOfDay(timeline.zone());
+        return TimelineView.of(timeline, timelines, feedback.latestOn(reviewed),
+                alerts.during(Caller.accountId(security), timeline.petId(), dayStart.toInstant(),
+                        dayStart.plusDays(1).toInstant()));
     }
 
     private static LocalDate date(String date) {

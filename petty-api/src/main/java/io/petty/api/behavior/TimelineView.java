@@ -1,13 +1,15 @@
 package io.petty.api.behavior;
 
+import io.petty.api.alerts.AlertView;
+import io.petty.domain.alerts.Alert;
 import io.petty.domain.behavior.BehaviorEvent;
 import io.petty.domain.behavior.DaySummary;
 import io.petty.domain.behavior.Timeline;
 import io.petty.domain.behavior.TimelineService;
 import io.petty.domain.feedback.Feedback;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonReaderFactory;
@@ -23,12 +25,12 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * {@code GET /v1/pet-timeline}'s answer: the day's events (sessions and behaviors, by start), its alerts (filled by
- * the alerts feature), the day in numbers and how it was made. The names the original app reads ({@code event_id},
+ * {@code GET /v1/pet-timeline}'s answer: the day's events (sessions and behaviors, by start), the alert episodes
+ * open at any time of the day (by opening), the day in numbers and how it was made. The names the original app reads ({@code event_id},
  * {@code behavior}, {@code timestamp}) are kept.
  */
 public record TimelineView(String collarId, UUID petId, LocalDate date, String timeZone, List<Event> timeline,
-                           List<Object> alerts, Summary summary, Metadata metadata) {
+                           List<AlertView> alerts, Summary summary, Metadata metadata) {
 
     /** Made once: {@code Json.create…} looks the provider up on every call. */
     private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
@@ -51,8 +53,12 @@ public record TimelineView(String collarId, UUID petId, LocalDate date, String t
     public record Metadata(int behaviorsDetected, double averageConfidence, Instant generatedAt, String modelVersion) {
     }
 
-    /** @param feedback the newest feedback on each event that has any */
-    public static TimelineView of(Timeline timeline, TimelineService service, Map<UUID, Feedback> feedback) {
+    /**
+     * @param feedback the newest feedback on each event that has any
+     * @param alerts   the episodes open at any time of the day
+     */
+    public static TimelineView of(Timeline timeline, TimelineService service, Map<UUID, Feedback> feedback,
+                                  List<Alert> alerts) {
         List<Event> events = timeline.events().stream().map(event -> event(event, service, feedback.get(event.id())))
                 .toList();
         DaySummary day = timeline.summary();
@@ -62,7 +68,7 @@ public record TimelineView(String collarId, UUID petId, LocalDate date, String t
                 round(day.distanceM() / 1_000, 3), heartRate, day.dataPoints());
         double confidence = events.stream().mapToDouble(Event::confidence).average().orElse(0);
         return new TimelineView(timeline.collarId(), timeline.petId(), timeline.date(), timeline.zone().getId(), events,
-                List.of(), summary, new Metadata(events.size(), round(confidence, 3), timeline.generatedAt(),
+                alerts.stream().map(AlertView::of).toList(), summary, new Metadata(events.size(), round(confidence, 3), timeline.generatedAt(),
                 timeline.engineVersion()));
     }
 

@@ -2,6 +2,7 @@ package io.petty.api.telemetry;
 
 import io.petty.api.http.RateLimited;
 import io.petty.api.identity.Caller;
+import io.petty.domain.alerts.AlertService;
 import io.petty.domain.behavior.TimelineService;
 import io.petty.domain.telemetry.LatestReading;
 import io.petty.domain.telemetry.TelemetryService;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
 import java.time.Clock;
+import java.util.UUID;
 
 /**
  * {@code GET /v1/realtime?collar_id=}: the latest reading of a collar worn by one of the caller's pets, and what the
@@ -30,24 +32,28 @@ public class RealtimeResource {
 
     private final TelemetryService telemetry;
     private final TimelineService behavior;
+    private final AlertService alerts;
     private final Clock clock;
 
     @Inject
-    public RealtimeResource(TelemetryService telemetry, TimelineService behavior, Clock clock) {
+    public RealtimeResource(TelemetryService telemetry, TimelineService behavior, AlertService alerts, Clock clock) {
         this.telemetry = telemetry;
         this.behavior = behavior;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
     /** For CDI proxies and the JAX-RS runtime; never called to build a working instance. */
     public RealtimeResource() {
-        this(null, null, null);
+        this(null, null, null, null);
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public ReadingView latest(@QueryParam("collar_id") String collarId, @Context SecurityContext security) {
-        LatestReading latest = telemetry.latest(collarId, Caller.accountId(security));
-        return ReadingView.of(latest.reading(), behavior.current(latest.petId()).orElse(null), clock.instant());
+        UUID owner = Caller.accountId(security);
+        LatestReading latest = telemetry.latest(collarId, owner);
+        return ReadingView.of(latest.reading(), behavior.current(latest.petId()).orElse(null),
+                alerts.unresolvedOf(owner, latest.petId()), clock.instant());
     }
 }

@@ -21,6 +21,12 @@ public interface Alerts {
     /** The pet's episodes, newest first; {@code state} null for all of them. */
     List<Alert> ofPet(UUID petId, AlertState state);
 
+    /** The pet's episodes not resolved yet, newest first. */
+    List<Alert> unresolvedOfPet(UUID petId);
+
+    /** The pet's episodes open at any time in {@code [from, to)}, by opening time. */
+    List<Alert> ofPetDuring(UUID petId, Instant from, Instant to);
+
     /**
      * Marks the episode acknowledged, once: a second acknowledgement keeps the first time.
      *

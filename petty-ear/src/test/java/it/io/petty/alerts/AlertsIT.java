@@ -1,6 +1,8 @@
 package it.io.petty.alerts;
 
+import it.io.petty.Behavior;
 import it.io.petty.Fleet;
+import it.io.petty.Readings;
 import it.io.petty.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -12,12 +14,15 @@ import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
 import static it.io.petty.PettyHttp.get;
 import static it.io.petty.PettyHttp.json;
+import static it.io.petty.PettyHttp.postJson;
 import static it.io.petty.PettyHttp.request;
 import static it.io.petty.PettyHttp.send;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,6 +81,38 @@ class AlertsIT {
 
         assertEquals("pet_id", field(alerts(owner, "")));
         assertEquals("state", field(alerts(owner, "?pet_id=" + pet + "&state=snoozed")));
+    }
+
+    @Test
+    void theRealTimeViewShowsWhatIsNotResolvedYet() {
+        Fleet.Collar collar = Fleet.newCollar();
+        Fleet.require(postJson("/v1/ingest", Readings.reading(collar.id(), Readings.recent()), collar.deviceToken()),
+                201);
+        UUID away = stored(collar.petId(), "left_home", T0, null);
+        stored(collar.petId(), "low_battery", T0.minusSeconds(600), T0);
+
+        HttpResponse<String> realtime = get("/v1/realtime?collar_id=" + collar.id(), collar.owner().accessToken());
+
+        assertEquals(200, realtime.statusCode(), realtime.body());
+        assertEquals(List.of(away.toString()), json(realtime).getJsonArray("open_alerts").stream()
+                .map(alert -> alert.asJsonObject().getString("id")).toList());
+    }
+
+    @Test
+    void theTimelineShowsTheEpisodesOpenAtAnyTimeOfTheDay() {
+        Fleet.Collar collar = Fleet.newCollar();
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).minusDays(2);
+        Instant midnight = day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        UUID overnight = stored(collar.petId(), "left_home", midnight.minusSeconds(12 * 3600),
+                midnight.plusSeconds(3600));
+        stored(collar.petId(), "low_battery", midnight.minusSeconds(48 * 3600), midnight.minusSeconds(24 * 3600));
+        stored(collar.petId(), "inactivity", midnight.plusSeconds(25 * 3600), null);
+        UUID morning = stored(collar.petId(), "low_battery", midnight.plusSeconds(10 * 3600), null);
+
+        JsonObject timeline = Behavior.timeline(collar, day.toString());
+
+        assertEquals(List.of(overnight.toString(), morning.toString()), timeline.getJsonArray("alerts").stream()
+                .map(alert -> alert.asJsonObject().getString("id")).toList());
     }
 
     private static JsonArray array(HttpResponse<String> response) {

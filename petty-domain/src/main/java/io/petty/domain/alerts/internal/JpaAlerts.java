@@ -12,6 +12,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -65,6 +66,21 @@ public class JpaAlerts implements Alerts {
         return entities.createNamedQuery("StoredAlert.ofPet", StoredAlert.class).setParameter("pet", petId)
                 .getResultStream().map(StoredAlert::alert).filter(alert -> state == null || alert.state() == state)
                 .toList();
+    }
+
+    @Override
+    @Transactional
+    public List<Alert> unresolvedOfPet(UUID petId) {
+        return entities.createNamedQuery("StoredAlert.unresolvedOfPet", StoredAlert.class).setParameter("pet", petId)
+                .getResultStream().map(StoredAlert::alert).toList();
+    }
+
+    @Override
+    @Transactional
+    public List<Alert> ofPetDuring(UUID petId, Instant from, Instant to) {
+        return entities.createNamedQuery("StoredAlert.ofPetDuring", StoredAlert.class).setParameter("pet", petId)
+                .setParameter("from", from.atOffset(ZoneOffset.UTC)).setParameter("to", to.atOffset(ZoneOffset.UTC))
+                .getResultStream().map(StoredAlert::alert).toList();
     }
 
     @Override

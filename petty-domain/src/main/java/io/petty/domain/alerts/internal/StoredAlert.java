@@ -22,6 +22,10 @@ import java.util.UUID;
         + "AND a.kind = :kind AND a.resolvedAt IS NULL")
 @NamedQuery(name = "StoredAlert.ofPet", query = "SELECT a FROM StoredAlert a WHERE a.petId = :pet "
         + "ORDER BY a.openedAt DESC, a.kind")
+@NamedQuery(name = "StoredAlert.unresolvedOfPet", query = "SELECT a FROM StoredAlert a WHERE a.petId = :pet "
+        + "AND a.resolvedAt IS NULL ORDER BY a.openedAt DESC, a.kind")
+@NamedQuery(name = "StoredAlert.ofPetDuring", query = "SELECT a FROM StoredAlert a WHERE a.petId = :pet "
+        + "AND a.openedAt < :to AND (a.resolvedAt IS NULL OR a.resolvedAt >= :from) ORDER BY a.openedAt, a.kind")
 public class StoredAlert {
 
     @Id
