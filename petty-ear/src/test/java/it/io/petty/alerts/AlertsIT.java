@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
 import org.junit.jupiter.api.Test;
 
 import java.io.StringReader;
@@ -115,6 +116,23 @@ class AlertsIT {
                 .map(alert -> alert.asJsonObject().getString("id")).toList());
     }
 
+    @Test
+    void thePetPlanNotesTheHealthAlertsOfTheLastSevenDays() {
+        Fleet.Collar collar = Fleet.newCollar();
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        stored(collar.petId(), "high_resting_heart_rate", now.minus(2, ChronoUnit.DAYS), null,
+                "resting heart rate 130 bpm, baseline 60 bpm");
+        stored(collar.petId(), "low_battery", now.minus(1, ChronoUnit.DAYS), null);
+        stored(collar.petId(), "inactivity", now.minus(10, ChronoUnit.DAYS), now.minus(9, ChronoUnit.DAYS));
+
+        HttpResponse<String> plan = get("/v1/pet-plan?collar_id=" + collar.id(), collar.owner().accessToken());
+
+        assertEquals(200, plan.statusCode(), plan.body());
+        assertEquals(List.of(LocalDate.ofInstant(now.minus(2, ChronoUnit.DAYS), ZoneOffset.UTC)
+                        + ": high resting heart rate (resting heart rate 130 bpm, baseline 60 bpm), still open"),
+                json(plan).getJsonArray("health_alerts").getValuesAs(JsonString::getString));
+    }
+
     private static JsonArray array(HttpResponse<String> response) {
         assertEquals(200, response.statusCode(), response.body());
         try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
@@ -133,11 +151,14 @@ class AlertsIT {
 
     /** An episode as the engine stores it. */
     private static UUID stored(UUID pet, String kind, Instant opened, Instant resolved) {
+        return stored(pet, kind, opened, resolved, "300 m from home (fence 100 m)");
+    }
+
+    private static UUID stored(UUID pet, String kind, Instant opened, Instant resolved, String detail) {
         UUID id = UUID.randomUUID();
         TestDatabase.execute("INSERT INTO alert (id, pet_id, collar_id, kind, opened_at, opened_detail, resolved_at, "
                 + "resolved_detail) VALUES ('" + id + "', '" + pet + "', 'SN-ALERTS', '" + kind + "', '" + opened
-                + "', '300 m from home (fence 100 m)', " + (resolved == null ? "NULL, NULL" : "'" + resolved
-                + "', 'back home'") + ")");
+                + "', '" + detail + "', " + (resolved == null ? "NULL, NULL" : "'" + resolved + "', 'cleared'") + ")");
         return id;
     }
 
