@@ -3,7 +3,7 @@ package io.petty.api.behavior;
 import io.petty.api.http.RateLimited;
 import io.petty.api.identity.Caller;
 import io.petty.api.pets.PetQuery;
-import io.petty.domain.alerts.AlertService;
+import io.petty.domain.alerts.Alerts;
 import io.petty.domain.behavior.BehaviorEvent;
 import io.petty.domain.behavior.Timeline;
 import io.petty.domain.behavior.TimelineService;
@@ -39,10 +39,10 @@ public class TimelineResource {
 
     private final TimelineService timelines;
     private final FeedbackService feedback;
-    private final AlertService alerts;
+    private final Alerts alerts;
 
     @Inject
-    public TimelineResource(TimelineService timelines, FeedbackService feedback, AlertService alerts) {
+    public TimelineResource(TimelineService timelines, FeedbackService feedback, Alerts alerts) {
         this.timelines = timelines;
         this.feedback = feedback;
         this.alerts = alerts;
@@ -65,8 +65,8 @@ public class TimelineResource {
                 .map(BehaviorEvent::id).toList();
         ZonedDateTime dayStart = timeline.date().atStartOfDay(timeline.zone());
         return TimelineView.of(timeline, timelines, feedback.latestOn(reviewed),
-                alerts.during(Caller.accountId(security), timeline.petId(), dayStart.toInstant(),
-                        dayStart.plusDays(1).toInstant()));
+                // The pet is the caller's: the timeline was read for the caller.
+                alerts.ofPetDuring(timeline.petId(), dayStart.toInstant(), dayStart.plusDays(1).toInstant()));
     }
 
     private static LocalDate date(String date) {

@@ -2,7 +2,7 @@ package io.petty.api.telemetry;
 
 import io.petty.api.http.RateLimited;
 import io.petty.api.identity.Caller;
-import io.petty.domain.alerts.AlertService;
+import io.petty.domain.alerts.Alerts;
 import io.petty.domain.behavior.TimelineService;
 import io.petty.domain.telemetry.LatestReading;
 import io.petty.domain.telemetry.TelemetryService;
@@ -32,11 +32,11 @@ public class RealtimeResource {
 
     private final TelemetryService telemetry;
     private final TimelineService behavior;
-    private final AlertService alerts;
+    private final Alerts alerts;
     private final Clock clock;
 
     @Inject
-    public RealtimeResource(TelemetryService telemetry, TimelineService behavior, AlertService alerts, Clock clock) {
+    public RealtimeResource(TelemetryService telemetry, TimelineService behavior, Alerts alerts, Clock clock) {
         this.telemetry = telemetry;
         this.behavior = behavior;
         this.alerts = alerts;
@@ -54,6 +54,7 @@ public class RealtimeResource {
         UUID owner = Caller.accountId(security);
         LatestReading latest = telemetry.latest(collarId, owner);
         return ReadingView.of(latest.reading(), behavior.current(latest.petId()).orElse(null),
-                alerts.unresolvedOf(owner, latest.petId()), clock.instant());
+                // The pet is the caller's: latest() found the collar among the caller's pets' in the same query.
+                alerts.unresolvedOfPet(latest.petId()), clock.instant());
     }
 }

@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,26 +37,6 @@ public class AlertService {
     public List<Alert> ofPet(UUID ownerId, UUID petId, AlertState state) {
         pets.get(ownerId, petId);
         return alerts.ofPet(petId, state);
-    }
-
-    /**
-     * What the pet has open now (acknowledged or not), for the real-time view.
-     *
-     * @throws PetNotFoundException when the owner has no such pet
-     */
-    public List<Alert> unresolvedOf(UUID ownerId, UUID petId) {
-        pets.get(ownerId, petId);
-        return alerts.unresolvedOfPet(petId);
-    }
-
-    /**
-     * The pet's episodes open at any time in {@code [from, to)}: a day of its timeline.
-     *
-     * @throws PetNotFoundException when the owner has no such pet
-     */
-    public List<Alert> during(UUID ownerId, UUID petId, Instant from, Instant to) {
-        pets.get(ownerId, petId);
-        return alerts.ofPetDuring(petId, from, to);
     }
 
     /** @throws UnknownAlertException when the alert is not one of the owner's pets' */

@@ -15,7 +15,6 @@ import java.io.IOException;
  */
 final class Track {
 
-    /** Mean Earth radius (IUGG), metres. */
     private static final long NONE = Long.MIN_VALUE;
 
     private final long maxGapMicros;
@@ -70,12 +69,13 @@ final class Track {
             good(lat, lon, micros);
         } else {
             double metres = GeoPoint.metresBetween(goodLat, goodLon, lat, lon);
+            double fromJump = Double.isNaN(jumpLat) ? Double.NaN : GeoPoint.metresBetween(jumpLat, jumpLon, lat, lon);
             if (plausible(metres, micros - goodMicros)) {
                 step.metres = metres;
                 good(lat, lon, micros);
-            } else if (!Double.isNaN(jumpLat) && plausible(GeoPoint.metresBetween(jumpLat, jumpLon, lat, lon), micros - jumpMicros)) {
+            } else if (!Double.isNaN(fromJump) && plausible(fromJump, micros - jumpMicros)) {
                 // Two positions agree with each other and not with the old one: the pet is here now.
-                step.metres = GeoPoint.metresBetween(jumpLat, jumpLon, lat, lon);
+                step.metres = fromJump;
                 good(lat, lon, micros);
             } else {
                 jumpLat = lat;

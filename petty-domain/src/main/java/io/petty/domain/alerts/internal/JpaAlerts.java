@@ -36,9 +36,8 @@ public class JpaAlerts implements Alerts {
             if (change.transition() == AlertChange.Transition.OPENED) {
                 UUID id = AlertIds.of(petId, change.kind(), change.at());
                 if (entities.find(StoredAlert.class, id) == null) {
+                    // A resolution later in the list finds it: the query below flushes it first (FlushModeType.AUTO).
                     entities.persist(new StoredAlert(id, petId, collarId, change.kind(), change.at(), change.detail()));
-                    // Written now: the pet's next change in this list may resolve it.
-                    entities.flush();
                     applied++;
                 }
                 continue;

@@ -55,7 +55,7 @@ class DaytimeInactivityTest {
     }
 
     @Test
-    void daytimeIsCountedInThePetsZone() {
+    void daytimeIsFromSevenInTheMorningToNineAtNight() {
         DaytimeInactivity rule = new DaytimeInactivity(ZoneOffset.UTC);
 
         assertEquals(Duration.ofHours(14), rule.daytimeBetween(T0, T0.plusSeconds(24 * HOUR)));
