@@ -35,22 +35,23 @@ public final class PetAlerts {
     /**
      * What the rules need to know of the pet.
      *
-     * @param home               may be null: no fence, never away
-     * @param restingBaselineBpm the pet's resting heart rate over the last 7 days; null while too little is known
+     * @param home may be null: no fence, never away
      */
-    public record Settings(Pet.Geofence home, ZoneId zone, Integer restingBaselineBpm) {
+    public record Settings(Pet.Geofence home, ZoneId zone) {
 
         public Settings {
             Objects.requireNonNull(zone, "zone is required.");
         }
     }
 
+    private final Settings settings;
     private final List<EpisodeRule> rules;
     private long lastMicros = NEVER;
 
     private PetAlerts(Settings settings) {
+        this.settings = settings;
         // The order is the state's: change it only with FORMAT.
-        this.rules = List.of(new LeftHome(settings.home()), new HighRestingHeartRate(settings.restingBaselineBpm()),
+        this.rules = List.of(new LeftHome(settings.home()), new HighRestingHeartRate(),
                 new DaytimeInactivity(settings.zone()), new LowBattery());
     }
 
@@ -81,6 +82,19 @@ public final class PetAlerts {
         }
     }
 
+    /**
+     * The same rules with the pet's settings as they are now: itself while they have not changed, else read back
+     * from its state (a fence moved applies from the next reading).
+     */
+    public PetAlerts with(Settings current) {
+        return settings.equals(current) ? this : restore(current, snapshot()).orElseThrow();
+    }
+
+    /** Whether the reading is later than every one taken in: only such a reading can change anything. */
+    public boolean takes(Instant timestamp) {
+        return micros(timestamp) > lastMicros;
+    }
+
     /** The pet's next reading; one not later than the last taken in is ignored. */
     public void accept(Reading reading, AlertSink sink) {
         long micros = micros(reading.timestamp());
@@ -91,6 +105,15 @@ public final class PetAlerts {
         for (EpisodeRule rule : rules) {
             rule.accept(reading, sink);
         }
+    }
+
+    /**
+     * The collar no longer reports about this pet (it was paired with another): every open episode resolves. The
+     * rules are done with after that.
+     */
+    public void release(Instant at, String detail, AlertSink sink) {
+        rules.stream().filter(EpisodeRule::open).forEach(rule ->
+                sink.emit(new AlertChange(rule.kind(), AlertChange.Transition.RESOLVED, at, detail)));
     }
 
     /** The kinds with an episode open. */

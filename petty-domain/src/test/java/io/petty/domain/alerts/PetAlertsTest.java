@@ -15,19 +15,25 @@ import static io.petty.domain.alerts.AlertReadings.HOME_LON;
 import static io.petty.domain.alerts.AlertReadings.battery;
 import static io.petty.domain.alerts.AlertReadings.eastOfHome;
 import static io.petty.domain.alerts.AlertReadings.resting;
+import static io.petty.domain.alerts.AlertReadings.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PetAlertsTest {
 
+    /** Resting readings the day before the afternoon: enough for a baseline. */
+    private static final int CALM = 30;
     private static final PetAlerts.Settings REX = new PetAlerts.Settings(new Pet.Geofence(HOME_LAT, HOME_LON, 100),
-            ZoneOffset.UTC, 60);
+            ZoneOffset.UTC);
 
     /**
      * Away from home, a low battery, a high heart rate back home at rest: every rule has something to say. The
-     * battery readings are resting ones at 70 bpm, so they count towards the heart rate's resolution too.
+     * battery readings are resting ones at 70 bpm, so they count towards the heart rate's resolution too. The day
+     * before was calm, at 60 bpm: that is the baseline.
      */
-    private static final List<Reading> AFTERNOON = List.of(eastOfHome(0, 300), eastOfHome(70, 400), battery(80, 12),
+    private static final List<Reading> AFTERNOON = afterACalmDay(eastOfHome(0, 300), eastOfHome(70, 400), battery(80, 12),
             resting(90, 95), resting(150, 95), resting(210, 95), eastOfHome(270, 10), battery(280, 30),
             resting(340, 60), resting(400, 60));
 
@@ -44,7 +50,7 @@ class PetAlertsTest {
     @Test
     void aLateOrReplayedReadingChangesNothing() {
         PetAlerts alerts = PetAlerts.start(REX);
-        fed(alerts, AFTERNOON.subList(0, 3));
+        fed(alerts, AFTERNOON.subList(0, CALM + 3));
 
         assertEquals(List.of(), fed(alerts, List.of(battery(50, 40), battery(80, 40), eastOfHome(75, 0))));
         assertEquals(EnumSet.of(AlertKind.LEFT_HOME, AlertKind.LOW_BATTERY), alerts.open());
@@ -69,6 +75,48 @@ class PetAlertsTest {
 
         assertTrue(PetAlerts.restore(REX, state).isEmpty());
         assertTrue(PetAlerts.restore(REX, new byte[] {1, 2}).isEmpty());
+    }
+
+    @Test
+    void aChangeOfSettingsAppliesFromTheNextReading() {
+        PetAlerts alerts = PetAlerts.start(REX);
+        fed(alerts, List.of(eastOfHome(0, 300)));
+        PetAlerts widerFence = alerts.with(new PetAlerts.Settings(new Pet.Geofence(HOME_LAT, HOME_LON, 1_000),
+                ZoneOffset.UTC));
+
+        assertSame(alerts, alerts.with(REX));
+        assertEquals(List.of(), fed(widerFence, List.of(eastOfHome(70, 400))));
+        assertEquals(List.of("LEFT_HOME OPENED 70"), fed(alerts, List.of(eastOfHome(70, 400))));
+    }
+
+    @Test
+    void releasedByItsCollarEveryOpenEpisodeResolves() {
+        PetAlerts alerts = PetAlerts.start(REX);
+        fed(alerts, AFTERNOON.subList(0, CALM + 3));
+        List<String> released = new ArrayList<>();
+        alerts.release(T0.plusSeconds(100), "collar paired with another pet",
+                change -> released.add(change.kind() + " " + AlertReadings.shown(change)));
+
+        assertEquals(List.of("LEFT_HOME RESOLVED 100", "LOW_BATTERY RESOLVED 100"), released);
+    }
+
+    @Test
+    void takesOnlyReadingsLaterThanItsLast() {
+        PetAlerts alerts = PetAlerts.start(REX);
+        assertTrue(alerts.takes(T0));
+        fed(alerts, List.of(battery(10, 50)));
+
+        assertFalse(alerts.takes(T0.plusSeconds(10)));
+        assertTrue(alerts.takes(T0.plusSeconds(10).plusNanos(1_000)));
+    }
+
+    private static List<Reading> afterACalmDay(Reading... readings) {
+        List<Reading> all = new ArrayList<>();
+        for (int i = 0; i < CALM; i++) {
+            all.add(resting(-86_400 + 60L * i, 60));
+        }
+        all.addAll(List.of(readings));
+        return List.copyOf(all);
     }
 
     private static List<String> fed(PetAlerts alerts, List<Reading> readings) {
