@@ -1,5 +1,6 @@
 package io.petty.domain.alerts;
 
+import io.petty.domain.alerts.rules.CollarSilent;
 import io.petty.domain.alerts.rules.DaytimeInactivity;
 import io.petty.domain.alerts.rules.HighRestingHeartRate;
 import io.petty.domain.alerts.rules.LeftHome;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -24,7 +26,7 @@ import java.util.Set;
 /**
  * The alert rules of one pet, fed its readings as they arrive, in timestamp order. Alerts are about what is happening
  * now: a reading not later than the last one taken in (late data, a replay) changes nothing, so that no episode
- * opens twice. The state is a few dozen bytes, written and read back between passes like the detectors'.
+ * opens twice. The state is under 200 bytes, written and read back between passes like the detectors'.
  */
 public final class PetAlerts {
 
@@ -45,6 +47,7 @@ public final class PetAlerts {
     }
 
     private final Settings settings;
+    private final CollarSilent silent = new CollarSilent();
     private final List<EpisodeRule> rules;
     private long lastMicros = NEVER;
 
@@ -52,7 +55,7 @@ public final class PetAlerts {
         this.settings = settings;
         // The order is the state's: change it only with FORMAT.
         this.rules = List.of(new LeftHome(settings.home()), new HighRestingHeartRate(),
-                new DaytimeInactivity(settings.zone()), new LowBattery());
+                new DaytimeInactivity(settings.zone()), new LowBattery(), silent);
     }
 
     /** The rules of a pet with nothing seen yet. */
@@ -104,6 +107,16 @@ public final class PetAlerts {
         lastMicros = micros;
         for (EpisodeRule rule : rules) {
             rule.accept(reading, sink);
+        }
+    }
+
+    /**
+     * A check at {@code now} for a silence of the collar: the time since the last reading taken in.
+     * {@link CollarSilent} says when that opens an episode; nothing before the first reading.
+     */
+    public void checkSilence(Instant now, AlertSink sink) {
+        if (lastMicros != NEVER) {
+            silent.check(Instant.EPOCH.plus(lastMicros, ChronoUnit.MICROS), now, sink);
         }
     }
 

@@ -110,6 +110,19 @@ class PetAlertsTest {
         assertTrue(alerts.takes(T0.plusSeconds(10).plusNanos(1_000)));
     }
 
+    @Test
+    void aSilenceIsCheckedFromTheLastReadingTakenIn() {
+        PetAlerts alerts = PetAlerts.start(REX);
+        List<String> changes = new ArrayList<>();
+        AlertSink shown = change -> changes.add(change.kind() + " " + AlertReadings.shown(change));
+        alerts.checkSilence(T0.plusSeconds(86_400), shown);
+        fed(alerts, List.of(battery(0, 80)));
+        alerts.checkSilence(T0.plusSeconds(3_600), shown);
+        changes.addAll(fed(alerts, List.of(battery(4_000, 80))));
+
+        assertEquals(List.of("COLLAR_SILENT OPENED 1800", "COLLAR_SILENT RESOLVED 4000"), changes);
+    }
+
     private static List<Reading> afterACalmDay(Reading... readings) {
         List<Reading> all = new ArrayList<>();
         for (int i = 0; i < CALM; i++) {

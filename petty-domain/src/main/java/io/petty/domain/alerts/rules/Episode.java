@@ -10,6 +10,7 @@ import io.petty.domain.telemetry.Reading;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.time.Instant;
 
 /** What every rule here shares: its kind, whether its episode is open, and reporting a change of that. */
 abstract class Episode implements EpisodeRule {
@@ -33,8 +34,12 @@ abstract class Episode implements EpisodeRule {
 
     /** Opens the episode if none is open, else resolves it, at this reading. */
     final void change(Reading reading, String detail, AlertSink sink) {
+        change(reading.timestamp(), detail, sink);
+    }
+
+    final void change(Instant at, String detail, AlertSink sink) {
         open = !open;
-        sink.emit(new AlertChange(kind, open ? Transition.OPENED : Transition.RESOLVED, reading.timestamp(), detail));
+        sink.emit(new AlertChange(kind, open ? Transition.OPENED : Transition.RESOLVED, at, detail));
     }
 
     @Override
