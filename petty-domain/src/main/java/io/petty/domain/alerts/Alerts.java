@@ -9,8 +9,8 @@ import java.util.UUID;
 public interface Alerts {
 
     /**
-     * Stores what a pet's rules reported, in order: an opening adds its episode (unless it is stored already, the
-     * same readings evaluated again), a resolution closes the pet's open episode of that kind.
+     * Stores what a pet's rules reported, in order: an opening adds its episode unless it is stored or one of that
+     * kind is open (the same readings evaluated again), a resolution closes the pet's open episode of that kind.
      *
      * @return how many episodes it added or resolved
      */

@@ -1,12 +1,19 @@
 package io.petty.domain.behavior;
 
+import io.petty.domain.pets.Pet;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Objects;
 import java.util.UUID;
 
-/** A pairing window of a collar with the time zone of the pet that wore it: {@code [from, until)}, until null while worn. */
-public record PetWindow(UUID petId, ZoneId zone, Instant from, Instant until) {
+/**
+ * A pairing window of a collar with the time zone and home fence of the pet that wore it: {@code [from, until)}, until
+ * null while worn.
+ *
+ * @param home null when the pet has no fence
+ */
+public record PetWindow(UUID petId, ZoneId zone, Instant from, Instant until, Pet.Geofence home) {
 
     public PetWindow {
         Objects.requireNonNull(petId, "petId is required.");

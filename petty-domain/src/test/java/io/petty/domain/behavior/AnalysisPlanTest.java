@@ -22,7 +22,7 @@ class AnalysisPlanTest {
     private static final UUID MIA = UUID.randomUUID();
     private static final ZoneId UTC = ZoneId.of("UTC");
     private static final ZoneId HELSINKI = ZoneId.of("Europe/Helsinki");
-    private static final PetWindow REX_WORE_IT = new PetWindow(REX, UTC, t("2026-11-01T00:00:00Z"), null);
+    private static final PetWindow REX_WORE_IT = new PetWindow(REX, UTC, t("2026-11-01T00:00:00Z"), null, null);
 
     private static Instant t(String instant) {
         return Instant.parse(instant);
@@ -79,7 +79,7 @@ class AnalysisPlanTest {
 
     @Test
     void aPetsDayIsItsLocalDay() {
-        PetWindow inHelsinki = new PetWindow(REX, HELSINKI, t("2026-11-01T00:00:00Z"), null);
+        PetWindow inHelsinki = new PetWindow(REX, HELSINKI, t("2026-11-01T00:00:00Z"), null, null);
 
         Unit unit = AnalysisPlan.of(COLLAR, null, List.of(arrival(1, "2026-11-25T21:30:00Z", "2026-11-25T21:40:00Z")),
                 List.of(inHelsinki)).get(0).unit();
@@ -92,8 +92,8 @@ class AnalysisPlanTest {
 
     @Test
     void aDayInWhichTheCollarChangedHandsIsAUnitForEachPet() {
-        PetWindow rex = new PetWindow(REX, UTC, t("2026-11-01T00:00:00Z"), t("2026-11-25T12:00:00Z"));
-        PetWindow mia = new PetWindow(MIA, UTC, t("2026-11-25T12:30:00Z"), null);
+        PetWindow rex = new PetWindow(REX, UTC, t("2026-11-01T00:00:00Z"), t("2026-11-25T12:00:00Z"), null);
+        PetWindow mia = new PetWindow(MIA, UTC, t("2026-11-25T12:30:00Z"), null, null);
 
         List<Work> work = AnalysisPlan.of(COLLAR, null,
                 List.of(arrival(1, "2026-11-25T11:00:00Z", "2026-11-25T13:00:00Z")), List.of(rex, mia));
@@ -105,7 +105,7 @@ class AnalysisPlanTest {
 
     @Test
     void readingsInNoPetsWindowAskForNothing() {
-        PetWindow rex = new PetWindow(REX, UTC, t("2026-11-25T12:00:00Z"), null);
+        PetWindow rex = new PetWindow(REX, UTC, t("2026-11-25T12:00:00Z"), null, null);
 
         assertEquals(List.of(), AnalysisPlan.of(COLLAR, null,
                 List.of(arrival(1, "2026-11-25T10:00:00Z", "2026-11-25T11:00:00Z")), List.of(rex)));

@@ -1,5 +1,9 @@
 package it.io.petty.incontainer;
 
+import io.petty.domain.alerts.Alert;
+import io.petty.domain.alerts.AlertKind;
+import io.petty.domain.alerts.Alerts;
+import io.petty.domain.alerts.rules.CollarSilent;
 import io.petty.domain.behavior.BehaviorDays;
 import io.petty.domain.behavior.BehaviorEngine;
 import io.petty.domain.behavior.BehaviorEvent;
@@ -10,10 +14,12 @@ import io.petty.domain.behavior.internal.JdbcAnalysisCursors;
 import io.petty.domain.behavior.internal.JpaBehaviorDays;
 import io.petty.domain.behavior.internal.JpaBehaviorEvents;
 import io.petty.domain.behavior.internal.LiveAnalyses;
+import io.petty.domain.behavior.internal.SilenceCheck;
 import io.petty.domain.collars.CollarService;
 import io.petty.domain.feedback.FeedbackRequest;
 import io.petty.domain.feedback.FeedbackService;
 import io.petty.domain.feedback.UnknownEventException;
+import io.petty.domain.telemetry.ActivityLevel;
 import io.petty.domain.telemetry.Reading;
 import io.petty.domain.telemetry.ReadingRepository;
 import io.petty.domain.telemetry.internal.HeldReadings;
@@ -46,9 +52,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -82,7 +91,7 @@ class BehaviorStoreInContainerIT {
         return ShrinkWrap.create(WebArchive.class, "behavior-in-container.war")
                 .addPackages(true, "io.petty.domain.behavior", "io.petty.domain.telemetry", "io.petty.domain.pets",
                         "io.petty.domain.platform", "io.petty.domain.validation", "io.petty.domain.feedback",
-                        "io.petty.domain.privacy")
+                        "io.petty.domain.privacy", "io.petty.domain.alerts")
                 // The collars without the pairing service, which issues device credentials (identity, not needed).
                 .addPackages(true, Filters.exclude(CollarService.class), "io.petty.domain.collars")
                 .addClass(ReadingScript.class)
@@ -124,6 +133,12 @@ class BehaviorStoreInContainerIT {
 
     @Inject
     JpaBehaviorDays storedDays;
+
+    @Inject
+    Alerts alerts;
+
+    @Inject
+    SilenceCheck silence;
 
     @Inject
     UserTransaction transaction;
@@ -383,6 +398,141 @@ class BehaviorStoreInContainerIT {
      * Unpairs the collar from the dog and pairs it with a second pet of the same owner, the readings from
      * {@code from} on being the second pet's, as the collar repository does it.
      */
+    @Test
+    void aPassWhoseReadingsOpenAnAlertStoresItAndTheCursorAtOnce() throws Exception {
+        Dog dog = dog();
+        homeAtTheOrigin(dog);
+        // 30 m a reading, beyond 110 m from the 30th second on: not for more than a minute yet.
+        send(dog, ReadingScript.startingAt(T0).walk(10, 95, 30, 0));
+        assertEquals(List.of(), alertsOf(dog));
+
+        // The walk only grows, which a pass would leave stored as it was; an alert opens at 100 s.
+        AnalysisPass.Outcome grown = growTheWalk(dog, T0.plusSeconds(100));
+
+        assertEquals(0, grown.deferred());
+        assertEquals(1, grown.alerts());
+        assertEquals(List.of("left_home 100 open: 330 m from home (fence 100 m)"), alertsOf(dog));
+        assertNull(staleSince(dog));
+        assertEquals(T0.plusSeconds(140), cursorAnalysedThrough(dog));
+    }
+
+    @Test
+    void gpsJitterAtTheFenceOpensNothingAndAWalkAwayAndBackOneEpisode() throws Exception {
+        Dog dog = dog();
+        homeAtTheOrigin(dog);
+        ReadingScript jitter = ReadingScript.startingAt(T0).every(Duration.ofSeconds(30));
+        for (double x : new double[] {95, 104, 108, 96, 109, 101, 107, 99, 105, 108, 97, 106}) {
+            jitter.add(ActivityLevel.WALKING, 95, x, 0);
+        }
+        jitter.add(ActivityLevel.WALKING, 95, 900, 0).add(ActivityLevel.WALKING, 95, 100, 0);
+        send(dog, jitter);
+        assertEquals(List.of(), alertsOf(dog), "jitter and one wild fix");
+
+        ReadingScript away = ReadingScript.startingAt(jitter.now()).every(Duration.ofSeconds(30)).at(100, 0);
+        away.walk(6, 95, 40, 0).walk(4, 95, -20, 0).walk(8, 95, -30, 0);
+        // Away from 420 s (140 m), back inside 90 m at 870 s: in two passes.
+        storeAndAnalyse(dog, away.readings().subList(0, 9));
+        storeAndAnalyse(dog, away.readings().subList(9, away.readings().size()));
+
+        assertEquals(List.of("left_home 510 resolved at 870: back home, 80 m from its centre"), alertsOf(dog));
+    }
+
+    @Test
+    void aBatteryFlappingAroundItsThresholdIsOneEpisodeThatLateAndReplayedReadingsDoNotOpenAgain() throws Exception {
+        Dog dog = dog();
+        List<Reading> flapping = batteryEveryMinute(14, 16, 14, 17, 13, 16, 20, 24, 26, 25, 14);
+        storeAndAnalyse(dog, flapping.subList(0, 5));
+        storeAndAnalyse(dog, flapping.subList(5, 10));
+        assertEquals(List.of("low_battery 0 resolved at 480: battery at 26 %"), alertsOf(dog));
+
+        // A late reading: the day is analysed again from its first reading, none of which is news to the rules.
+        storeAndAnalyse(dog, List.of(battery(T0.plusSeconds(90), 5)));
+        // The same readings again, out of order: nothing new is stored.
+        List<Reading> replayed = new ArrayList<>(flapping.subList(0, 10));
+        Collections.shuffle(replayed, new Random(7));
+        store(dog, replayed);
+        assertEquals(List.of("low_battery 0 resolved at 480: battery at 26 %"), alertsOf(dog));
+
+        storeAndAnalyse(dog, flapping.subList(10, 11));
+        assertEquals(List.of("low_battery 600 open: battery at 14 %", "low_battery 0 resolved at 480: battery at 26 %"),
+                alertsOf(dog));
+    }
+
+    @Test
+    void aSilentCollarFoundByAnotherServersCheckOpensOneEpisodeThatItsNextReadingResolves() throws Exception {
+        Dog dog = dog();
+        Instant last = Instant.now().minus(Duration.ofMinutes(40)).truncatedTo(ChronoUnit.SECONDS);
+        storeAndAnalyse(dog, List.of(battery(last.minusSeconds(60), 80), battery(last, 80)));
+        SilenceCheck elsewhere = new SilenceCheck(cursors, new JdbcReadingBacklog(dataSource, new HeldReadings()),
+                new LiveAnalyses(10), alerts, Clock.systemUTC());
+
+        // The server's own worker may check first.
+        inTransaction(() -> elsewhere.check(100));
+        Alert silent = alerts.ofPet(dog.pet, null).get(0);
+        assertEquals(List.of(AlertKind.COLLAR_SILENT, last.plus(CollarSilent.AFTER), "no reading since " + last),
+                List.of(silent.kind(), silent.openedAt(), silent.openedDetail()));
+        assertEquals(0, inTransaction(() -> elsewhere.check(100)), "one episode per silence");
+        // This application's analysis in memory predates the check: its rules do not know the episode is open. The
+        // reading was taken during the silence and uploaded late, as a collar out of reach does.
+        storeAndAnalyse(dog, List.of(battery(last.plusSeconds(60), 80)));
+
+        Alert resolved = alerts.find(silent.id()).orElseThrow();
+        assertEquals(List.of(silent.openedAt(), "reading again"), List.of(resolved.resolvedAt(),
+                resolved.resolvedDetail()));
+        assertEquals(1, alerts.ofPet(dog.pet, null).size());
+    }
+
+    @Test
+    void aCollarSilentSinceBeforeTheCheckHorizonRaisesNothing() throws Exception {
+        Dog dog = dog();
+        // Two days ago, long before the horizon: a collar put away, not news.
+        storeAndAnalyse(dog, batteryEveryMinute(80, 80));
+
+        inTransaction(() -> silence.check(100));
+
+        assertEquals(List.of(), alertsOf(dog));
+    }
+
+    @Test
+    void anAlertOfAPetEndsWhenItsCollarIsPairedWithAnother() throws Exception {
+        Dog dog = dog();
+        storeAndAnalyse(dog, batteryEveryMinute(12, 12));
+        UUID second = anotherPetWearsTheCollar(dog, T0.plusSeconds(300));
+
+        storeAndAnalyse(dog, List.of(battery(T0.plusSeconds(360), 50)));
+
+        assertEquals(List.of("low_battery 0 resolved at 360: collar paired with another pet"), alertsOf(dog));
+        assertEquals(List.of(), alerts.ofPet(second, null));
+    }
+
+    /** The pet's home: a fence of 100 m around where the scripts' dogs begin. */
+    private void homeAtTheOrigin(Dog dog) throws SQLException {
+        Reading origin = ReadingScript.startingAt(T0).rest(1, 70).readings().get(0);
+        execute("UPDATE pet SET home_lat = " + origin.location().lat() + ", home_lon = " + origin.location().lon()
+                + ", home_radius_m = 100 WHERE id = '" + dog.pet + "'");
+    }
+
+    private static List<Reading> batteryEveryMinute(int... levels) {
+        List<Reading> readings = new ArrayList<>();
+        for (int i = 0; i < levels.length; i++) {
+            readings.add(battery(T0.plusSeconds(60L * i), levels[i]));
+        }
+        return readings;
+    }
+
+    private static Reading battery(Instant at, int pct) {
+        return new Reading(ReadingScript.COLLAR, at, 70, ActivityLevel.RESTING, null, pct, null, null);
+    }
+
+    /** The pet's episodes, newest first: kind, seconds from T0 to its opening, where it is, and the last detail. */
+    private List<String> alertsOf(Dog dog) {
+        return alerts.ofPet(dog.pet, null).stream().map(alert -> alert.kind().wireName() + " "
+                + Duration.between(T0, alert.openedAt()).toSeconds() + (alert.resolvedAt() == null
+                ? " open: " + alert.openedDetail()
+                : " resolved at " + Duration.between(T0, alert.resolvedAt()).toSeconds() + ": "
+                        + alert.resolvedDetail())).toList();
+    }
+
     private UUID anotherPetWearsTheCollar(Dog dog, Instant from) throws SQLException {
         UUID second = UUID.randomUUID();
         execute("INSERT INTO pet (id, owner_id, name, species) VALUES ('" + second + "', '" + dog.owner
@@ -414,7 +564,7 @@ class BehaviorStoreInContainerIT {
      */
     private void onAnotherServer(Dog dog, Consumer<AnalysisPass> work) throws Exception {
         AnalysisPass elsewhere = new AnalysisPass(engine, new JdbcReadingBacklog(dataSource, new HeldReadings()),
-                readings, cursors, storedEvents, storedDays, new LiveAnalyses(10), Clock.systemUTC(),
+                readings, cursors, storedEvents, storedDays, new LiveAnalyses(10), alerts, Clock.systemUTC(),
                 Duration.ofHours(1));
         inTransaction(() -> {
             work.accept(elsewhere);

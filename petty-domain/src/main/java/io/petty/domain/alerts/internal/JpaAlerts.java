@@ -33,20 +33,22 @@ public class JpaAlerts implements Alerts {
     public int apply(UUID petId, String collarId, List<AlertChange> changes) {
         int applied = 0;
         for (AlertChange change : changes) {
-            if (change.transition() == AlertChange.Transition.OPENED) {
-                UUID id = AlertIds.of(petId, change.kind(), change.at());
-                if (entities.find(StoredAlert.class, id) == null) {
-                    // A resolution later in the list finds it: the query below flushes it first (FlushModeType.AUTO).
-                    entities.persist(new StoredAlert(id, petId, collarId, change.kind(), change.at(), change.detail()));
+            List<StoredAlert> open = entities.createNamedQuery("StoredAlert.openOfPet", StoredAlert.class)
+                    .setParameter("pet", petId).setParameter("kind", change.kind().wireName())
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+            if (change.transition() == AlertChange.Transition.RESOLVED) {
+                for (StoredAlert alert : open) {
+                    alert.resolve(change.at(), change.detail());
                     applied++;
                 }
                 continue;
             }
-            List<StoredAlert> open = entities.createNamedQuery("StoredAlert.openOfPet", StoredAlert.class)
-                    .setParameter("pet", petId).setParameter("kind", change.kind().wireName())
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
-            for (StoredAlert alert : open) {
-                alert.resolve(change.at(), change.detail());
+            UUID id = AlertIds.of(petId, change.kind(), change.at());
+            // Open already: the same readings evaluated again, or rules that started afresh (a state of another
+            // format) while the episode they had opened goes on.
+            if (open.isEmpty() && entities.find(StoredAlert.class, id) == null) {
+                // A resolution later in the list finds it: its query flushes it first (FlushModeType.AUTO).
+                entities.persist(new StoredAlert(id, petId, collarId, change.kind(), change.at(), change.detail()));
                 applied++;
             }
         }

@@ -6,6 +6,7 @@ import io.petty.domain.telemetry.Reading;
 
 import java.io.DataInput;
 import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -18,6 +19,9 @@ public final class CollarSilent extends Episode {
 
     public static final Duration AFTER = Duration.ofMinutes(30);
 
+    /** Epoch seconds of the opening: a reading taken during the silence and uploaded later resolves it then. */
+    private long openedAt;
+
     public CollarSilent() {
         super(AlertKind.COLLAR_SILENT);
     }
@@ -25,7 +29,8 @@ public final class CollarSilent extends Episode {
     @Override
     public void accept(Reading reading, AlertSink sink) {
         if (open()) {
-            change(reading.timestamp(), "reading again", sink);
+            Instant opened = Instant.ofEpochSecond(openedAt);
+            change(reading.timestamp().isAfter(opened) ? reading.timestamp() : opened, "reading again", sink);
         }
     }
 
@@ -37,17 +42,18 @@ public final class CollarSilent extends Episode {
     public void check(Instant last, Instant now, AlertSink sink) {
         Instant silentAt = last.plus(AFTER);
         if (!open() && !now.isBefore(silentAt)) {
+            openedAt = silentAt.getEpochSecond();
             change(silentAt, "no reading since " + last, sink);
         }
     }
 
     @Override
-    void writeProgress(DataOutput out) {
-        // Nothing is counted: the time of the last reading is the rules' own.
+    void writeProgress(DataOutput out) throws IOException {
+        out.writeLong(openedAt);
     }
 
     @Override
-    void readProgress(DataInput in) {
-        // Nothing is counted: the time of the last reading is the rules' own.
+    void readProgress(DataInput in) throws IOException {
+        openedAt = in.readLong();
     }
 }

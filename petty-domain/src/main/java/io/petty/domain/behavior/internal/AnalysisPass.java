@@ -1,5 +1,6 @@
 package io.petty.domain.behavior.internal;
 
+import io.petty.domain.alerts.Alerts;
 import io.petty.domain.behavior.AnalysisPlan.Cursor;
 import io.petty.domain.behavior.AnalysisPlan;
 import io.petty.domain.behavior.BehaviorEngine;
@@ -59,13 +60,14 @@ public class AnalysisPass {
     private final JpaBehaviorEvents events;
     private final JpaBehaviorDays days;
     private final LiveAnalyses live;
+    private final Alerts alerts;
     private final Clock clock;
     private final Duration refresh;
 
     @Inject
     public AnalysisPass(BehaviorEngine engine, ReadingBacklog backlog, ReadingRepository readings,
                         JdbcAnalysisCursors cursors, JpaBehaviorEvents events, JpaBehaviorDays days, LiveAnalyses live,
-                        Clock clock, @ConfigProperty(name = "petty.behavior.refresh") Duration refresh) {
+                        Alerts alerts, Clock clock, @ConfigProperty(name = "petty.behavior.refresh") Duration refresh) {
         this.engine = engine;
         this.backlog = backlog;
         this.readings = readings;
@@ -73,6 +75,7 @@ public class AnalysisPass {
         this.events = events;
         this.days = days;
         this.live = live;
+        this.alerts = alerts;
         this.clock = clock;
         this.refresh = refresh;
         if (refresh != null && refresh.isNegative()) {
@@ -82,7 +85,7 @@ public class AnalysisPass {
 
     /** For CDI proxies; never called to build a working instance. */
     protected AnalysisPass() {
-        this(null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -92,10 +95,11 @@ public class AnalysisPass {
      * @param held     how many of those it took from memory rather than reading them back
      * @param deferred how many units in progress it left stale: open events and summary not stored, the cursor
      *                 only marked stale the first time
+     * @param alerts   how many alert episodes it opened or resolved
      */
-    public record Outcome(int collars, int units, int readings, int held, int changes, int deferred) {
+    public record Outcome(int collars, int units, int readings, int held, int changes, int deferred, int alerts) {
 
-        static final Outcome NOTHING = new Outcome(0, 0, 0, 0, 0, 0);
+        static final Outcome NOTHING = new Outcome(0, 0, 0, 0, 0, 0, 0);
     }
 
     /** @return what was analysed: nothing when another server holds every one of these collars */
@@ -116,19 +120,23 @@ public class AnalysisPass {
 
         // Plan every collar's work, then do it with one query for the readings not held in memory, two for the
         // events, one for the days.
+        PassAlerts rules = new PassAlerts();
+        rules.settingsOf(windows);
         List<Job> jobs = new ArrayList<>();
         List<Over> over = new ArrayList<>();
         Map<String, CursorRow> overElsewhere = new HashMap<>();
         for (Map.Entry<String, List<Arrival>> collar : byCollar.entrySet()) {
             String collarId = collar.getKey();
-            plan(collarId, rows.get(collarId), collar.getValue(), windows.getOrDefault(collarId, List.of()), jobs, over)
-                    .ifPresent(unitOver -> overElsewhere.put(collarId, unitOver));
+            plan(collarId, rows.get(collarId), collar.getValue(), windows.getOrDefault(collarId, List.of()), jobs, over,
+                    rules).ifPresent(unitOver -> overElsewhere.put(collarId, unitOver));
         }
-        caughtUp(overElsewhere).forEach((collarId, current) ->
+        caughtUp(overElsewhere, rules).forEach((collarId, current) ->
                 over.add(new Over(collarId, overElsewhere.get(collarId).cursor(), current.analysis, current.closed)));
-        Fed fed = feed(jobs, byCollar);
+        Fed fed = feed(jobs, byCollar, rules);
         Instant now = clock.instant();
-        jobs.forEach(job -> job.stores = !job.inProgress || storesOpenEvents(job, now));
+        // An alert opened or resolved is stored at once, with the cursor at the reading that did it.
+        jobs.forEach(job -> job.stores = !job.inProgress || rules.changed(job.work.unit().collarId())
+                || storesOpenEvents(job, now));
         List<StoredEvent> locked = events.lockForPass(openOf(jobs, over), wholeUnits(jobs));
         Map<StoredDay.Key, StoredDay> stored = storedDays(jobs, over);
         int changes = 0;
@@ -143,6 +151,7 @@ public class AnalysisPass {
                 continue;
             }
             Cursor saved;
+            byte[] savedAlerts;
             long[] storedOpen;
             if (job.stores) {
                 List<DetectedEvent> open = new ArrayList<>();
@@ -151,19 +160,23 @@ public class AnalysisPass {
                 days.summarise(unit, summary, stored, now);
                 storedOpen = job.analysis.openStarts();
                 saved = positionOf(unit.petId(), unit.start(), unit.end(), job.analysis);
-                moved.put(unit.collarId(), new CursorRow(saved, null));
+                savedAlerts = rules.get(unit.collarId()).snapshot();
+                moved.put(unit.collarId(), new CursorRow(saved, null, savedAlerts));
             } else {
                 storedOpen = job.live.stored();
                 deferred++;
                 if (job.staleSince == null) {
                     // Marked stale with the arrivals it settles: whoever finds the mark reads back what follows.
                     saved = positionOf(unit.petId(), unit.start(), unit.end(), job.analysis);
-                    moved.put(unit.collarId(), new CursorRow(saved, now));
+                    savedAlerts = rules.get(unit.collarId()).snapshot();
+                    moved.put(unit.collarId(), new CursorRow(saved, now, savedAlerts));
                 } else {
                     saved = job.live.saved();
+                    savedAlerts = job.live.savedAlerts();
                 }
             }
-            live.keep(unit.collarId(), new LiveAnalyses.Live(saved, job.analysis, storedOpen));
+            live.keep(unit.collarId(), new LiveAnalyses.Live(saved, savedAlerts, job.analysis, storedOpen,
+                    rules.get(unit.collarId())));
         }
         for (Over ended : over) {
             // The unit that was in progress is over: what was open in it is closed as it stood.
@@ -174,9 +187,10 @@ public class AnalysisPass {
             days.summariseStored(cursor.petId(), ended.collarId, cursor.unitStart(), ended.analysis.summary(), stored,
                     now);
         }
+        int alerted = rules.apply(alerts);
         cursors.save(moved);
         backlog.settle(arrivals.stream().map(Arrival::id).toList());
-        return new Outcome(byCollar.size(), jobs.size(), fed.held + fed.read, fed.held, changes, deferred);
+        return new Outcome(byCollar.size(), jobs.size(), fed.held + fed.read, fed.held, changes, deferred, alerted);
     }
 
     /**
@@ -200,7 +214,8 @@ public class AnalysisPass {
         }
         // Reading such a collar's unit back here would make its waiting arrivals late, and its day analysed again.
         backlog.arrivals(lagging.keySet()).forEach(arrival -> lagging.remove(arrival.collarId()));
-        Map<String, CaughtUp> stale = caughtUp(lagging);
+        PassAlerts rules = new PassAlerts();
+        Map<String, CaughtUp> stale = caughtUp(lagging, rules);
         Instant now = clock.instant();
         // A state other detectors wrote is analysed again from the day's first reading with the collar's next
         // readings. It keeps its mark for a server that can read it, and this one comes back to it a refresh later.
@@ -220,9 +235,14 @@ public class AnalysisPass {
             applyToCursorUnit(locked, collarId, cursor, current.closed, open, now);
             days.summariseStored(cursor.petId(), collarId, cursor.unitStart(), summary, stored, now);
             Cursor saved = positionOf(cursor.petId(), cursor.unitStart(), cursor.unitEnd(), analysis);
-            moved.put(collarId, new CursorRow(saved, null));
-            live.keep(collarId, new LiveAnalyses.Live(saved, analysis, analysis.openStarts()));
+            byte[] savedAlerts = rules.get(collarId).snapshot();
+            moved.put(collarId, new CursorRow(saved, null, savedAlerts));
+            live.keep(collarId, new LiveAnalyses.Live(saved, savedAlerts, analysis, analysis.openStarts(),
+                    rules.get(collarId)));
         });
+        // What was read back was evaluated once already, without a change (a change is stored at once); with the
+        // pet's settings changed since, it may make one now.
+        rules.apply(alerts);
         cursors.save(moved);
         return stale.size();
     }
@@ -275,12 +295,15 @@ public class AnalysisPass {
      *
      * @return by collar; without the collars whose state cannot be read back
      */
-    private Map<String, CaughtUp> caughtUp(Map<String, CursorRow> rows) {
+    private Map<String, CaughtUp> caughtUp(Map<String, CursorRow> rows, PassAlerts rules) {
         Map<String, CaughtUp> current = new LinkedHashMap<>();
         List<String> behind = new ArrayList<>();
         rows.forEach((collarId, row) -> {
             Cursor cursor = row.cursor();
-            Optional<UnitAnalysis> analysis = live.take(collarId, cursor).map(LiveAnalyses.Live::analysis);
+            Optional<LiveAnalyses.Live> kept = live.take(collarId, row);
+            kept.ifPresent(found -> rules.use(collarId, found.alerts()));
+            rules.of(collarId, row);
+            Optional<UnitAnalysis> analysis = kept.map(LiveAnalyses.Live::analysis);
             if (analysis.isEmpty()) {
                 analysis = engine.restore(cursor.state());
                 if (analysis.isPresent() && row.staleSince() != null) {
@@ -296,13 +319,16 @@ public class AnalysisPass {
                 .toList();
         Map<String, List<PetWindow>> windows = cursors.windows(behind, unitStarts.get(0),
                 unitStarts.get(unitStarts.size() - 1));
+        rules.settingsOf(windows);
         readings.scan(behind.stream().map(collarId -> {
             Cursor cursor = rows.get(collarId).cursor();
             return new ReadingRepository.Span(collarId, AnalysisPlan.after(cursor.analysedThrough()),
                     readBackEnd(cursor, windows.getOrDefault(collarId, List.of())));
         }).toList(), (reading, span) -> {
-            CaughtUp caughtUp = current.get(behind.get(span));
+            String collarId = behind.get(span);
+            CaughtUp caughtUp = current.get(collarId);
             caughtUp.analysis.accept(reading, caughtUp.closed::add);
+            rules.accept(collarId, rows.get(collarId).cursor().petId(), reading);
         });
         return current;
     }
@@ -372,6 +398,12 @@ public class AnalysisPass {
             this.live = live;
             this.staleSince = staleSince;
         }
+
+        /** One of the unit's readings, in order: to its analysis and to its collar's alert rules. */
+        void take(Reading reading, PassAlerts rules) {
+            analysis.accept(reading, closed::add);
+            rules.accept(work.unit().collarId(), work.unit().petId(), reading);
+        }
     }
 
     /**
@@ -388,9 +420,13 @@ public class AnalysisPass {
      * @return the cursor, when its unit is over and its analysis is to be read back
      */
     private Optional<CursorRow> plan(String collarId, CursorRow row, List<Arrival> arrivals, List<PetWindow> windows,
-                                     List<Job> jobs, List<Over> over) {
+                                     List<Job> jobs, List<Over> over, PassAlerts rules) {
         Cursor stored = row.cursor();
-        LiveAnalyses.Live kept = live.take(collarId, stored).orElse(null);
+        LiveAnalyses.Live kept = live.take(collarId, row).orElse(null);
+        if (kept != null) {
+            rules.use(collarId, kept.alerts());
+        }
+        rules.of(collarId, row);
         // Planned from where the analysis is, which after deferred passes is past the stored cursor.
         Cursor cursor = kept != null ? kept.position() : stored;
         List<AnalysisPlan.Work> plan = AnalysisPlan.of(collarId, cursor, arrivals, windows);
@@ -423,7 +459,7 @@ public class AnalysisPass {
      *
      * @return how many, from where
      */
-    private Fed feed(List<Job> jobs, Map<String, List<Arrival>> byCollar) {
+    private Fed feed(List<Job> jobs, Map<String, List<Arrival>> byCollar, PassAlerts rules) {
         int fromMemory = 0;
         List<Job> toRead = new ArrayList<>();
         for (Job job : jobs) {
@@ -439,7 +475,7 @@ public class AnalysisPass {
             }
             for (Reading reading : held.get()) {
                 if (!reading.timestamp().isBefore(work.from()) && reading.timestamp().isBefore(work.to())) {
-                    job.analysis.accept(reading, job.closed::add);
+                    job.take(reading, rules);
                     fromMemory++;
                 }
             }
@@ -447,8 +483,7 @@ public class AnalysisPass {
         int[] read = {0};
         readings.scan(toRead.stream().map(job -> new ReadingRepository.Span(job.work.unit().collarId(), job.work.from(),
                 job.work.to())).toList(), (reading, span) -> {
-            Job job = toRead.get(span);
-            job.analysis.accept(reading, job.closed::add);
+            toRead.get(span).take(reading, rules);
             read[0]++;
         });
         return new Fed(fromMemory, read[0]);

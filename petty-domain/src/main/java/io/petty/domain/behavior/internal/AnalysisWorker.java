@@ -22,7 +22,8 @@ import java.util.logging.Logger;
  * Runs analysis passes off the request path for as long as the server runs: at once when this server stored new
  * readings, and every {@code petty.behavior.poll} anyway, for readings other servers stored and for work left by a
  * server that died; and every tenth of {@code petty.behavior.refresh} it brings up to date the open events that
- * passes left stale for longer than that. Several servers may run passes on the same backlog: each collar is locked
+ * passes left stale for longer than that; every minute it checks for silent collars. Several servers may run passes
+ * on the same backlog: each collar is locked
  * by one at a time.
  */
 @ApplicationScoped
@@ -35,9 +36,12 @@ public class AnalysisWorker {
     private static final Duration BACK_OFF = Duration.ofSeconds(1);
     /** The shortest time between two looks for units left stale (see {@link AnalysisPass#refreshStale}). */
     private static final Duration MIN_SWEEP = Duration.ofSeconds(1);
+    /** Between two checks for silent collars: an episode opens at most this late. */
+    static final Duration SILENCE_CHECK = Duration.ofMinutes(1);
 
     private final ReadingBacklog backlog;
     private final AnalysisPass pass;
+    private final SilenceCheck silence;
     private final ManagedExecutorService executor;
     private final Duration poll;
     private final Duration pace;
@@ -47,15 +51,19 @@ public class AnalysisWorker {
     private volatile boolean running;
     /** {@link System#nanoTime()} of the last look for stale units; only the worker's thread uses it. */
     private long lastSweep = System.nanoTime();
+    /** {@link System#nanoTime()} of the last check for silent collars; only the worker's thread uses it. */
+    private long lastSilenceCheck = System.nanoTime();
     private volatile Future<?> task;
 
     @Inject
-    public AnalysisWorker(ReadingBacklog backlog, AnalysisPass pass, ManagedExecutorService executor,
+    public AnalysisWorker(ReadingBacklog backlog, AnalysisPass pass, SilenceCheck silence,
+                          ManagedExecutorService executor,
                           @ConfigProperty(name = "petty.behavior.poll") Duration poll,
                           @ConfigProperty(name = "petty.behavior.pace") Duration pace,
                           @ConfigProperty(name = "petty.behavior.refresh") Duration refresh) {
         this.backlog = backlog;
         this.pass = pass;
+        this.silence = silence;
         this.executor = executor;
         this.poll = poll;
         this.pace = pace;
@@ -64,7 +72,7 @@ public class AnalysisWorker {
 
     /** For CDI proxies; never called to build a working instance. */
     protected AnalysisWorker() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null);
     }
 
     synchronized void start(@Observes SchemaReady ready) {
@@ -93,6 +101,7 @@ public class AnalysisWorker {
         while (running) {
             try {
                 refreshStale();
+                checkSilence();
                 List<String> waiting = backlog.waitingCollars(COLLARS_PER_PASS);
                 if (waiting.isEmpty()) {
                     await(poll);
@@ -126,6 +135,18 @@ public class AnalysisWorker {
         int refreshed = pass.refreshStale(COLLARS_PER_PASS);
         if (refreshed > 0) {
             LOG.fine(() -> "Refreshed the open events of " + refreshed + " units");
+        }
+    }
+
+    /** Every {@link #SILENCE_CHECK}, whatever the load: collars silent for too long, on any server. */
+    private void checkSilence() {
+        if (System.nanoTime() - lastSilenceCheck < SILENCE_CHECK.toNanos()) {
+            return;
+        }
+        lastSilenceCheck = System.nanoTime();
+        int opened = silence.check(COLLARS_PER_PASS);
+        if (opened > 0) {
+            LOG.fine(() -> "Collars silent: " + opened);
         }
     }
 

@@ -2,6 +2,7 @@ package io.petty.domain.behavior.internal;
 
 import io.petty.domain.behavior.AnalysisPlan.Cursor;
 import io.petty.domain.behavior.PetWindow;
+import io.petty.domain.pets.Pet;
 import io.petty.domain.platform.DatabaseException;
 import io.petty.domain.platform.SqlArrays;
 import jakarta.enterprise.context.Dependent;
@@ -35,7 +36,8 @@ public class JdbcAnalysisCursors {
             + "ON CONFLICT (collar_id) DO NOTHING";
     /** The collars no other server is analysing right now, locked for this one until its transaction ends. */
     private static final String LOCK = """
-            SELECT collar_id, pet_id, unit_start, unit_end, analysed_through, state, stale_since FROM analysis_cursor
+            SELECT collar_id, pet_id, unit_start, unit_end, analysed_through, state, stale_since, alert_state
+            FROM analysis_cursor
             WHERE collar_id = ANY (?) ORDER BY collar_id FOR UPDATE SKIP LOCKED
             """;
     /** The collars whose stored open events have lagged their state since before the given time: a scan, unindexed. */
@@ -46,14 +48,32 @@ public class JdbcAnalysisCursors {
     private static final String SAVE = """
             UPDATE analysis_cursor c SET pet_id = s.pet_id, unit_start = s.unit_start, unit_end = s.unit_end,
                                          analysed_through = s.analysed_through, state = s.state,
-                                         stale_since = s.stale_since, updated_at = now()
+                                         stale_since = s.stale_since, alert_state = s.alert_state, updated_at = now()
             FROM unnest(?::text[], ?::uuid[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::bytea[],
-                        ?::timestamptz[])
-                 AS s(collar_id, pet_id, unit_start, unit_end, analysed_through, state, stale_since)
+                        ?::timestamptz[], ?::bytea[])
+                 AS s(collar_id, pet_id, unit_start, unit_end, analysed_through, state, stale_since, alert_state)
             WHERE c.collar_id = s.collar_id
             """;
+    private static final String SAVE_ALERTS = """
+            UPDATE analysis_cursor c SET alert_state = s.alert_state, updated_at = now()
+            FROM unnest(?::text[], ?::bytea[]) AS s(collar_id, alert_state) WHERE c.collar_id = s.collar_id
+            """;
+    /**
+     * Collars still worn by the pet of their cursor whose last reading taken in is older than {@code ?} and not
+     * older than {@code ?}, with no collar-silent episode of that pet open: a scan of the cursors, a minute apart.
+     */
+    private static final String SILENT = """
+            SELECT c.collar_id FROM analysis_cursor c
+            JOIN collar_pairing p ON p.collar_id = c.collar_id AND p.pet_id = c.pet_id AND p.unpaired_at IS NULL
+            WHERE c.analysed_through < ? AND c.analysed_through >= ? AND c.stale_since IS NULL
+              AND c.alert_state IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM alert a WHERE a.pet_id = c.pet_id AND a.kind = 'collar_silent'
+                                                      AND a.resolved_at IS NULL)
+            LIMIT ?
+            """;
     private static final String WINDOWS = """
-            SELECT p.collar_id, p.pet_id, pet.time_zone, p.readings_from, p.readings_until FROM collar_pairing p
+            SELECT p.collar_id, p.pet_id, pet.time_zone, p.readings_from, p.readings_until,
+                   pet.home_lat, pet.home_lon, pet.home_radius_m FROM collar_pairing p
             JOIN pet ON pet.id = p.pet_id
             WHERE p.collar_id = ANY (?) AND p.readings_from <= ? AND (p.readings_until IS NULL OR p.readings_until > ?)
             ORDER BY p.collar_id, p.readings_from
@@ -64,8 +84,9 @@ public class JdbcAnalysisCursors {
      *
      * @param staleSince since when the unit's stored open events and summary have lagged the cursor's state; null
      *                   while they are what the state gives
+     * @param alerts     the collar's alert rules at the cursor's position ({@link CollarAlerts#snapshot})
      */
-    record CursorRow(Cursor cursor, Instant staleSince) {
+    record CursorRow(Cursor cursor, Instant staleSince, byte[] alerts) {
     }
 
     private final DataSource dataSource;
@@ -98,7 +119,7 @@ public class JdbcAnalysisCursors {
             try (ResultSet row = lock.executeQuery()) {
                 while (row.next()) {
                     locked.put(row.getString(1), new CursorRow(new Cursor(row.getObject(2, UUID.class), instant(row, 3),
-                            instant(row, 4), instant(row, 5), row.getBytes(6)), instant(row, 7)));
+                            instant(row, 4), instant(row, 5), row.getBytes(6)), instant(row, 7), row.getBytes(8)));
                 }
             }
         }
@@ -129,9 +150,43 @@ public class JdbcAnalysisCursors {
             save.setArray(5, SqlArrays.timestamps(connection, saved.stream().map(Cursor::analysedThrough).toList()));
             save.setArray(6, connection.createArrayOf("bytea", saved.stream().map(Cursor::state).toArray(byte[][]::new)));
             save.setArray(7, SqlArrays.timestamps(connection, collars.stream().map(c -> moved.get(c).staleSince()).toList()));
+            save.setArray(8, connection.createArrayOf("bytea", collars.stream().map(c -> moved.get(c).alerts())
+                    .toArray(byte[][]::new)));
             save.executeUpdate();
         } catch (SQLException e) {
             throw new DatabaseException("could not save analysis cursors", e);
+        }
+    }
+
+    /** Saves the alert rules of these collars, their cursors otherwise as they are. */
+    void saveAlerts(Map<String, byte[]> alerts) {
+        if (alerts.isEmpty()) {
+            return;
+        }
+        List<String> collars = List.copyOf(alerts.keySet());
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement save = connection.prepareStatement(SAVE_ALERTS)) {
+            save.setArray(1, SqlArrays.texts(connection, collars));
+            save.setArray(2, connection.createArrayOf("bytea", collars.stream().map(alerts::get).toArray(byte[][]::new)));
+            save.executeUpdate();
+        } catch (SQLException e) {
+            throw new DatabaseException("could not save collars' alert rules", e);
+        }
+    }
+
+    /**
+     * Up to {@code limit} collars silent since before {@code before}, but not before {@code since}, with no episode of
+     * it open yet.
+     */
+    List<String> silent(Instant before, Instant since, int limit) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(SILENT)) {
+            query.setObject(1, utc(before));
+            query.setObject(2, utc(since));
+            query.setInt(3, limit);
+            return collarIds(query);
+        } catch (SQLException e) {
+            throw new DatabaseException("could not find silent collars", e);
         }
     }
 
@@ -141,16 +196,20 @@ public class JdbcAnalysisCursors {
              PreparedStatement query = connection.prepareStatement(STALE)) {
             query.setObject(1, utc(before));
             query.setInt(2, limit);
-            List<String> collars = new ArrayList<>();
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    collars.add(row.getString(1));
-                }
-            }
-            return collars;
+            return collarIds(query);
         } catch (SQLException e) {
             throw new DatabaseException("could not find stale analysis cursors", e);
         }
+    }
+
+    private static List<String> collarIds(PreparedStatement query) throws SQLException {
+        List<String> collars = new ArrayList<>();
+        try (ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                collars.add(row.getString(1));
+            }
+        }
+        return collars;
     }
 
     /** These collars' units lag their cursors' states since {@code since}, for the sweep of that time. */
@@ -168,7 +227,10 @@ public class JdbcAnalysisCursors {
         }
     }
 
-    /** The pairing windows of these collars that overlap {@code [from, to]}, with their pets' time zones, by collar. */
+    /**
+     * The pairing windows of these collars that overlap {@code [from, to]}, with their pets' time zones and home
+     * fences, by collar.
+     */
     Map<String, List<PetWindow>> windows(Collection<String> collarIds, Instant from, Instant to) {
         Map<String, List<PetWindow>> windows = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
@@ -178,8 +240,11 @@ public class JdbcAnalysisCursors {
             query.setObject(3, utc(from));
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
+                    double lat = row.getDouble(6);
+                    Pet.Geofence home = row.wasNull() ? null : new Pet.Geofence(lat, row.getDouble(7), row.getInt(8));
                     windows.computeIfAbsent(row.getString(1), collar -> new ArrayList<>()).add(new PetWindow(
-                            row.getObject(2, UUID.class), ZoneId.of(row.getString(3)), instant(row, 4), instant(row, 5)));
+                            row.getObject(2, UUID.class), ZoneId.of(row.getString(3)), instant(row, 4), instant(row, 5),
+                            home));
                 }
             }
             return windows;

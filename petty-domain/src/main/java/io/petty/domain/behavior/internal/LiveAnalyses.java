@@ -14,8 +14,8 @@ import java.util.Optional;
 /**
  * The analyses of units in progress as this server's last passes left them, so that the next pass over a collar
  * need not read its state back from the cursor (that was a third of the engine's time with single readings). One is
- * used only while the locked cursor holds exactly the state it was saved with: not when another server has moved
- * the cursor since, nor when the pass that saved it rolled back. Least recently used out beyond
+ * used only while the locked cursor holds exactly the states it was saved with: not when another server has moved
+ * the cursor since (or checked the collar for silence), nor when the pass that saved it rolled back. Least recently used out beyond
  * {@code petty.behavior.live-collars}.
  */
 @ApplicationScoped
@@ -25,10 +25,12 @@ public class LiveAnalyses {
      * A unit's analysis and what its passes saved and stored. The analysis may be ahead of the saved cursor: a pass
      * that defers the writes of a unit already stale saves nothing of it.
      *
-     * @param saved  the cursor as stored
-     * @param stored the unit's open events as stored, by {@link UnitAnalysis#openStarts()}
+     * @param saved       the cursor as stored
+     * @param savedAlerts the collar's alert rules as stored with it
+     * @param stored      the unit's open events as stored, by {@link UnitAnalysis#openStarts()}
+     * @param alerts      the collar's alert rules, at the analysis's position
      */
-    record Live(Cursor saved, UnitAnalysis analysis, long[] stored) {
+    record Live(Cursor saved, byte[] savedAlerts, UnitAnalysis analysis, long[] stored, CollarAlerts alerts) {
 
         /** Where the analysis is, which may be past the saved cursor; its state is the analysis itself. */
         Cursor position() {
@@ -62,9 +64,10 @@ public class LiveAnalyses {
      *
      * @return empty when there is none, or the cursor no longer holds what it was saved with
      */
-    synchronized Optional<Live> take(String collarId, Cursor cursor) {
+    synchronized Optional<Live> take(String collarId, JdbcAnalysisCursors.CursorRow row) {
         Live live = byCollar.remove(collarId);
-        if (live == null || cursor == null || !same(live.saved(), cursor)) {
+        if (live == null || row == null || !same(live.saved(), row.cursor())
+                || !Arrays.equals(live.savedAlerts(), row.alerts())) {
             return Optional.empty();
         }
         return Optional.of(live);

@@ -27,6 +27,14 @@ class CollarSilentTest {
     }
 
     @Test
+    void aReadingTakenDuringTheSilenceAndUploadedLaterResolvesItWhenItOpened() {
+        rule.check(T0, T0.plusSeconds(3_600), change -> changes.add(shown(change)));
+        rule.accept(battery(600, 80), change -> changes.add(shown(change)));
+
+        assertEquals(List.of("OPENED 1800", "RESOLVED 1800"), changes);
+    }
+
+    @Test
     void aCollarDroppingOutForMinutesAtATimeOpensNothing() {
         for (int minute = 0; minute < 600; minute += 20) {
             rule.accept(battery(minute * 60L, 80), change -> changes.add(shown(change)));

@@ -26,22 +26,33 @@ class LiveAnalysesTest {
         LiveAnalyses.Live kept = kept(walked(10));
         live.keep("SN-1", kept);
 
-        assertSame(kept, live.take("SN-1", cursor(kept.analysis().snapshot())).orElseThrow());
+        assertSame(kept, live.take("SN-1", row(kept.analysis().snapshot())).orElseThrow());
         live.keep("SN-1", kept);
         // Another server moved the cursor on (or the pass that saved this rolled back).
-        assertTrue(live.take("SN-1", cursor(walked(11).snapshot())).isEmpty());
-        assertTrue(live.take("SN-1", cursor(kept.analysis().snapshot())).isEmpty(), "a stale one is dropped");
+        assertTrue(live.take("SN-1", row(walked(11).snapshot())).isEmpty());
+        assertTrue(live.take("SN-1", row(kept.analysis().snapshot())).isEmpty(), "a stale one is dropped");
     }
 
     @Test
     void aTakenAnalysisIsNotThereForAnotherPassUntilItIsKeptAgain() {
         LiveAnalyses.Live kept = kept(walked(10));
         live.keep("SN-1", kept);
-        Cursor cursor = cursor(kept.analysis().snapshot());
+        JdbcAnalysisCursors.CursorRow row = row(kept.analysis().snapshot());
 
-        live.take("SN-1", cursor).orElseThrow();
+        live.take("SN-1", row).orElseThrow();
 
-        assertTrue(live.take("SN-1", cursor).isEmpty());
+        assertTrue(live.take("SN-1", row).isEmpty());
+    }
+
+    @Test
+    void notAfterTheCursorsAlertRulesChangedElsewhere() {
+        LiveAnalyses.Live kept = kept(walked(10));
+        live.keep("SN-1", kept);
+        // Another server's check for a silent collar saved its rules.
+        JdbcAnalysisCursors.CursorRow checked = new JdbcAnalysisCursors.CursorRow(cursor(kept.analysis().snapshot()),
+                null, new byte[] {1});
+
+        assertTrue(live.take("SN-1", checked).isEmpty());
     }
 
     @Test
@@ -51,8 +62,8 @@ class LiveAnalysesTest {
         }
 
         assertEquals(2, live.size());
-        assertTrue(live.take("SN-1", cursor(walked(10).snapshot())).isEmpty());
-        assertTrue(live.take("SN-3", cursor(walked(10).snapshot())).isPresent());
+        assertTrue(live.take("SN-1", row(walked(10).snapshot())).isEmpty());
+        assertTrue(live.take("SN-3", row(walked(10).snapshot())).isPresent());
     }
 
     private UnitAnalysis walked(int readings) {
@@ -63,7 +74,12 @@ class LiveAnalysesTest {
     }
 
     private LiveAnalyses.Live kept(UnitAnalysis analysis) {
-        return new LiveAnalyses.Live(cursor(analysis.snapshot()), analysis, analysis.openStarts());
+        return new LiveAnalyses.Live(cursor(analysis.snapshot()), null, analysis, analysis.openStarts(),
+                CollarAlerts.of(null, null));
+    }
+
+    private static JdbcAnalysisCursors.CursorRow row(byte[] state) {
+        return new JdbcAnalysisCursors.CursorRow(cursor(state), null, null);
     }
 
     private static Cursor cursor(byte[] state) {
