@@ -18,6 +18,13 @@ public final class Readings {
                 """.formatted(collarId, timestamp);
     }
 
+    /** A reading with nothing but the required fields and the battery's level. */
+    public static String withBattery(String collarId, Instant timestamp, int batteryPct) {
+        return """
+                {"collar_id": "%s", "timestamp": "%s", "heart_rate": 72, "activity_level": 1, "battery_pct": %d}
+                """.formatted(collarId, timestamp, batteryPct);
+    }
+
     public static String batch(List<String> readings) {
         return "{\"readings\": [" + String.join(",", readings) + "]}";
     }

@@ -1,9 +1,11 @@
 package io.petty.api.platform;
 
+import io.petty.api.live.LiveStreams;
 import io.petty.domain.collars.CollarPairings;
 import io.petty.domain.identity.RevocationList;
 import io.petty.domain.identity.SigningKeyRing;
 import io.petty.domain.identity.TokenStore;
+import io.petty.domain.live.LiveLog;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +21,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +33,8 @@ import java.util.logging.Logger;
  * Keeps this server's signing keys, revocations and remembered collar pairings in step with every other
  * instance: PostgreSQL notifies (channel {@code petty_security}, sent by triggers) and this listener applies the
  * change within milliseconds. After any interruption it reloads everything, since notifications sent meanwhile
- * are lost, and until then pairings are read from the database each time.
+ * are lost, and until then pairings are read from the database each time. On the same connection it hears which
+ * pets have new live events ({@link LiveLog#CHANNEL}) and tells this server's streams.
  */
 @ApplicationScoped
 public class SecurityChangeListener {
@@ -47,6 +52,7 @@ public class SecurityChangeListener {
     private final ManagedScheduledExecutorService scheduler;
     private final TokenStore tokenStore;
     private final CollarPairings pairings;
+    private final LiveStreams liveStreams;
     private final Clock clock;
     private volatile boolean running;
     /** True while this server's revocations and keys are known to be complete and current. */
@@ -57,7 +63,8 @@ public class SecurityChangeListener {
     @Inject
     public SecurityChangeListener(DataSource dataSource, SigningKeyRing keys, RevocationList revocations,
                                   ManagedExecutorService executor, ManagedScheduledExecutorService scheduler,
-                                  TokenStore tokenStore, CollarPairings pairings, Clock clock) {
+                                  TokenStore tokenStore, CollarPairings pairings, LiveStreams liveStreams,
+                                  Clock clock) {
         this.dataSource = dataSource;
         this.keys = keys;
         this.revocations = revocations;
@@ -65,6 +72,7 @@ public class SecurityChangeListener {
         this.scheduler = scheduler;
         this.tokenStore = tokenStore;
         this.pairings = pairings;
+        this.liveStreams = liveStreams;
         this.clock = clock;
     }
 
@@ -77,6 +85,7 @@ public class SecurityChangeListener {
         this.scheduler = null;
         this.tokenStore = null;
         this.pairings = null;
+        this.liveStreams = null;
         this.clock = null;
     }
 
@@ -118,18 +127,24 @@ public class SecurityChangeListener {
                 connection.setAutoCommit(true);
                 try (Statement listen = connection.createStatement()) {
                     listen.execute("LISTEN petty_security");
+                    listen.execute("LISTEN " + LiveLog.CHANNEL);
                 }
                 // Anything that changed while nobody was listening is read now.
                 keys.reload();
                 revocations.reload(dataSource);
                 pairings.trust();
+                liveStreams.catchUp();
                 current = true;
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 for (int polls = 1; running; polls++) {
                     PGNotification[] notifications = postgres.getNotifications(POLL_MILLIS);
                     if (notifications != null) {
                         for (PGNotification notification : notifications) {
-                            apply(notification.getParameter());
+                            if (LiveLog.CHANNEL.equals(notification.getName())) {
+                                liveStreams.notified(petIds(notification.getParameter()));
+                            } else {
+                                apply(notification.getParameter());
+                            }
                         }
                     }
                     if (polls % POLLS_PER_PROBE == 0) {
@@ -148,6 +163,10 @@ public class SecurityChangeListener {
                 }
             }
         }
+    }
+
+    private static List<UUID> petIds(String payload) {
+        return Arrays.stream(payload.split(",")).map(UUID::fromString).toList();
     }
 
     private void apply(String change) {

@@ -23,6 +23,8 @@ public enum ProblemType {
     BODY_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE, "body-too-large", "Request body is too large"),
     RATE_LIMITED(429, "rate-limited", "Too many requests"),
     LOGIN_THROTTLED(429, "login-throttled", "Too many failed logins"),
+    TOO_MANY_STREAMS(429, "too-many-streams", "Too many open event streams"),
+    INVALID_LAST_EVENT_ID(Status.BAD_REQUEST, "invalid-last-event-id", "Last-Event-ID is not valid"),
     OVERLOADED(Status.SERVICE_UNAVAILABLE, "overloaded", "Server is busy"),
     DATABASE_UNAVAILABLE(Status.SERVICE_UNAVAILABLE, "database-unavailable", "Storage is unavailable"),
     INTERNAL_ERROR(Status.INTERNAL_SERVER_ERROR, "internal-error", "Internal server error");

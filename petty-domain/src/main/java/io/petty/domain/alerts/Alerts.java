@@ -12,9 +12,9 @@ public interface Alerts {
      * Stores what a pet's rules reported, in order: an opening adds its episode unless it is stored or one of that
      * kind is open (the same readings evaluated again), a resolution closes the pet's open episode of that kind.
      *
-     * @return how many episodes it added or resolved
+     * @return the episodes it added or resolved, each as that change left it, in order
      */
-    int apply(UUID petId, String collarId, List<AlertChange> changes);
+    List<Alert> apply(UUID petId, String collarId, List<AlertChange> changes);
 
     Optional<Alert> find(UUID alertId);
 

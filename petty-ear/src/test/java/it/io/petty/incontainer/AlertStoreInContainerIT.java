@@ -68,10 +68,10 @@ class AlertStoreInContainerIT {
         Pet rex = pet();
         AlertChange opened = change(AlertKind.LOW_BATTERY, Transition.OPENED, 0, "battery at 12 %");
 
-        assertEquals(1, alerts.apply(rex.id, "SN-1", List.of(opened)));
-        assertEquals(0, alerts.apply(rex.id, "SN-1", List.of(opened)), "the same readings evaluated again");
+        assertEquals(1, alerts.apply(rex.id, "SN-1", List.of(opened)).size());
+        assertEquals(0, alerts.apply(rex.id, "SN-1", List.of(opened)).size(), "the same readings evaluated again");
         assertEquals(1, alerts.apply(rex.id, "SN-1",
-                List.of(change(AlertKind.LOW_BATTERY, Transition.RESOLVED, 600, "battery at 30 %"))));
+                List.of(change(AlertKind.LOW_BATTERY, Transition.RESOLVED, 600, "battery at 30 %"))).size());
 
         Alert episode = alerts.ofPet(rex.id, null).get(0);
         assertEquals(AlertState.RESOLVED, episode.state());
@@ -84,10 +84,14 @@ class AlertStoreInContainerIT {
     void openedAndResolvedInOneListAndOpenedAgainAreTwoEpisodes() throws SQLException {
         Pet rex = pet();
 
-        assertEquals(3, alerts.apply(rex.id, "SN-1", List.of(
+        List<Alert> applied = alerts.apply(rex.id, "SN-1", List.of(
                 change(AlertKind.LEFT_HOME, Transition.OPENED, 0, "300 m from home (fence 100 m)"),
                 change(AlertKind.LEFT_HOME, Transition.RESOLVED, 120, "back home, 20 m from its centre"),
-                change(AlertKind.LEFT_HOME, Transition.OPENED, 300, "250 m from home (fence 100 m)"))));
+                change(AlertKind.LEFT_HOME, Transition.OPENED, 300, "250 m from home (fence 100 m)")));
+
+        assertEquals(List.of(AlertState.OPEN, AlertState.RESOLVED, AlertState.OPEN),
+                applied.stream().map(Alert::state).toList(), "each as its change left it");
+        assertEquals(applied.get(0).id(), applied.get(1).id());
 
         assertEquals(List.of(AlertState.OPEN, AlertState.RESOLVED),
                 alerts.ofPet(rex.id, null).stream().map(Alert::state).toList(), "newest first");

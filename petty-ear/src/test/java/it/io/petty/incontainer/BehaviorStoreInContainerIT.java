@@ -17,6 +17,7 @@ import io.petty.domain.behavior.internal.LiveAnalyses;
 import io.petty.domain.behavior.internal.SilenceCheck;
 import io.petty.domain.collars.CollarService;
 import io.petty.domain.feedback.FeedbackRequest;
+import io.petty.domain.live.LiveLog;
 import io.petty.domain.feedback.FeedbackService;
 import io.petty.domain.feedback.UnknownEventException;
 import io.petty.domain.telemetry.ActivityLevel;
@@ -91,7 +92,7 @@ class BehaviorStoreInContainerIT {
         return ShrinkWrap.create(WebArchive.class, "behavior-in-container.war")
                 .addPackages(true, "io.petty.domain.behavior", "io.petty.domain.telemetry", "io.petty.domain.pets",
                         "io.petty.domain.platform", "io.petty.domain.validation", "io.petty.domain.feedback",
-                        "io.petty.domain.privacy", "io.petty.domain.alerts")
+                        "io.petty.domain.privacy", "io.petty.domain.alerts", "io.petty.domain.live")
                 // The collars without the pairing service, which issues device credentials (identity, not needed).
                 .addPackages(true, Filters.exclude(CollarService.class), "io.petty.domain.collars")
                 .addClass(ReadingScript.class)
@@ -139,6 +140,9 @@ class BehaviorStoreInContainerIT {
 
     @Inject
     SilenceCheck silence;
+
+    @Inject
+    LiveLog liveLog;
 
     @Inject
     UserTransaction transaction;
@@ -464,7 +468,7 @@ class BehaviorStoreInContainerIT {
         Instant last = Instant.now().minus(Duration.ofMinutes(40)).truncatedTo(ChronoUnit.SECONDS);
         storeAndAnalyse(dog, List.of(battery(last.minusSeconds(60), 80), battery(last, 80)));
         SilenceCheck elsewhere = new SilenceCheck(cursors, new JdbcReadingBacklog(dataSource, new HeldReadings()),
-                new LiveAnalyses(10), alerts, Clock.systemUTC());
+                new LiveAnalyses(10), alerts, liveLog, Clock.systemUTC());
 
         // The server's own worker may check first.
         inTransaction(() -> elsewhere.check(100));
@@ -564,7 +568,7 @@ class BehaviorStoreInContainerIT {
      */
     private void onAnotherServer(Dog dog, Consumer<AnalysisPass> work) throws Exception {
         AnalysisPass elsewhere = new AnalysisPass(engine, new JdbcReadingBacklog(dataSource, new HeldReadings()),
-                readings, cursors, storedEvents, storedDays, new LiveAnalyses(10), alerts, Clock.systemUTC(),
+                readings, cursors, storedEvents, storedDays, new LiveAnalyses(10), alerts, liveLog, Clock.systemUTC(),
                 Duration.ofHours(1));
         inTransaction(() -> {
             work.accept(elsewhere);

@@ -6,6 +6,7 @@ import io.petty.domain.telemetry.Reading;
 import io.petty.domain.testing.ReadingScript;
 import io.petty.domain.testing.SampleDay;
 import it.io.petty.Behavior;
+import it.io.petty.EventStream;
 import it.io.petty.Fleet;
 import it.io.petty.PettyHttp;
 import it.io.petty.Readings;
@@ -38,6 +39,7 @@ import java.util.stream.Stream;
 import static it.io.petty.PettyHttp.json;
 import static it.io.petty.PettyHttp.postJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -96,6 +98,22 @@ class TwoServersIT {
 
         assertEquals(204, postJson("/v1/auth/logout", "{}", rotated[0]).statusCode(), "logout on server 1");
         assertWithin(() -> status("/v1/pets", rotated[0]) == 401, "server 2 refuses the logged-out token");
+    }
+
+    @Test
+    void anAlertFoundOnOneServerReachesAStreamOpenOnTheOther() throws InterruptedException {
+        Fleet.Collar device = Fleet.newCollar();
+        try (EventStream stream = EventStream.open(SECOND_BASE, device.petId().toString(),
+                device.owner().accessToken(), null)) {
+            assertEquals(200, stream.status());
+            Fleet.require(postJson("/v1/ingest", Readings.withBattery(device.id(), Readings.recent(), 10),
+                    device.deviceToken()), 201);
+
+            // Either server's engine may find it: the live log's notification reaches the stream either way.
+            EventStream.Event opened = stream.next("alert.", Duration.ofSeconds(10));
+            assertNotNull(opened, "no alert on the second server's stream within 10 s");
+            assertEquals("alert.opened", opened.name());
+        }
     }
 
     @Test

@@ -13,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,8 +31,8 @@ public class JpaAlerts implements Alerts {
 
     @Override
     @Transactional
-    public int apply(UUID petId, String collarId, List<AlertChange> changes) {
-        int applied = 0;
+    public List<Alert> apply(UUID petId, String collarId, List<AlertChange> changes) {
+        List<Alert> applied = new ArrayList<>();
         for (AlertChange change : changes) {
             List<StoredAlert> open = entities.createNamedQuery("StoredAlert.openOfPet", StoredAlert.class)
                     .setParameter("pet", petId).setParameter("kind", change.kind().wireName())
@@ -39,7 +40,7 @@ public class JpaAlerts implements Alerts {
             if (change.transition() == AlertChange.Transition.RESOLVED) {
                 for (StoredAlert alert : open) {
                     alert.resolve(change.at(), change.detail());
-                    applied++;
+                    applied.add(alert.alert());
                 }
                 continue;
             }
@@ -48,8 +49,9 @@ public class JpaAlerts implements Alerts {
             // format) while the episode they had opened goes on.
             if (open.isEmpty() && entities.find(StoredAlert.class, id) == null) {
                 // A resolution later in the list finds it: its query flushes it first (FlushModeType.AUTO).
-                entities.persist(new StoredAlert(id, petId, collarId, change.kind(), change.at(), change.detail()));
-                applied++;
+                StoredAlert alert = new StoredAlert(id, petId, collarId, change.kind(), change.at(), change.detail());
+                entities.persist(alert);
+                applied.add(alert.alert());
             }
         }
         return applied;

@@ -1,5 +1,6 @@
 package io.petty.domain.behavior.internal;
 
+import io.petty.domain.alerts.Alert;
 import io.petty.domain.alerts.Alerts;
 import io.petty.domain.behavior.AnalysisPlan.Cursor;
 import io.petty.domain.behavior.AnalysisPlan;
@@ -10,6 +11,7 @@ import io.petty.domain.behavior.PetWindow;
 import io.petty.domain.behavior.Unit;
 import io.petty.domain.behavior.UnitAnalysis;
 import io.petty.domain.behavior.internal.JdbcAnalysisCursors.CursorRow;
+import io.petty.domain.live.LiveLog;
 import io.petty.domain.telemetry.Reading;
 import io.petty.domain.telemetry.ReadingBacklog.Arrival;
 import io.petty.domain.telemetry.ReadingBacklog;
@@ -61,13 +63,15 @@ public class AnalysisPass {
     private final JpaBehaviorDays days;
     private final LiveAnalyses live;
     private final Alerts alerts;
+    private final LiveLog liveLog;
     private final Clock clock;
     private final Duration refresh;
 
     @Inject
     public AnalysisPass(BehaviorEngine engine, ReadingBacklog backlog, ReadingRepository readings,
                         JdbcAnalysisCursors cursors, JpaBehaviorEvents events, JpaBehaviorDays days, LiveAnalyses live,
-                        Alerts alerts, Clock clock, @ConfigProperty(name = "petty.behavior.refresh") Duration refresh) {
+                        Alerts alerts, LiveLog liveLog, Clock clock,
+                        @ConfigProperty(name = "petty.behavior.refresh") Duration refresh) {
         this.engine = engine;
         this.backlog = backlog;
         this.readings = readings;
@@ -76,6 +80,7 @@ public class AnalysisPass {
         this.days = days;
         this.live = live;
         this.alerts = alerts;
+        this.liveLog = liveLog;
         this.clock = clock;
         this.refresh = refresh;
         if (refresh != null && refresh.isNegative()) {
@@ -85,7 +90,7 @@ public class AnalysisPass {
 
     /** For CDI proxies; never called to build a working instance. */
     protected AnalysisPass() {
-        this(null, null, null, null, null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /**
@@ -139,6 +144,7 @@ public class AnalysisPass {
                 || storesOpenEvents(job, now));
         List<StoredEvent> locked = events.lockForPass(openOf(jobs, over), wholeUnits(jobs));
         Map<StoredDay.Key, StoredDay> stored = storedDays(jobs, over);
+        PassNews news = new PassNews();
         int changes = 0;
         int deferred = 0;
         Map<String, CursorRow> moved = new HashMap<>();
@@ -146,7 +152,7 @@ public class AnalysisPass {
             Unit unit = job.work.unit();
             if (!job.inProgress) {
                 job.analysis.finish(job.closed::add);
-                changes += apply(locked, unit, job.work.resume(), job.closed, List.of(), now);
+                changes += apply(locked, unit, job.work.resume(), job.closed, List.of(), now, news);
                 days.summarise(unit, job.analysis.summary(), stored, now);
                 continue;
             }
@@ -156,7 +162,7 @@ public class AnalysisPass {
             if (job.stores) {
                 List<DetectedEvent> open = new ArrayList<>();
                 DaySummary summary = job.analysis.provisional(open::add);
-                changes += apply(locked, unit, job.work.resume(), job.closed, open, now);
+                changes += apply(locked, unit, job.work.resume(), job.closed, open, now, news);
                 days.summarise(unit, summary, stored, now);
                 storedOpen = job.analysis.openStarts();
                 saved = positionOf(unit.petId(), unit.start(), unit.end(), job.analysis);
@@ -183,14 +189,17 @@ public class AnalysisPass {
             List<DetectedEvent> closed = ended.closed;
             ended.analysis.finish(closed::add);
             Cursor cursor = ended.cursor;
-            changes += applyToCursorUnit(locked, ended.collarId, cursor, closed, List.of(), now);
+            changes += applyToCursorUnit(locked, ended.collarId, cursor, closed, List.of(), now, news);
             days.summariseStored(cursor.petId(), ended.collarId, cursor.unitStart(), ended.analysis.summary(), stored,
                     now);
         }
-        int alerted = rules.apply(alerts);
+        List<Alert> alerted = rules.apply(alerts);
+        alerted.forEach(news::alert);
+        // One notification for the whole pass, at its commit (a NOTIFY serialises commits: never one per reading).
+        liveLog.append(news.all());
         cursors.save(moved);
         backlog.settle(arrivals.stream().map(Arrival::id).toList());
-        return new Outcome(byCollar.size(), jobs.size(), fed.held + fed.read, fed.held, changes, deferred, alerted);
+        return new Outcome(byCollar.size(), jobs.size(), fed.held + fed.read, fed.held, changes, deferred, alerted.size());
     }
 
     /**
@@ -227,12 +236,13 @@ public class AnalysisPass {
         Map<StoredDay.Key, StoredDay> stored = days.ofCollarsFrom(stale.keySet(), stale.keySet().stream()
                 .map(collarId -> rows.get(collarId).cursor().unitStart()).min(Comparator.naturalOrder()).orElseThrow());
         Map<String, CursorRow> moved = new HashMap<>();
+        PassNews news = new PassNews();
         stale.forEach((collarId, current) -> {
             Cursor cursor = rows.get(collarId).cursor();
             UnitAnalysis analysis = current.analysis;
             List<DetectedEvent> open = new ArrayList<>();
             DaySummary summary = analysis.provisional(open::add);
-            applyToCursorUnit(locked, collarId, cursor, current.closed, open, now);
+            applyToCursorUnit(locked, collarId, cursor, current.closed, open, now, news);
             days.summariseStored(cursor.petId(), collarId, cursor.unitStart(), summary, stored, now);
             Cursor saved = positionOf(cursor.petId(), cursor.unitStart(), cursor.unitEnd(), analysis);
             byte[] savedAlerts = rules.get(collarId).snapshot();
@@ -242,7 +252,8 @@ public class AnalysisPass {
         });
         // What was read back was evaluated once already, without a change (a change is stored at once); with the
         // pet's settings changed since, it may make one now.
-        rules.apply(alerts);
+        rules.apply(alerts).forEach(news::alert);
+        liveLog.append(news.all());
         cursors.save(moved);
         return stale.size();
     }
@@ -276,16 +287,16 @@ public class AnalysisPass {
     }
 
     private int apply(List<StoredEvent> locked, Unit unit, boolean onlyOpen, List<DetectedEvent> closed,
-                      List<DetectedEvent> open, Instant now) {
+                      List<DetectedEvent> open, Instant now, PassNews news) {
         return events.apply(ofUnit(locked, unit.collarId(), unit.petId(), unit.start(), unit.end(), onlyOpen),
-                unit.collarId(), unit.petId(), closed, open, now);
+                unit.collarId(), unit.petId(), closed, open, now, news::event);
     }
 
     /** The same for the unit a cursor was in, whose open events are all that can change. */
     private int applyToCursorUnit(List<StoredEvent> locked, String collarId, Cursor cursor, List<DetectedEvent> closed,
-                                  List<DetectedEvent> open, Instant now) {
+                                  List<DetectedEvent> open, Instant now, PassNews news) {
         return events.apply(ofUnit(locked, collarId, cursor.petId(), cursor.unitStart(), cursor.unitEnd(), true),
-                collarId, cursor.petId(), closed, open, now);
+                collarId, cursor.petId(), closed, open, now, news::event);
     }
 
     /**

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Events through JPA: few per unit, read and written as objects. The analysis locks a unit's events while it
@@ -115,10 +116,11 @@ public class JpaBehaviorEvents implements BehaviorEvents {
      *
      * @param stored the unit's events from {@link #lockForPass}: its open ones when the analysis continued the unit
      *               (only those can have changed), all of them when it analysed the unit from its first reading
+     * @param news   told of each event that began (stored for the first time, open) or ended (closed now)
      * @return how many rows changed
      */
     int apply(List<StoredEvent> stored, String collarId, UUID petId, List<DetectedEvent> closed,
-              List<DetectedEvent> open, Instant now) {
+              List<DetectedEvent> open, Instant now, Consumer<BehaviorEvent> news) {
         Map<UUID, StoredEvent> byId = new HashMap<>();
         stored.forEach(event -> byId.put(event.id(), event));
         List<StoredEvent> reviewed = stored.stream().filter(StoredEvent::reviewed).toList();
@@ -138,7 +140,9 @@ public class JpaBehaviorEvents implements BehaviorEvents {
                     // The owner's word on what they saw stands: a reviewed event may grow, never shrink.
                     continue;
                 }
-                if (existing == null) {
+                boolean began = existing == null;
+                boolean wasOpen = !began && existing.open();
+                if (began) {
                     existing = new StoredEvent(id, petId, collarId);
                     entities.persist(existing);
                 }
@@ -146,6 +150,9 @@ public class JpaBehaviorEvents implements BehaviorEvents {
                         event.confidence(), event.distanceM(),
                         event.detector(), event.detectorVersion(), evidence(event), isOpen, analysedAt)) {
                     changes++;
+                }
+                if (began || wasOpen && !isOpen) {
+                    news.accept(event(existing));
                 }
             }
         }
@@ -161,6 +168,7 @@ public class JpaBehaviorEvents implements BehaviorEvents {
                 event.found(event.kind(), event.behavior(), event.startedAt(), event.endedAt(), event.confidence(),
                         event.distanceM(), event.detector(), event.detectorVersion(), event.evidence(), false, analysedAt);
                 changes++;
+                news.accept(event(event));
             }
         }
         return changes;

@@ -1,5 +1,6 @@
 package io.petty.domain.behavior.internal;
 
+import io.petty.domain.alerts.Alert;
 import io.petty.domain.alerts.AlertChange;
 import io.petty.domain.alerts.Alerts;
 import io.petty.domain.alerts.PetAlerts;
@@ -70,15 +71,19 @@ final class PassAlerts {
         return byCollar.get(collarId);
     }
 
-    /** Stores what the rules changed, collar by collar and pet by pet, in order. */
-    int apply(Alerts alerts) {
-        int applied = 0;
+    /**
+     * Stores what the rules changed, collar by collar and pet by pet, in order.
+     *
+     * @return the episodes opened or resolved, as each change left them
+     */
+    List<Alert> apply(Alerts alerts) {
+        List<Alert> applied = new ArrayList<>();
         for (Map.Entry<String, List<CollarAlerts.Change>> collar : changes.entrySet()) {
             Map<UUID, List<AlertChange>> byPet = new LinkedHashMap<>();
             collar.getValue().forEach(change ->
                     byPet.computeIfAbsent(change.petId(), pet -> new ArrayList<>()).add(change.change()));
             for (Map.Entry<UUID, List<AlertChange>> pet : byPet.entrySet()) {
-                applied += alerts.apply(pet.getKey(), collar.getKey(), pet.getValue());
+                applied.addAll(alerts.apply(pet.getKey(), collar.getKey(), pet.getValue()));
             }
         }
         return applied;

@@ -3,6 +3,7 @@ package io.petty.domain.behavior.internal;
 import io.petty.domain.alerts.Alerts;
 import io.petty.domain.alerts.rules.CollarSilent;
 import io.petty.domain.behavior.internal.JdbcAnalysisCursors.CursorRow;
+import io.petty.domain.live.LiveLog;
 import io.petty.domain.telemetry.ReadingBacklog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,21 +35,23 @@ public class SilenceCheck {
     private final ReadingBacklog backlog;
     private final LiveAnalyses live;
     private final Alerts alerts;
+    private final LiveLog liveLog;
     private final Clock clock;
 
     @Inject
     public SilenceCheck(JdbcAnalysisCursors cursors, ReadingBacklog backlog, LiveAnalyses live, Alerts alerts,
-                        Clock clock) {
+                        LiveLog liveLog, Clock clock) {
         this.cursors = cursors;
         this.backlog = backlog;
         this.live = live;
         this.alerts = alerts;
+        this.liveLog = liveLog;
         this.clock = clock;
     }
 
     /** For CDI proxies; never called to build a working instance. */
     protected SilenceCheck() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     /**
@@ -86,8 +89,10 @@ public class SilenceCheck {
             kept.ifPresent(found -> live.keep(collarId, new LiveAnalyses.Live(found.saved(), saved, found.analysis(),
                     found.stored(), collar)));
         });
-        int opened = rules.apply(alerts);
+        PassNews news = new PassNews();
+        rules.apply(alerts).forEach(news::alert);
+        liveLog.append(news.all());
         cursors.saveAlerts(checked);
-        return opened;
+        return news.all().size();
     }
 }

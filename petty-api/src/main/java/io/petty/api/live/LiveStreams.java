@@ -1,0 +1,194 @@
+package io.petty.api.live;
+
+import io.petty.domain.live.LiveEvent;
+import io.petty.domain.live.LiveLog;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.Shutdown;
+import jakarta.enterprise.event.Startup;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * This server's open streams, by pet, and their delivery from the live log. Told which pets have new entries (by
+ * the change listener, whichever server wrote them), it reads them once per pet and hands them to each of the pet's
+ * streams, every stream on its own so that a stalled client delays no other (not {@code SseBroadcaster}, which chains
+ * its sinks). A heartbeat every 15 s finds the clients that vanished, and ends the streams whose token has expired.
+ */
+@ApplicationScoped
+public class LiveStreams {
+
+    private static final Logger LOG = Logger.getLogger(LiveStreams.class.getName());
+    static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    /** Streams one account may hold open on one server: the app's screens, a few devices. */
+    static final int PER_ACCOUNT = 8;
+    /** Entries read per pet at a time. */
+    private static final int PER_READ = 100;
+
+    private final LiveLog log;
+    private final ManagedExecutorService executor;
+    private final ManagedScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final Map<UUID, Set<LiveStream>> byPet = new ConcurrentHashMap<>();
+    private final Map<UUID, Integer> byAccount = new ConcurrentHashMap<>();
+    private volatile Future<?> heartbeats;
+
+    @Inject
+    public LiveStreams(LiveLog log, ManagedExecutorService executor, ManagedScheduledExecutorService scheduler,
+                       Clock clock) {
+        this.log = log;
+        this.executor = executor;
+        this.scheduler = scheduler;
+        this.clock = clock;
+    }
+
+    /** Required by CDI to proxy an application-scoped bean; never used to build a working instance. */
+    protected LiveStreams() {
+        this(null, null, null, null);
+    }
+
+    void onStart(@Observes Startup event) {
+        heartbeats = scheduler.scheduleWithFixedDelay(this::heartbeat, HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(),
+                TimeUnit.SECONDS);
+    }
+
+    void onShutdown(@Observes Shutdown event) {
+        if (heartbeats != null) {
+            heartbeats.cancel(true);
+        }
+        byPet.values().forEach(streams -> streams.forEach(LiveStream::close));
+    }
+
+    /**
+     * Opens a stream of the pet's entries after {@code lastEventId} (the client's {@code Last-Event-ID}), or after
+     * the pet's last one when null; an id the log no longer holds (or never did) starts with a {@code reset}.
+     *
+     * @return false when the account holds {@link #PER_ACCOUNT} streams already: nothing is opened
+     */
+    public boolean open(UUID accountId, UUID petId, Long lastEventId, Instant expiresAt, SseEventSink sink, Sse sse) {
+        boolean[] admitted = {false};
+        byAccount.compute(accountId, (account, held) -> {
+            int open = held == null ? 0 : held;
+            admitted[0] = open < PER_ACCOUNT;
+            return admitted[0] ? open + 1 : open;
+        });
+        if (!admitted[0]) {
+            return false;
+        }
+        long last;
+        long oldest;
+        try {
+            last = log.last(List.of(petId)).get(petId);
+            oldest = lastEventId == null ? 0 : log.oldest(petId);
+        } catch (RuntimeException e) {
+            release(accountId);
+            throw e;
+        }
+        boolean reset = lastEventId != null && (lastEventId > last || lastEventId < oldest - 1);
+        long from = lastEventId == null || reset ? last : lastEventId;
+        LiveStream stream = new LiveStream(accountId, petId, from, expiresAt, sink, sse, this::closed);
+        stream.opened();
+        if (reset) {
+            stream.reset("the events after " + lastEventId + " are no longer kept");
+        }
+        byPet.compute(petId, (pet, streams) -> {
+            Set<LiveStream> of = streams == null ? ConcurrentHashMap.newKeySet() : streams;
+            of.add(stream);
+            return of;
+        });
+        // Anything logged since the client's id, or since the read above.
+        notified(Set.of(petId));
+        return true;
+    }
+
+    /** These pets have new entries in the live log: read once, sent to each of their streams here. */
+    public void notified(Collection<UUID> petIds) {
+        Set<UUID> followed = petIds.stream().filter(byPet::containsKey).collect(Collectors.toSet());
+        if (!followed.isEmpty()) {
+            executor.submit(() -> deliver(followed));
+        }
+    }
+
+    /** After notifications may have been lost (the listener reconnected): every followed pet is read again. */
+    public void catchUp() {
+        notified(Set.copyOf(byPet.keySet()));
+    }
+
+    /** How many streams are open here. */
+    public int open() {
+        return byPet.values().stream().mapToInt(Set::size).sum();
+    }
+
+    private void deliver(Set<UUID> petIds) {
+        try {
+            Map<UUID, Long> after = new HashMap<>();
+            for (UUID petId : petIds) {
+                byPet.getOrDefault(petId, Set.of()).stream().mapToLong(LiveStream::lastSeq).min()
+                        .ifPresent(seq -> after.put(petId, seq));
+            }
+            while (!after.isEmpty()) {
+                Map<UUID, List<LiveEvent>> read = log.after(after, PER_READ).stream()
+                        .collect(Collectors.groupingBy(LiveEvent::petId));
+                after.clear();
+                read.forEach((petId, events) -> {
+                    byPet.getOrDefault(petId, Set.of()).forEach(stream -> stream.deliver(events));
+                    if (events.size() == PER_READ) {
+                        after.put(petId, events.get(events.size() - 1).seq());
+                    }
+                });
+            }
+        } catch (RuntimeException e) {
+            // The next notification, or the listener's catch-up, reads them again.
+            LOG.log(Level.WARNING, "Delivering live events failed: " + e.getMessage());
+        }
+    }
+
+    private void heartbeat() {
+        Instant now = clock.instant();
+        byPet.values().forEach(streams -> streams.forEach(stream -> {
+            if (stream.expiredAt(now)) {
+                stream.close();
+            } else {
+                stream.heartbeat();
+            }
+        }));
+    }
+
+    private void release(UUID accountId) {
+        byAccount.computeIfPresent(accountId, (account, held) -> held <= 1 ? null : held - 1);
+    }
+
+    private void closed(LiveStream stream) {
+        byPet.computeIfPresent(stream.petId(), (pet, streams) -> {
+            streams.remove(stream);
+            return streams.isEmpty() ? null : streams;
+        });
+        release(stream.accountId());
+        // The container's close waits for what is queued to be flushed: not on a thread that delivers to others.
+        try {
+            executor.submit(stream::closeSink);
+        } catch (RejectedExecutionException stopping) {
+            stream.closeSink();
+        }
+    }
+}
