@@ -8,20 +8,32 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * One open stream: a client following a pet's live log from an entry on. Sends never wait: each is queued on the
- * connection (written as the client reads, by the container, with no thread held), and a client that lets more than
- * {@link #MAX_UNSENT} pile up, or whose connection fails, is dropped.
+ * One open stream: a client following a pet's live log from an entry on. Whoever has something for it only puts it
+ * in the stream's mailbox; a task of the stream's own writes the mailbox out, one event after the other, so that a
+ * client that does not read (the container's send then waits for the connection) holds up no one else. The mailbox
+ * holds at most {@link #MAX_UNSENT} events: beyond, the stream falls behind and, once its mailbox is written out,
+ * reads on from the log itself (the log is the buffer, not the server's memory). A client whose send does not end
+ * within {@link #SEND_TIMEOUT}, or whose connection fails, is dropped.
  */
 final class LiveStream {
 
-    /** Events queued and not yet written to the client, beyond which it is too slow to follow. */
+    /** Events queued and not yet written to the client, beyond which it reads on from the log when it has caught up. */
     static final int MAX_UNSENT = 64;
+    /** How long one event may take to be written before its client counts as gone. */
+    static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
     /** How long a client waits before it reconnects: a server that went away is likely back or replaced by then. */
     static final Duration RECONNECT = Duration.ofSeconds(3);
 
@@ -31,19 +43,27 @@ final class LiveStream {
     private final Sse sse;
     private final Instant expiresAt;
     private final Consumer<LiveStream> onClose;
+    private final Consumer<LiveStream> onBehind;
+    private final Executor writer;
+    private final Queue<OutboundSseEvent> mailbox = new ConcurrentLinkedQueue<>();
     private final AtomicInteger unsent = new AtomicInteger();
+    private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Entries were left in the log for want of room in the mailbox; guarded by this. */
+    private boolean behind;
     /** The number of the last entry sent; guarded by this. */
     private long lastSeq;
 
     LiveStream(UUID accountId, UUID petId, long lastSeq, Instant expiresAt, SseEventSink sink, Sse sse,
-               Consumer<LiveStream> onClose) {
+               Executor writer, Consumer<LiveStream> onBehind, Consumer<LiveStream> onClose) {
         this.accountId = accountId;
         this.petId = petId;
         this.lastSeq = lastSeq;
         this.expiresAt = expiresAt;
         this.sink = sink;
         this.sse = sse;
+        this.writer = writer;
+        this.onBehind = onBehind;
         this.onClose = onClose;
     }
 
@@ -63,11 +83,18 @@ final class LiveStream {
         return !now.isBefore(expiresAt);
     }
 
-    /** The pet's entries after the last sent, in order; those sent already are skipped. */
+    /**
+     * The pet's entries after the last sent, in order; those sent already are skipped, and those the mailbox has no
+     * room for are read again from the log when it has.
+     */
     synchronized void deliver(List<LiveEvent> events) {
         for (LiveEvent event : events) {
             if (event.seq() <= lastSeq) {
                 continue;
+            }
+            if (unsent.get() >= MAX_UNSENT) {
+                behind = true;
+                return;
             }
             if (!send(sse.newEventBuilder().id(Long.toString(event.seq())).name(event.name()).data(event.data())
                     .build())) {
@@ -92,30 +119,56 @@ final class LiveStream {
 
     /** A comment line: it keeps proxies from closing an idle connection, and shows a vanished client. */
     void heartbeat() {
-        send(sse.newEventBuilder().comment("heartbeat").build());
+        if (unsent.get() < MAX_UNSENT) {
+            send(sse.newEventBuilder().comment("heartbeat").build());
+        }
     }
 
+    /** Puts the event in the mailbox, and has it written out unless a writing task is at it already. */
     private boolean send(OutboundSseEvent event) {
-        if (closed.get() || sink.isClosed()) {
-            close();
+        if (closed.get()) {
             return false;
         }
-        if (unsent.incrementAndGet() > MAX_UNSENT) {
-            close();
-            return false;
+        unsent.incrementAndGet();
+        mailbox.add(event);
+        if (writing.compareAndSet(false, true)) {
+            writer.execute(this::writeOut);
         }
+        return true;
+    }
+
+    /** Writes the mailbox out in order, each event once the one before it is written. */
+    private void writeOut() {
         try {
-            sink.send(event).whenComplete((sent, failure) -> {
+            for (OutboundSseEvent event = mailbox.poll(); event != null && !closed.get(); event = mailbox.poll()) {
                 unsent.decrementAndGet();
-                if (failure != null) {
+                if (sink.isClosed()) {
                     close();
+                    return;
                 }
-            });
-            return true;
-        } catch (IllegalStateException alreadyClosed) {
+                sink.send(event).toCompletableFuture().get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             close();
-            return false;
+        } catch (ExecutionException | TimeoutException | IllegalStateException | CompletionException e) {
+            // A failed write, one the client did not take in time, or a sink already closed: the client is gone.
+            close();
+        } finally {
+            writing.set(false);
         }
+        if (!mailbox.isEmpty() && !closed.get() && writing.compareAndSet(false, true)) {
+            writer.execute(this::writeOut);
+        } else if (!closed.get() && caughtUp()) {
+            onBehind.accept(this);
+        }
+    }
+
+    /** Whether the stream had fallen behind: it has room now, and reads on from the log. */
+    private synchronized boolean caughtUp() {
+        boolean was = behind;
+        behind = false;
+        return was;
     }
 
     /** Ends the stream once; the registry forgets it and the connection is closed off the caller's thread. */

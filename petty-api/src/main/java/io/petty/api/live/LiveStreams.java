@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Startup;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -40,8 +41,6 @@ public class LiveStreams {
 
     private static final Logger LOG = Logger.getLogger(LiveStreams.class.getName());
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
-    /** Streams one account may hold open on one server: the app's screens, a few devices. */
-    static final int PER_ACCOUNT = 8;
     /** Entries read per pet at a time. */
     private static final int PER_READ = 100;
 
@@ -49,22 +48,25 @@ public class LiveStreams {
     private final ManagedExecutorService executor;
     private final ManagedScheduledExecutorService scheduler;
     private final Clock clock;
+    /** Streams one account may hold open on one server: the app's screens, a few devices. */
+    private final int perAccount;
     private final Map<UUID, Set<LiveStream>> byPet = new ConcurrentHashMap<>();
     private final Map<UUID, Integer> byAccount = new ConcurrentHashMap<>();
     private volatile Future<?> heartbeats;
 
     @Inject
     public LiveStreams(LiveLog log, ManagedExecutorService executor, ManagedScheduledExecutorService scheduler,
-                       Clock clock) {
+                       Clock clock, @ConfigProperty(name = "petty.live.streams-per-account") int perAccount) {
         this.log = log;
         this.executor = executor;
         this.scheduler = scheduler;
         this.clock = clock;
+        this.perAccount = perAccount;
     }
 
     /** Required by CDI to proxy an application-scoped bean; never used to build a working instance. */
     protected LiveStreams() {
-        this(null, null, null, null);
+        this(null, null, null, null, 0);
     }
 
     void onStart(@Observes Startup event) {
@@ -83,13 +85,13 @@ public class LiveStreams {
      * Opens a stream of the pet's entries after {@code lastEventId} (the client's {@code Last-Event-ID}), or after
      * the pet's last one when null; an id the log no longer holds (or never did) starts with a {@code reset}.
      *
-     * @return false when the account holds {@link #PER_ACCOUNT} streams already: nothing is opened
+     * @return false when the account holds {@code petty.live.streams-per-account} streams already: nothing is opened
      */
     public boolean open(UUID accountId, UUID petId, Long lastEventId, Instant expiresAt, SseEventSink sink, Sse sse) {
         boolean[] admitted = {false};
         byAccount.compute(accountId, (account, held) -> {
             int open = held == null ? 0 : held;
-            admitted[0] = open < PER_ACCOUNT;
+            admitted[0] = open < perAccount;
             return admitted[0] ? open + 1 : open;
         });
         if (!admitted[0]) {
@@ -106,7 +108,8 @@ public class LiveStreams {
         }
         boolean reset = lastEventId != null && (lastEventId > last || lastEventId < oldest - 1);
         long from = lastEventId == null || reset ? last : lastEventId;
-        LiveStream stream = new LiveStream(accountId, petId, from, expiresAt, sink, sse, this::closed);
+        LiveStream stream = new LiveStream(accountId, petId, from, expiresAt, sink, sse, executor, this::readOn,
+                this::closed);
         stream.opened();
         if (reset) {
             stream.reset("the events after " + lastEventId + " are no longer kept");
@@ -161,6 +164,18 @@ public class LiveStreams {
             // The next notification, or the listener's catch-up, reads them again.
             LOG.log(Level.WARNING, "Delivering live events failed: " + e.getMessage());
         }
+    }
+
+    /** A stream that fell behind has room again: it reads on from the log, on its own. */
+    private void readOn(LiveStream stream) {
+        executor.submit(() -> {
+            try {
+                stream.deliver(log.after(Map.of(stream.petId(), stream.lastSeq()), PER_READ));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Reading on for a live stream failed: " + e.getMessage());
+                stream.close();
+            }
+        });
     }
 
     private void heartbeat() {

@@ -59,8 +59,8 @@ public class PetEventsResource {
         UUID petId = pets.get(accountId, PetsResource.petId(id)).id();
         Instant expiresAt = Instant.ofEpochSecond(Caller.token(security).getExpirationTime());
         if (!streams.open(accountId, petId, lastEventId(lastEventId), expiresAt, sink, sse)) {
-            throw new ProblemException(ProblemType.TOO_MANY_STREAMS, "at most " + LiveStreams.PER_ACCOUNT
-                    + " streams per account are open at once; close one first", Map.of("Retry-After", "15"));
+            throw new ProblemException(ProblemType.TOO_MANY_STREAMS, "this account has as many streams open as it "
+                    + "may; close one first", Map.of("Retry-After", "15"));
         }
     }
 

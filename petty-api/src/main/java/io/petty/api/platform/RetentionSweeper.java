@@ -3,6 +3,7 @@ package io.petty.api.platform;
 import io.petty.domain.idempotency.IdempotencyStore;
 import io.petty.domain.live.LiveLog;
 import io.petty.domain.telemetry.DeadLetterRepository;
+import io.petty.domain.webhooks.WebhookOutbox;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,7 +20,7 @@ import java.util.logging.Logger;
 
 /**
  * Deletes short-lived operational records once their time is up: dead letters after 14 days, idempotency keys
- * after a day, live events after 7 days. Small, indexed deletes, so every instance may run them; the retention batch job (reading
+ * after a day, live events and finished webhook deliveries after 7 days. Small, indexed deletes, so every instance may run them; the retention batch job (reading
  * partitions, exports) is the place for the heavy work.
  */
 @ApplicationScoped
@@ -31,23 +32,25 @@ public class RetentionSweeper {
     private final DeadLetterRepository deadLetters;
     private final IdempotencyStore idempotency;
     private final LiveLog liveLog;
+    private final WebhookOutbox webhooks;
     private final ManagedScheduledExecutorService scheduler;
     private final Clock clock;
     private volatile Future<?> sweeping;
 
     @Inject
     public RetentionSweeper(DeadLetterRepository deadLetters, IdempotencyStore idempotency, LiveLog liveLog,
-                            ManagedScheduledExecutorService scheduler, Clock clock) {
+                            WebhookOutbox webhooks, ManagedScheduledExecutorService scheduler, Clock clock) {
         this.deadLetters = deadLetters;
         this.idempotency = idempotency;
         this.liveLog = liveLog;
+        this.webhooks = webhooks;
         this.scheduler = scheduler;
         this.clock = clock;
     }
 
     /** Required by CDI to proxy an application-scoped bean; never used to build a working instance. */
     protected RetentionSweeper() {
-        this(null, null, null, null, null);
+        this(null, null, null, null, null, null);
     }
 
     void onStart(@Observes Startup event) {
@@ -66,9 +69,10 @@ public class RetentionSweeper {
             int letters = deadLetters.purgeReceivedBefore(now.minus(DeadLetterRepository.RETENTION));
             int keys = idempotency.purgeCreatedBefore(now.minus(IdempotencyStore.RETENTION));
             int live = liveLog.forgetBefore(now.minus(LiveLog.RETENTION));
-            if (letters + keys + live > 0) {
-                LOG.info("Retention: deleted " + letters + " dead letters, " + keys + " idempotency keys and " + live
-                        + " live events");
+            int deliveries = webhooks.forgetBefore(now.minus(WebhookOutbox.RETENTION));
+            if (letters + keys + live + deliveries > 0) {
+                LOG.info("Retention: deleted " + letters + " dead letters, " + keys + " idempotency keys, " + live
+                        + " live events and " + deliveries + " webhook deliveries");
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Retention sweep failed: " + e.getMessage());

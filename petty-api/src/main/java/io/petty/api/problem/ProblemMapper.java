@@ -9,6 +9,7 @@ import io.petty.domain.identity.EmailTakenException;
 import io.petty.domain.identity.InvalidCredentialsException;
 import io.petty.domain.identity.LoginThrottledException;
 import io.petty.domain.pets.PetNotFoundException;
+import io.petty.domain.webhooks.UnknownWebhookException;
 import io.petty.domain.platform.DatabaseException;
 import io.petty.domain.telemetry.CollarMismatchException;
 import io.petty.domain.telemetry.NoReadingYetException;
@@ -91,6 +92,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof UnknownAlertException) {
             return respond(of(ProblemType.UNKNOWN_ALERT, "None of your pets has this alert.", path, requestId, null));
+        }
+        if (failure instanceof UnknownWebhookException) {
+            return respond(of(ProblemType.UNKNOWN_WEBHOOK, "You have no webhook endpoint with this id.", path,
+                    requestId, null));
         }
         if (failure instanceof CollarAlreadyPairedException) {
             return respond(of(ProblemType.COLLAR_PAIRED, "Unpair the collar from its pet first.", path, requestId,

@@ -15,6 +15,7 @@ public enum ProblemType {
     UNKNOWN_PET(Status.NOT_FOUND, "unknown-pet", "Pet not found"),
     UNKNOWN_EVENT(Status.NOT_FOUND, "unknown-event", "Event not found"),
     UNKNOWN_ALERT(Status.NOT_FOUND, "unknown-alert", "Alert not found"),
+    UNKNOWN_WEBHOOK(Status.NOT_FOUND, "unknown-webhook", "Webhook endpoint not found"),
     COLLAR_PAIRED(Status.CONFLICT, "collar-paired", "Collar is paired with another pet"),
     NO_READING_YET(Status.NOT_FOUND, "no-reading-yet", "Collar has not reported yet"),
     INVALID_IDEMPOTENCY_KEY(Status.BAD_REQUEST, "invalid-idempotency-key", "Idempotency-Key is not valid"),

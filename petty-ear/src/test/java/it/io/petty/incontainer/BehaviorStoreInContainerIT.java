@@ -10,6 +10,7 @@ import io.petty.domain.behavior.BehaviorEvent;
 import io.petty.domain.behavior.BehaviorEvents;
 import io.petty.domain.behavior.Verdict;
 import io.petty.domain.behavior.internal.AnalysisPass;
+import io.petty.domain.behavior.internal.Announcements;
 import io.petty.domain.behavior.internal.JdbcAnalysisCursors;
 import io.petty.domain.behavior.internal.JpaBehaviorDays;
 import io.petty.domain.behavior.internal.JpaBehaviorEvents;
@@ -17,7 +18,6 @@ import io.petty.domain.behavior.internal.LiveAnalyses;
 import io.petty.domain.behavior.internal.SilenceCheck;
 import io.petty.domain.collars.CollarService;
 import io.petty.domain.feedback.FeedbackRequest;
-import io.petty.domain.live.LiveLog;
 import io.petty.domain.feedback.FeedbackService;
 import io.petty.domain.feedback.UnknownEventException;
 import io.petty.domain.telemetry.ActivityLevel;
@@ -28,6 +28,9 @@ import io.petty.domain.telemetry.internal.JdbcReadingBacklog;
 import io.petty.domain.telemetry.internal.JdbcReadingPartitions;
 import io.petty.domain.telemetry.internal.JdbcReadingRepository;
 import io.petty.domain.testing.ReadingScript;
+import io.petty.domain.webhooks.WebhookSecrets;
+import io.petty.domain.webhooks.WebhookService;
+import io.petty.domain.webhooks.internal.JdbcWebhooks;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
@@ -93,6 +96,9 @@ class BehaviorStoreInContainerIT {
                 .addPackages(true, "io.petty.domain.behavior", "io.petty.domain.telemetry", "io.petty.domain.pets",
                         "io.petty.domain.platform", "io.petty.domain.validation", "io.petty.domain.feedback",
                         "io.petty.domain.privacy", "io.petty.domain.alerts", "io.petty.domain.live")
+                // The webhooks' outbox without their endpoints, whose secrets come from the secret store (identity).
+                .addPackages(true, Filters.exclude(WebhookService.class, WebhookSecrets.class, JdbcWebhooks.class),
+                        "io.petty.domain.webhooks")
                 // The collars without the pairing service, which issues device credentials (identity, not needed).
                 .addPackages(true, Filters.exclude(CollarService.class), "io.petty.domain.collars")
                 .addClass(ReadingScript.class)
@@ -142,7 +148,7 @@ class BehaviorStoreInContainerIT {
     SilenceCheck silence;
 
     @Inject
-    LiveLog liveLog;
+    Announcements announcements;
 
     @Inject
     UserTransaction transaction;
@@ -468,7 +474,7 @@ class BehaviorStoreInContainerIT {
         Instant last = Instant.now().minus(Duration.ofMinutes(40)).truncatedTo(ChronoUnit.SECONDS);
         storeAndAnalyse(dog, List.of(battery(last.minusSeconds(60), 80), battery(last, 80)));
         SilenceCheck elsewhere = new SilenceCheck(cursors, new JdbcReadingBacklog(dataSource, new HeldReadings()),
-                new LiveAnalyses(10), alerts, liveLog, Clock.systemUTC());
+                new LiveAnalyses(10), alerts, announcements, Clock.systemUTC());
 
         // The server's own worker may check first.
         inTransaction(() -> elsewhere.check(100));
@@ -568,7 +574,7 @@ class BehaviorStoreInContainerIT {
      */
     private void onAnotherServer(Dog dog, Consumer<AnalysisPass> work) throws Exception {
         AnalysisPass elsewhere = new AnalysisPass(engine, new JdbcReadingBacklog(dataSource, new HeldReadings()),
-                readings, cursors, storedEvents, storedDays, new LiveAnalyses(10), alerts, liveLog, Clock.systemUTC(),
+                readings, cursors, storedEvents, storedDays, new LiveAnalyses(10), alerts, announcements, Clock.systemUTC(),
                 Duration.ofHours(1));
         inTransaction(() -> {
             work.accept(elsewhere);

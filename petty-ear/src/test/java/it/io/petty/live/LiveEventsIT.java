@@ -4,6 +4,7 @@ import it.io.petty.EventStream;
 import it.io.petty.Fleet;
 import it.io.petty.PettyHttp;
 import it.io.petty.Readings;
+import it.io.petty.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -156,9 +157,15 @@ class LiveEventsIT {
             Instant last = Readings.recent();
             ingest(collar, last, 10);
 
-            assertNotNull(healthy.next(Duration.ofSeconds(20), event -> event.name().equals("alert.opened")
-                    && json(event.data()).getString("opened_at").equals(last.toString())),
-                    "the healthy client got every event up to the last within 20 s");
+            long sent = System.nanoTime();
+            EventStream.Event lastAlert = healthy.next(Duration.ofSeconds(60), event -> event.name()
+                    .equals("alert.opened") && json(event.data()).getString("opened_at").equals(last.toString()));
+            assertNotNull(lastAlert, "the healthy client did not get every event up to the last within 60 s; the "
+                    + "last alert stored: " + TestDatabase.count("SELECT count(*) FROM alert WHERE pet_id = '"
+                    + collar.petId() + "' AND opened_at = '" + last + "'") + ", live events: "
+                    + TestDatabase.count("SELECT count(*) FROM live_event WHERE pet_id = '" + collar.petId() + "'"));
+            System.out.println("LIVE stalled clients: the last alert came " + (System.nanoTime() - sent) / 1_000_000
+                    + " ms after its reading was acknowledged");
         } finally {
             for (Socket client : stalled) {
                 client.close();

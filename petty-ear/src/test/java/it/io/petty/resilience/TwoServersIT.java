@@ -12,6 +12,7 @@ import it.io.petty.PettyHttp;
 import it.io.petty.Readings;
 import it.io.petty.TestDatabase;
 import it.io.petty.TokenForge;
+import it.io.petty.WebhookReceiver;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +32,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -113,6 +115,34 @@ class TwoServersIT {
             EventStream.Event opened = stream.next("alert.", Duration.ofSeconds(10));
             assertNotNull(opened, "no alert on the second server's stream within 10 s");
             assertEquals("alert.opened", opened.name());
+        }
+    }
+
+    @Test
+    void twoServersSendEachWebhookDeliveryOnce() throws InterruptedException {
+        Fleet.Collar device = Fleet.newCollar();
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            Fleet.require(postJson("/v1/me/webhooks", "{\"url\": \"" + receiver.url() + "\"}",
+                    device.owner().accessToken()), 201);
+            // A battery flapping: an alert opened or resolved by each reading, sent to either server.
+            Instant start = Readings.recent().minusSeconds(60);
+            for (int i = 0; i < 10; i++) {
+                URI server = i % 2 == 0 ? PettyHttp.BASE : SECOND_BASE;
+                HttpResponse<String> posted = send(HttpRequest.newBuilder(server.resolve("/v1/ingest"))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + device.deviceToken())
+                        .POST(HttpRequest.BodyPublishers.ofString(Readings.withBattery(device.id(),
+                                start.plusSeconds(i), i % 2 == 0 ? 10 : 30))));
+                assertEquals(201, posted.statusCode(), posted.body());
+            }
+
+            Set<String> ids = new HashSet<>();
+            for (int i = 0; i < 10; i++) {
+                WebhookReceiver.Received delivery = receiver.next(Duration.ofSeconds(10));
+                assertNotNull(delivery, "delivery " + i + " did not come");
+                assertTrue(ids.add(delivery.id()), "sent twice: " + delivery.id());
+            }
+            assertEquals(null, receiver.next(Duration.ofSeconds(3)), "nothing more, from either server");
         }
     }
 

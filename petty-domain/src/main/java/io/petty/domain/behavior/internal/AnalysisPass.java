@@ -11,7 +11,6 @@ import io.petty.domain.behavior.PetWindow;
 import io.petty.domain.behavior.Unit;
 import io.petty.domain.behavior.UnitAnalysis;
 import io.petty.domain.behavior.internal.JdbcAnalysisCursors.CursorRow;
-import io.petty.domain.live.LiveLog;
 import io.petty.domain.telemetry.Reading;
 import io.petty.domain.telemetry.ReadingBacklog.Arrival;
 import io.petty.domain.telemetry.ReadingBacklog;
@@ -63,14 +62,14 @@ public class AnalysisPass {
     private final JpaBehaviorDays days;
     private final LiveAnalyses live;
     private final Alerts alerts;
-    private final LiveLog liveLog;
+    private final Announcements announcements;
     private final Clock clock;
     private final Duration refresh;
 
     @Inject
     public AnalysisPass(BehaviorEngine engine, ReadingBacklog backlog, ReadingRepository readings,
                         JdbcAnalysisCursors cursors, JpaBehaviorEvents events, JpaBehaviorDays days, LiveAnalyses live,
-                        Alerts alerts, LiveLog liveLog, Clock clock,
+                        Alerts alerts, Announcements announcements, Clock clock,
                         @ConfigProperty(name = "petty.behavior.refresh") Duration refresh) {
         this.engine = engine;
         this.backlog = backlog;
@@ -80,7 +79,7 @@ public class AnalysisPass {
         this.days = days;
         this.live = live;
         this.alerts = alerts;
-        this.liveLog = liveLog;
+        this.announcements = announcements;
         this.clock = clock;
         this.refresh = refresh;
         if (refresh != null && refresh.isNegative()) {
@@ -196,7 +195,7 @@ public class AnalysisPass {
         List<Alert> alerted = rules.apply(alerts);
         alerted.forEach(news::alert);
         // One notification for the whole pass, at its commit (a NOTIFY serialises commits: never one per reading).
-        liveLog.append(news.all());
+        announcements.publish(news.all());
         cursors.save(moved);
         backlog.settle(arrivals.stream().map(Arrival::id).toList());
         return new Outcome(byCollar.size(), jobs.size(), fed.held + fed.read, fed.held, changes, deferred, alerted.size());
@@ -253,7 +252,7 @@ public class AnalysisPass {
         // What was read back was evaluated once already, without a change (a change is stored at once); with the
         // pet's settings changed since, it may make one now.
         rules.apply(alerts).forEach(news::alert);
-        liveLog.append(news.all());
+        announcements.publish(news.all());
         cursors.save(moved);
         return stale.size();
     }

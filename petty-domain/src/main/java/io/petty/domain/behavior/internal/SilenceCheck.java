@@ -3,7 +3,6 @@ package io.petty.domain.behavior.internal;
 import io.petty.domain.alerts.Alerts;
 import io.petty.domain.alerts.rules.CollarSilent;
 import io.petty.domain.behavior.internal.JdbcAnalysisCursors.CursorRow;
-import io.petty.domain.live.LiveLog;
 import io.petty.domain.telemetry.ReadingBacklog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,17 +34,17 @@ public class SilenceCheck {
     private final ReadingBacklog backlog;
     private final LiveAnalyses live;
     private final Alerts alerts;
-    private final LiveLog liveLog;
+    private final Announcements announcements;
     private final Clock clock;
 
     @Inject
     public SilenceCheck(JdbcAnalysisCursors cursors, ReadingBacklog backlog, LiveAnalyses live, Alerts alerts,
-                        LiveLog liveLog, Clock clock) {
+                        Announcements announcements, Clock clock) {
         this.cursors = cursors;
         this.backlog = backlog;
         this.live = live;
         this.alerts = alerts;
-        this.liveLog = liveLog;
+        this.announcements = announcements;
         this.clock = clock;
     }
 
@@ -91,7 +90,7 @@ public class SilenceCheck {
         });
         PassNews news = new PassNews();
         rules.apply(alerts).forEach(news::alert);
-        liveLog.append(news.all());
+        announcements.publish(news.all());
         cursors.saveAlerts(checked);
         return news.all().size();
     }

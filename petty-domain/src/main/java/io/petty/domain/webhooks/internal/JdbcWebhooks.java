@@ -1,0 +1,128 @@
+package io.petty.domain.webhooks.internal;
+
+import io.petty.domain.alerts.AlertKind;
+import io.petty.domain.platform.DatabaseException;
+import io.petty.domain.webhooks.QuietHours;
+import io.petty.domain.webhooks.WebhookEndpoint;
+import io.petty.domain.webhooks.WebhookSecrets;
+import io.petty.domain.webhooks.Webhooks;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Time;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** The owners' endpoints in plain JDBC, as the outbox reads them too. */
+@Dependent
+public class JdbcWebhooks implements Webhooks {
+
+    private static final String COLUMNS = "id, account_id, url, kinds, quiet_from, quiet_until, created_at, disabled_at";
+    private static final String ADD = """
+            INSERT INTO webhook_endpoint (id, account_id, url, secret_ciphertext, kinds, quiet_from, quiet_until,
+                                          created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+    private static final String OF_ACCOUNT = "SELECT " + COLUMNS + " FROM webhook_endpoint WHERE account_id = ? "
+            + "ORDER BY created_at";
+    private static final String FIND = "SELECT " + COLUMNS + " FROM webhook_endpoint WHERE id = ?";
+    private static final String REMOVE = "DELETE FROM webhook_endpoint WHERE id = ?";
+
+    private final DataSource dataSource;
+    private final WebhookSecrets secrets;
+
+    @Inject
+    public JdbcWebhooks(DataSource dataSource, WebhookSecrets secrets) {
+        this.dataSource = dataSource;
+        this.secrets = secrets;
+    }
+
+    @Override
+    public void add(WebhookEndpoint endpoint, byte[] secret) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement add = connection.prepareStatement(ADD)) {
+            add.setObject(1, endpoint.id());
+            add.setObject(2, endpoint.accountId());
+            add.setString(3, endpoint.url());
+            add.setBytes(4, secrets.seal(endpoint.id(), secret));
+            add.setArray(5, connection.createArrayOf("text",
+                    endpoint.kinds().stream().map(AlertKind::wireName).toArray()));
+            QuietHours quiet = endpoint.quietHours();
+            add.setObject(6, quiet == null ? null : quiet.from());
+            add.setObject(7, quiet == null ? null : quiet.until());
+            add.setObject(8, endpoint.createdAt().atOffset(ZoneOffset.UTC));
+            add.executeUpdate();
+        } catch (SQLException e) {
+            throw new DatabaseException("could not store a webhook endpoint", e);
+        }
+    }
+
+    @Override
+    public List<WebhookEndpoint> ofAccount(UUID accountId) {
+        return endpoints(OF_ACCOUNT, accountId);
+    }
+
+    @Override
+    public Optional<WebhookEndpoint> find(UUID endpointId) {
+        return endpoints(FIND, endpointId).stream().findFirst();
+    }
+
+    @Override
+    public boolean remove(UUID endpointId) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement remove = connection.prepareStatement(REMOVE)) {
+            remove.setObject(1, endpointId);
+            return remove.executeUpdate() > 0;
+        } catch (SQLException e) {
+            throw new DatabaseException("could not remove a webhook endpoint", e);
+        }
+    }
+
+    private List<WebhookEndpoint> endpoints(String sql, UUID id) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setObject(1, id);
+            List<WebhookEndpoint> endpoints = new ArrayList<>();
+            try (ResultSet row = query.executeQuery()) {
+                while (row.next()) {
+                    endpoints.add(new WebhookEndpoint(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
+                            row.getString(3), kinds(row.getArray(4)), quietHours(row, 5),
+                            row.getObject(7, OffsetDateTime.class).toInstant(),
+                            Optional.ofNullable(row.getObject(8, OffsetDateTime.class)).map(OffsetDateTime::toInstant)
+                                    .orElse(null)));
+                }
+            }
+            return endpoints;
+        } catch (SQLException e) {
+            throw new DatabaseException("could not read webhook endpoints", e);
+        }
+    }
+
+    /** The alert kinds of a {@code kinds} column. */
+    static Set<AlertKind> kinds(Array array) throws SQLException {
+        Set<AlertKind> kinds = EnumSet.noneOf(AlertKind.class);
+        for (Object name : (Object[]) array.getArray()) {
+            Arrays.stream(AlertKind.values()).filter(kind -> kind.wireName().equals(name)).forEach(kinds::add);
+        }
+        return kinds;
+    }
+
+    /** The quiet hours of the {@code quiet_from} column at {@code column} and the one after it. */
+    static QuietHours quietHours(ResultSet row, int column) throws SQLException {
+        Time from = row.getTime(column);
+        Time until = row.getTime(column + 1);
+        return from == null ? null : new QuietHours(from.toLocalTime(), until.toLocalTime());
+    }
+}
