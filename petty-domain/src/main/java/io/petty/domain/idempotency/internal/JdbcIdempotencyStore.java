@@ -2,6 +2,7 @@ package io.petty.domain.idempotency.internal;
 
 import io.petty.domain.idempotency.IdempotencyStore;
 import io.petty.domain.platform.DatabaseException;
+import io.petty.domain.platform.SqlUpdates;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
@@ -85,14 +86,6 @@ public class JdbcIdempotencyStore implements IdempotencyStore {
     }
 
     private int update(String sql, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                update.setObject(i + 1, parameters[i]);
-            }
-            return update.executeUpdate();
-        } catch (SQLException e) {
-            throw new DatabaseException("could not update idempotency keys", e);
-        }
+        return SqlUpdates.run(dataSource, "could not update idempotency keys", sql, parameters);
     }
 }

@@ -3,6 +3,7 @@ package io.petty.domain.webhooks.internal;
 import io.petty.domain.alerts.AlertKind;
 import io.petty.domain.live.LiveNews;
 import io.petty.domain.platform.DatabaseException;
+import io.petty.domain.platform.SqlUpdates;
 import io.petty.domain.webhooks.Delivery;
 import io.petty.domain.webhooks.QuietHours;
 import io.petty.domain.webhooks.RetrySchedule;
@@ -211,15 +212,7 @@ public class JdbcWebhookOutbox implements WebhookOutbox {
     }
 
     private int update(String sql, String failure, Object... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                update.setObject(i + 1, parameters[i]);
-            }
-            return update.executeUpdate();
-        } catch (SQLException e) {
-            throw new DatabaseException(failure, e);
-        }
+        return SqlUpdates.run(dataSource, failure, sql, parameters);
     }
 
     @Override
