@@ -20,7 +20,8 @@ import java.util.logging.Logger;
 
 /**
  * Deletes short-lived operational records once their time is up: dead letters after 14 days, idempotency keys
- * after a day, live events and finished webhook deliveries after 7 days. Small, indexed deletes, so every instance may run them; the retention batch job (reading
+ * after a day, live events and finished webhook deliveries after 7 days. Small, indexed deletes, so every instance
+ * may run them; the retention batch job (reading
  * partitions, exports) is the place for the heavy work.
  */
 @ApplicationScoped

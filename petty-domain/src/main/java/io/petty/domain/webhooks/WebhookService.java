@@ -25,7 +25,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** An owner's webhook endpoints: registered (checked where they point), listed, removed; another owner's are unknown. */
+/**
+ * An owner's webhook endpoints: registered (checked where they point), listed, removed; another owner's are unknown.
+ */
 @ApplicationScoped
 public class WebhookService {
 

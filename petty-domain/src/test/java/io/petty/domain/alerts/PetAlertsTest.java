@@ -33,7 +33,8 @@ class PetAlertsTest {
      * battery readings are resting ones at 70 bpm, so they count towards the heart rate's resolution too. The day
      * before was calm, at 60 bpm: that is the baseline.
      */
-    private static final List<Reading> AFTERNOON = afterACalmDay(eastOfHome(0, 300), eastOfHome(70, 400), battery(80, 12),
+    private static final List<Reading> AFTERNOON = afterACalmDay(eastOfHome(0, 300), eastOfHome(70, 400),
+            battery(80, 12),
             resting(90, 95), resting(150, 95), resting(210, 95), eastOfHome(270, 10), battery(280, 30),
             resting(340, 60), resting(400, 60));
 

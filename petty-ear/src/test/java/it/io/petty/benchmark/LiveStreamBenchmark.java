@@ -201,8 +201,9 @@ class LiveStreamBenchmark {
             heap.waitFor();
             long usedKiB = Long.parseLong(info.replaceAll("(?s).*?used (\\d+)K.*", "$1"));
             String status = Files.readString(Path.of("/proc/" + pid + "/status"));
-            return new ServerStats(usedKiB / 1024, Long.parseLong(status.replaceAll("(?s).*VmRSS:\\s+(\\d+) kB.*", "$1"))
-                    / 1024, Long.parseLong(status.replaceAll("(?s).*Threads:\\s+(\\d+).*", "$1")));
+            long rssKiB = Long.parseLong(status.replaceAll("(?s).*VmRSS:\\s+(\\d+) kB.*", "$1"));
+            long threads = Long.parseLong(status.replaceAll("(?s).*Threads:\\s+(\\d+).*", "$1"));
+            return new ServerStats(usedKiB / 1024, rssKiB / 1024, threads);
         }
 
         @Override

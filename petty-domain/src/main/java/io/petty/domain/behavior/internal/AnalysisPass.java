@@ -198,7 +198,8 @@ public class AnalysisPass {
         announcements.publish(news.all());
         cursors.save(moved);
         backlog.settle(arrivals.stream().map(Arrival::id).toList());
-        return new Outcome(byCollar.size(), jobs.size(), fed.held + fed.read, fed.held, changes, deferred, alerted.size());
+        return new Outcome(byCollar.size(), jobs.size(), fed.held + fed.read, fed.held, changes, deferred,
+                alerted.size());
     }
 
     /**

@@ -57,7 +57,8 @@ final class CollarAlerts {
         }
         if (current != null && !pet.equals(petId)) {
             UUID released = petId;
-            current.release(reading.timestamp(), PAIRED_ELSEWHERE, change -> changes.accept(new Change(released, change)));
+            current.release(reading.timestamp(), PAIRED_ELSEWHERE,
+                    change -> changes.accept(new Change(released, change)));
             current = null;
         }
         rules = current == null ? PetAlerts.start(settings) : current.with(settings);

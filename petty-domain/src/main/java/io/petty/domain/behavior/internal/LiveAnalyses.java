@@ -15,7 +15,8 @@ import java.util.Optional;
  * The analyses of units in progress as this server's last passes left them, so that the next pass over a collar
  * need not read its state back from the cursor (that was a third of the engine's time with single readings). One is
  * used only while the locked cursor holds exactly the states it was saved with: not when another server has moved
- * the cursor since (or checked the collar for silence), nor when the pass that saved it rolled back. Least recently used out beyond
+ * the cursor since (or checked the collar for silence), nor when the pass that saved it rolled back. Least recently
+ * used out beyond
  * {@code petty.behavior.live-collars}.
  */
 @ApplicationScoped

@@ -37,7 +37,8 @@ final class PassAlerts {
 
     /** The collar's rules: as used in this pass already, else as its locked cursor holds them. */
     CollarAlerts of(String collarId, CursorRow row) {
-        return byCollar.computeIfAbsent(collarId, collar -> CollarAlerts.of(row.alerts(), row.cursor().analysedThrough()));
+        return byCollar.computeIfAbsent(collarId,
+                collar -> CollarAlerts.of(row.alerts(), row.cursor().analysedThrough()));
     }
 
     /** A reading the engine took in from the collar, worn by this pet. */

@@ -45,7 +45,8 @@ public class JdbcLiveLog implements LiveLog {
             """;
     private static final String NOTIFY = "SELECT pg_notify('" + CHANNEL + "', ?)";
     private static final String AFTER = """
-            SELECT e.pet_id, e.seq, e.name, e.data::text, e.logged_at FROM unnest(?::uuid[], ?::bigint[]) AS a(pet_id, after)
+            SELECT e.pet_id, e.seq, e.name, e.data::text, e.logged_at
+            FROM unnest(?::uuid[], ?::bigint[]) AS a(pet_id, after)
             CROSS JOIN LATERAL (SELECT * FROM live_event e WHERE e.pet_id = a.pet_id AND e.seq > a.after
                                 ORDER BY e.seq LIMIT ?) e
             ORDER BY e.pet_id, e.seq

@@ -30,7 +30,8 @@ import java.util.UUID;
 @Dependent
 public class JdbcWebhooks implements Webhooks {
 
-    private static final String COLUMNS = "id, account_id, url, kinds, quiet_from, quiet_until, created_at, disabled_at";
+    private static final String COLUMNS =
+            "id, account_id, url, kinds, quiet_from, quiet_until, created_at, disabled_at";
     private static final String ADD = """
             INSERT INTO webhook_endpoint (id, account_id, url, secret_ciphertext, kinds, quiet_from, quiet_until,
                                           created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
