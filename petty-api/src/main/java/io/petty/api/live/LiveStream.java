@@ -104,6 +104,11 @@ final class LiveStream {
         }
     }
 
+    /** Whether its mailbox has room for more events. */
+    boolean hasRoom() {
+        return unsent.get() < MAX_UNSENT;
+    }
+
     /** Tells the client that entries it has not seen are no longer kept: it reads the pet's state afresh. */
     synchronized void reset(String reason) {
         send(sse.newEventBuilder().name("reset").data("{\"reason\":\"" + reason + "\"}").build());

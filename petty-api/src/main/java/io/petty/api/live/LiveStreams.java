@@ -101,24 +101,27 @@ public class LiveStreams {
         long oldest;
         try {
             last = log.last(List.of(petId)).get(petId);
-            oldest = lastEventId == null ? 0 : log.oldest(petId);
+            oldest = lastEventId == null || lastEventId >= last ? 0 : log.oldest(petId);
         } catch (RuntimeException e) {
             release(accountId);
             throw e;
         }
-        boolean reset = lastEventId != null && (lastEventId > last || lastEventId < oldest - 1);
+        // An id past the log's last, or before what it keeps (all of it gone is "kept from 0": none of it).
+        boolean reset = lastEventId != null && (lastEventId > last
+                || lastEventId < last && (oldest == 0 || lastEventId < oldest - 1));
         long from = lastEventId == null || reset ? last : lastEventId;
         LiveStream stream = new LiveStream(accountId, petId, from, expiresAt, sink, sse, executor, this::readOn,
                 this::closed);
-        stream.opened();
-        if (reset) {
-            stream.reset("the events after " + lastEventId + " are no longer kept");
-        }
+        // Registered before its first write: should that find the client gone, closing it finds it here to remove.
         byPet.compute(petId, (pet, streams) -> {
             Set<LiveStream> of = streams == null ? ConcurrentHashMap.newKeySet() : streams;
             of.add(stream);
             return of;
         });
+        stream.opened();
+        if (reset) {
+            stream.reset("the events after " + lastEventId + " are no longer kept");
+        }
         // Anything logged since the client's id, or since the read above.
         notified(Set.of(petId));
         return true;
@@ -135,11 +138,6 @@ public class LiveStreams {
     /** After notifications may have been lost (the listener reconnected): every followed pet is read again. */
     public void catchUp() {
         notified(Set.copyOf(byPet.keySet()));
-    }
-
-    /** How many streams are open here. */
-    public int open() {
-        return byPet.values().stream().mapToInt(Set::size).sum();
     }
 
     private void deliver(Set<UUID> petIds) {
@@ -170,7 +168,12 @@ public class LiveStreams {
     private void readOn(LiveStream stream) {
         executor.submit(() -> {
             try {
-                stream.deliver(log.after(Map.of(stream.petId(), stream.lastSeq()), PER_READ));
+                List<LiveEvent> page;
+                do {
+                    page = log.after(Map.of(stream.petId(), stream.lastSeq()), PER_READ);
+                    stream.deliver(page);
+                    // A full page may have more after it; a stream out of room again comes back when it has some.
+                } while (page.size() == PER_READ && stream.hasRoom());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Reading on for a live stream failed: " + e.getMessage());
                 stream.close();

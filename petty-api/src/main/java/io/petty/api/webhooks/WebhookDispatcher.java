@@ -23,7 +23,6 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.apache.hc.core5.util.Timeout;
 
@@ -36,6 +35,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -54,6 +54,10 @@ public class WebhookDispatcher {
     /** Deliveries leased at a time: each has a request of its own, at once. */
     private static final int PER_ROUND = 16;
     private static final Timeout TIMEOUT = Timeout.ofSeconds(15);
+    /** The longest a round waits for its sends: the connection, the request and the answer's head. */
+    private static final Duration ROUND_LIMIT = Duration.ofSeconds(45);
+    /** The longest {@code Retry-After} honoured: beyond, the retry schedule's own day is over anyway. */
+    private static final Duration LONGEST_RETRY_AFTER = Duration.ofDays(1);
 
     private final WebhookOutbox outbox;
     private final WebhookSecrets secrets;
@@ -87,7 +91,8 @@ public class WebhookDispatcher {
                         .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(TIMEOUT)
                                 .setSocketTimeout(TIMEOUT).build())
                         .setMaxConnTotal(PER_ROUND * 2).setMaxConnPerRoute(4).build())
-                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(TIMEOUT).build())
+                .setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(TIMEOUT)
+                        .setConnectionRequestTimeout(TIMEOUT).build())
                 .disableRedirectHandling().disableAutomaticRetries().disableCookieManagement()
                 .setUserAgent("Petty-Webhooks/1").build();
         rounds = scheduler.scheduleWithFixedDelay(this::round, EVERY.toMillis(), EVERY.toMillis(),
@@ -113,8 +118,14 @@ public class WebhookDispatcher {
             // Each on its own, so that one slow receiver holds up only its own delivery; the next round waits.
             List<Future<?>> sending = due.stream().<Future<?>>map(delivery -> executor.submit(() -> send(delivery)))
                     .toList();
+            // Well within the lease: a round that waited longer would see its deliveries leased again elsewhere.
+            long deadline = System.nanoTime() + ROUND_LIMIT.toNanos();
             for (Future<?> sent : sending) {
-                sent.get();
+                try {
+                    sent.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (TimeoutException e) {
+                    sent.cancel(true);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -137,14 +148,16 @@ public class WebhookDispatcher {
                 record(delivery, response);
                 return null;
             });
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // Recorded whatever failed (the secret, the request, the answer), so that it is retried on schedule and
+            // given up after a day rather than leased again every minute.
             outbox.failed(delivery.id(), null, e.getClass().getSimpleName() + ": " + e.getMessage(), null);
         }
     }
 
-    private void record(Delivery delivery, ClassicHttpResponse response) throws IOException {
+    /** The answer's status is all that counts: its body is not read (a receiver could drip it for ever). */
+    private void record(Delivery delivery, ClassicHttpResponse response) {
         int status = response.getCode();
-        EntityUtils.consume(response.getEntity());
         if (status >= 200 && status < 300) {
             outbox.delivered(delivery.id(), status);
         } else {
@@ -159,7 +172,8 @@ public class WebhookDispatcher {
             return null;
         }
         try {
-            return Duration.ofSeconds(Long.parseLong(header.getValue().strip()));
+            long seconds = Long.parseLong(header.getValue().strip());
+            return seconds < 0 ? null : Duration.ofSeconds(Math.min(seconds, LONGEST_RETRY_AFTER.toSeconds()));
         } catch (NumberFormatException e) {
             return null;
         }

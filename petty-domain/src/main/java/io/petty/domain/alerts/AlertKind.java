@@ -1,5 +1,8 @@
 package io.petty.domain.alerts;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** What an alert is about; at most one episode of each kind (and home fence) is open per pet. */
 public enum AlertKind {
     LEFT_HOME("left_home", false),
@@ -24,5 +27,10 @@ public enum AlertKind {
     /** As the API and the database name it. */
     public String wireName() {
         return wireName;
+    }
+
+    /** The kind of this wire name; empty for a name that is none. */
+    public static Optional<AlertKind> ofWireName(String wireName) {
+        return Arrays.stream(values()).filter(kind -> kind.wireName.equals(wireName)).findFirst();
     }
 }

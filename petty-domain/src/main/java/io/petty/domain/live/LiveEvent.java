@@ -1,6 +1,5 @@
 package io.petty.domain.live;
 
-import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -8,5 +7,5 @@ import java.util.UUID;
  *
  * @param seq its number in the pet's log: one more than the entry before it, in commit order
  */
-public record LiveEvent(UUID petId, long seq, String name, String data, Instant loggedAt) {
+public record LiveEvent(UUID petId, long seq, String name, String data) {
 }

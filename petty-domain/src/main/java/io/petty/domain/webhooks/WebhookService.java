@@ -7,7 +7,6 @@ import io.petty.domain.validation.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.InetAddress;
@@ -52,10 +51,13 @@ public class WebhookService {
         this(null, null, null);
     }
 
-    /** Where webhooks may go: loopback too in the development profile, for local receivers and the tests. */
+    /**
+     * Where webhooks may go: loopback too in the development profile only (local receivers and the tests), not in
+     * any other profile a typo could make.
+     */
     @Produces
     static AddressPolicy addressPolicy(@ConfigProperty(name = "petty.profile") String profile) {
-        return new AddressPolicy(!"production".equals(profile));
+        return new AddressPolicy("development".equals(profile));
     }
 
     /**
@@ -80,15 +82,12 @@ public class WebhookService {
         return new RegisteredWebhook(endpoint, WebhookSignature.shown(secret));
     }
 
-    @Transactional
     public List<WebhookEndpoint> list(UUID accountId) {
         return webhooks.ofAccount(accountId);
     }
 
-    @Transactional
     public void remove(UUID accountId, UUID endpointId) {
-        if (webhooks.find(endpointId).filter(found -> found.accountId().equals(accountId)).isEmpty()
-                || !webhooks.remove(endpointId)) {
+        if (!webhooks.remove(accountId, endpointId)) {
             throw new UnknownWebhookException();
         }
     }
@@ -139,10 +138,8 @@ public class WebhookService {
             return kinds;
         }
         for (String name : names) {
-            Arrays.stream(AlertKind.values()).filter(kind -> kind.wireName().equals(name)).findFirst()
-                    .ifPresentOrElse(kinds::add, () -> violations.add(new FieldViolation("kinds",
-                            "must be alert kinds: left_home, high_resting_heart_rate, inactivity, low_battery, "
-                                    + "collar_silent")));
+            AlertKind.ofWireName(name).ifPresentOrElse(kinds::add, () -> violations.add(new FieldViolation("kinds",
+                    "must be alert kinds: left_home, high_resting_heart_rate, inactivity, low_battery, collar_silent")));
         }
         return kinds;
     }

@@ -1,7 +1,6 @@
 package io.petty.domain.webhooks;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 /** The stored endpoints. */
@@ -12,8 +11,6 @@ public interface Webhooks {
 
     List<WebhookEndpoint> ofAccount(UUID accountId);
 
-    Optional<WebhookEndpoint> find(UUID endpointId);
-
-    /** @return whether there was one */
-    boolean remove(UUID endpointId);
+    /** @return whether the account had one of this id */
+    boolean remove(UUID accountId, UUID endpointId);
 }

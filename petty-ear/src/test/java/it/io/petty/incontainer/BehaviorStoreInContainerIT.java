@@ -481,7 +481,8 @@ class BehaviorStoreInContainerIT {
         Alert silent = alerts.ofPet(dog.pet, null).get(0);
         assertEquals(List.of(AlertKind.COLLAR_SILENT, last.plus(CollarSilent.AFTER), "no reading since " + last),
                 List.of(silent.kind(), silent.openedAt(), silent.openedDetail()));
-        assertEquals(0, inTransaction(() -> elsewhere.check(100)), "one episode per silence");
+        inTransaction(() -> elsewhere.check(100));
+        assertEquals(1, alerts.ofPet(dog.pet, null).size(), "one episode per silence");
         // This application's analysis in memory predates the check: its rules do not know the episode is open. The
         // reading was taken during the silence and uploaded late, as a collar out of reach does.
         storeAndAnalyse(dog, List.of(battery(last.plusSeconds(60), 80)));

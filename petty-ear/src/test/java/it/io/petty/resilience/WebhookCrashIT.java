@@ -38,10 +38,12 @@ class WebhookCrashIT {
             }
 
             // Its retry is due 5 s after the refusal: the server dies before that.
+            Instant killed = Instant.now();
             TestServer.killAndRestart();
 
             WebhookReceiver.Received retried = receiver.next(Duration.ofSeconds(30));
             assertNotNull(retried, "the delivery was lost with the server");
+            assertTrue(retried.at().isAfter(killed), "the retry was sent before the kill, which proves nothing");
             assertEquals(refused.id(), retried.id());
             assertEquals(refused.body(), retried.body());
         }

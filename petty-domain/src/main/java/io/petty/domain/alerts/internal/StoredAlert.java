@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.UUID;
 
 /** A row of {@code alert}. */
@@ -78,8 +77,7 @@ public class StoredAlert {
     }
 
     private static AlertKind kindOf(String wireName) {
-        return Arrays.stream(AlertKind.values()).filter(kind -> kind.wireName().equals(wireName)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("unknown alert kind in the database: " + wireName));
+        return AlertKind.ofWireName(wireName).orElseThrow(() -> new IllegalStateException("unknown alert kind in the database: " + wireName));
     }
 
     /** To the microsecond, as PostgreSQL keeps it: what is returned before and after a read back is the same. */

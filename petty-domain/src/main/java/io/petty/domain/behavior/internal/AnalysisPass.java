@@ -312,8 +312,7 @@ public class AnalysisPass {
         rows.forEach((collarId, row) -> {
             Cursor cursor = row.cursor();
             Optional<LiveAnalyses.Live> kept = live.take(collarId, row);
-            kept.ifPresent(found -> rules.use(collarId, found.alerts()));
-            rules.of(collarId, row);
+            rules.of(collarId, row, kept);
             Optional<UnitAnalysis> analysis = kept.map(LiveAnalyses.Live::analysis);
             if (analysis.isEmpty()) {
                 analysis = engine.restore(cursor.state());
@@ -433,11 +432,9 @@ public class AnalysisPass {
     private Optional<CursorRow> plan(String collarId, CursorRow row, List<Arrival> arrivals, List<PetWindow> windows,
                                      List<Job> jobs, List<Over> over, PassAlerts rules) {
         Cursor stored = row.cursor();
-        LiveAnalyses.Live kept = live.take(collarId, row).orElse(null);
-        if (kept != null) {
-            rules.use(collarId, kept.alerts());
-        }
-        rules.of(collarId, row);
+        Optional<LiveAnalyses.Live> taken = live.take(collarId, row);
+        rules.of(collarId, row, taken);
+        LiveAnalyses.Live kept = taken.orElse(null);
         // Planned from where the analysis is, which after deferred passes is past the stored cursor.
         Cursor cursor = kept != null ? kept.position() : stored;
         List<AnalysisPlan.Work> plan = AnalysisPlan.of(collarId, cursor, arrivals, windows);

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -30,15 +31,13 @@ final class PassAlerts {
                 settings.putIfAbsent(window.petId(), new PetAlerts.Settings(window.home(), window.zone()))));
     }
 
-    /** The collar's rules as this server's last pass left them. */
-    void use(String collarId, CollarAlerts kept) {
-        byCollar.putIfAbsent(collarId, kept);
-    }
-
-    /** The collar's rules: as used in this pass already, else as its locked cursor holds them. */
-    CollarAlerts of(String collarId, CursorRow row) {
-        return byCollar.computeIfAbsent(collarId,
-                collar -> CollarAlerts.of(row.alerts(), row.cursor().analysedThrough()));
+    /**
+     * The collar's rules for this pass: as used in it already, else as this server's last pass left them (the
+     * analysis in memory matched the locked cursor), else as the cursor holds them.
+     */
+    CollarAlerts of(String collarId, CursorRow row, Optional<LiveAnalyses.Live> kept) {
+        return byCollar.computeIfAbsent(collarId, collar -> kept.map(LiveAnalyses.Live::alerts)
+                .orElseGet(() -> CollarAlerts.of(row.alerts(), row.cursor().analysedThrough())));
     }
 
     /** A reading the engine took in from the collar, worn by this pet. */

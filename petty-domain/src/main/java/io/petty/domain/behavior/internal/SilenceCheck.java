@@ -78,8 +78,7 @@ public class SilenceCheck {
         Map<String, byte[]> checked = new HashMap<>();
         rows.forEach((collarId, row) -> {
             Optional<LiveAnalyses.Live> kept = live.take(collarId, row);
-            kept.ifPresent(found -> rules.use(collarId, found.alerts()));
-            CollarAlerts collar = rules.of(collarId, row);
+            CollarAlerts collar = rules.of(collarId, row, kept);
             rules.checkSilence(collarId, row.cursor().petId(), now);
             byte[] saved = rules.changed(collarId) ? collar.snapshot() : row.alerts();
             if (rules.changed(collarId)) {

@@ -4,6 +4,7 @@ import io.petty.domain.live.LiveEvent;
 import io.petty.domain.live.LiveLog;
 import io.petty.domain.live.LiveNews;
 import io.petty.domain.platform.DatabaseException;
+import io.petty.domain.platform.SqlUpdates;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
@@ -13,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -45,7 +45,7 @@ public class JdbcLiveLog implements LiveLog {
             """;
     private static final String NOTIFY = "SELECT pg_notify('" + CHANNEL + "', ?)";
     private static final String AFTER = """
-            SELECT e.pet_id, e.seq, e.name, e.data::text, e.logged_at
+            SELECT e.pet_id, e.seq, e.name, e.data::text
             FROM unnest(?::uuid[], ?::bigint[]) AS a(pet_id, after)
             CROSS JOIN LATERAL (SELECT * FROM live_event e WHERE e.pet_id = a.pet_id AND e.seq > a.after
                                 ORDER BY e.seq LIMIT ?) e
@@ -140,7 +140,7 @@ public class JdbcLiveLog implements LiveLog {
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     events.add(new LiveEvent(row.getObject(1, UUID.class), row.getLong(2), row.getString(3),
-                            row.getString(4), row.getObject(5, OffsetDateTime.class).toInstant()));
+                            row.getString(4)));
                 }
             }
             return events;
@@ -183,12 +183,6 @@ public class JdbcLiveLog implements LiveLog {
 
     @Override
     public int forgetBefore(Instant before) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement(FORGET)) {
-            delete.setObject(1, before.atOffset(ZoneOffset.UTC));
-            return delete.executeUpdate();
-        } catch (SQLException e) {
-            throw new DatabaseException("could not forget old live events", e);
-        }
+        return SqlUpdates.run(dataSource, "could not forget old live events", FORGET, before.atOffset(ZoneOffset.UTC));
     }
 }

@@ -28,7 +28,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +58,7 @@ public class JdbcWebhookOutbox implements WebhookOutbox {
                   WHERE delivered_at IS NULL AND abandoned_at IS NULL AND next_attempt_at <= now()
                   ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED) due, webhook_endpoint e
             WHERE d.id = due.id AND e.id = d.endpoint_id
-            RETURNING d.id, d.endpoint_id, e.url, e.secret_ciphertext, d.payload::text, d.attempts, d.created_at
+            RETURNING d.id, d.endpoint_id, e.url, e.secret_ciphertext, d.payload::text
             """;
     private static final String LEASE_INTERVAL = WebhookOutbox.LEASE.toSeconds() + " seconds";
     private static final String DELIVERED = "UPDATE webhook_delivery SET delivered_at = now(), last_status = ? "
@@ -165,8 +164,7 @@ public class JdbcWebhookOutbox implements WebhookOutbox {
             try (ResultSet row = lease.executeQuery()) {
                 while (row.next()) {
                     leased.add(new Delivery(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
-                            row.getString(3), row.getBytes(4), row.getString(5), row.getInt(6),
-                            row.getObject(7, OffsetDateTime.class).toInstant()));
+                            row.getString(3), row.getBytes(4), row.getString(5)));
                 }
             }
             return leased;
@@ -223,8 +221,7 @@ public class JdbcWebhookOutbox implements WebhookOutbox {
     private static AlertKind kindOf(String data) {
         try (JsonReader reader = READERS.createReader(new StringReader(data))) {
             String kind = reader.readObject().getString("kind");
-            return Arrays.stream(AlertKind.values()).filter(each -> each.wireName().equals(kind)).findFirst()
-                    .orElseThrow();
+            return AlertKind.ofWireName(kind).orElseThrow();
         }
     }
 }

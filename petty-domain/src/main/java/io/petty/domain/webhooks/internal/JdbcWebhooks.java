@@ -2,6 +2,7 @@ package io.petty.domain.webhooks.internal;
 
 import io.petty.domain.alerts.AlertKind;
 import io.petty.domain.platform.DatabaseException;
+import io.petty.domain.platform.SqlUpdates;
 import io.petty.domain.webhooks.QuietHours;
 import io.petty.domain.webhooks.WebhookEndpoint;
 import io.petty.domain.webhooks.WebhookSecrets;
@@ -19,7 +20,6 @@ import java.sql.Time;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -38,8 +38,7 @@ public class JdbcWebhooks implements Webhooks {
             """;
     private static final String OF_ACCOUNT = "SELECT " + COLUMNS + " FROM webhook_endpoint WHERE account_id = ? "
             + "ORDER BY created_at";
-    private static final String FIND = "SELECT " + COLUMNS + " FROM webhook_endpoint WHERE id = ?";
-    private static final String REMOVE = "DELETE FROM webhook_endpoint WHERE id = ?";
+    private static final String REMOVE = "DELETE FROM webhook_endpoint WHERE id = ? AND account_id = ?";
 
     private final DataSource dataSource;
     private final WebhookSecrets secrets;
@@ -76,19 +75,8 @@ public class JdbcWebhooks implements Webhooks {
     }
 
     @Override
-    public Optional<WebhookEndpoint> find(UUID endpointId) {
-        return endpoints(FIND, endpointId).stream().findFirst();
-    }
-
-    @Override
-    public boolean remove(UUID endpointId) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement remove = connection.prepareStatement(REMOVE)) {
-            remove.setObject(1, endpointId);
-            return remove.executeUpdate() > 0;
-        } catch (SQLException e) {
-            throw new DatabaseException("could not remove a webhook endpoint", e);
-        }
+    public boolean remove(UUID accountId, UUID endpointId) {
+        return SqlUpdates.run(dataSource, "could not remove a webhook endpoint", REMOVE, endpointId, accountId) > 0;
     }
 
     private List<WebhookEndpoint> endpoints(String sql, UUID id) {
@@ -115,7 +103,7 @@ public class JdbcWebhooks implements Webhooks {
     static Set<AlertKind> kinds(Array array) throws SQLException {
         Set<AlertKind> kinds = EnumSet.noneOf(AlertKind.class);
         for (Object name : (Object[]) array.getArray()) {
-            Arrays.stream(AlertKind.values()).filter(kind -> kind.wireName().equals(name)).forEach(kinds::add);
+            AlertKind.ofWireName((String) name).ifPresent(kinds::add);
         }
         return kinds;
     }
