@@ -106,6 +106,12 @@ public final class EventStream implements AutoCloseable {
         return next(within, event -> event.comment() && event.data().equals(text));
     }
 
+    /** Whether the server ended the stream within the time. */
+    public boolean ends(Duration within) throws InterruptedException {
+        reader.join(within.toMillis());
+        return !reader.isAlive();
+    }
+
     private void read() {
         String id = null;
         String name = "message";

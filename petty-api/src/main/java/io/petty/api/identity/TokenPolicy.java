@@ -52,20 +52,25 @@ public class TokenPolicy implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!(request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token)) {
-            return;
-        }
-        UUID jti = uuid(token.getTokenID()).orElseThrow(TokenPolicy::rejected);
-        UUID family = token.<String>claim(TokenService.FAMILY_CLAIM).flatMap(TokenPolicy::uuid).orElse(null);
-        String kid = keyId(token.getRawToken()).orElseThrow(TokenPolicy::rejected);
-        boolean keyVerifies = keys.status(kid).map(SigningKeyRing.KeyStatus::verifies).orElse(false);
-        if (!keyVerifies || revocations.isRevoked(jti, family)) {
-            throw rejected();
+        if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token && !admits(token)) {
+            throw new NotAuthorizedException("Bearer error=\"invalid_token\"");
         }
     }
 
-    private static NotAuthorizedException rejected() {
-        return new NotAuthorizedException("Bearer error=\"invalid_token\"");
+    /**
+     * Whether a token MicroProfile JWT verified is still good: it has an id and a key id, the key still verifies,
+     * and neither the token nor its login was revoked. Asked again of the token a long-lived request (an event
+     * stream) was admitted with.
+     */
+    public boolean admits(JsonWebToken token) {
+        Optional<UUID> jti = uuid(token.getTokenID());
+        Optional<String> kid = keyId(token.getRawToken());
+        if (jti.isEmpty() || kid.isEmpty() || !keys.status(kid.get()).map(SigningKeyRing.KeyStatus::verifies)
+                .orElse(false)) {
+            return false;
+        }
+        UUID family = token.<String>claim(TokenService.FAMILY_CLAIM).flatMap(TokenPolicy::uuid).orElse(null);
+        return !revocations.isRevoked(jti.get(), family);
     }
 
     private static Optional<String> keyId(String rawToken) {

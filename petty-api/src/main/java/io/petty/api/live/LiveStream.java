@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -42,8 +43,10 @@ final class LiveStream {
     private final SseEventSink sink;
     private final Sse sse;
     private final Instant expiresAt;
+    /** Whether the token the stream was opened with is still good (not revoked, its key not retired). */
+    private final BooleanSupplier admitted;
     private final Consumer<LiveStream> onClose;
-    private final Consumer<LiveStream> onBehind;
+    private final Consumer<LiveStream> readOn;
     private final Executor writer;
     private final Queue<OutboundSseEvent> mailbox = new ConcurrentLinkedQueue<>();
     private final AtomicInteger unsent = new AtomicInteger();
@@ -54,16 +57,18 @@ final class LiveStream {
     /** The number of the last entry sent; guarded by this. */
     private long lastSeq;
 
-    LiveStream(UUID accountId, UUID petId, long lastSeq, Instant expiresAt, SseEventSink sink, Sse sse,
-               Executor writer, Consumer<LiveStream> onBehind, Consumer<LiveStream> onClose) {
+    LiveStream(UUID accountId, UUID petId, long lastSeq, Instant expiresAt, BooleanSupplier admitted,
+               SseEventSink sink, Sse sse, Executor writer, Consumer<LiveStream> readOn,
+               Consumer<LiveStream> onClose) {
         this.accountId = accountId;
         this.petId = petId;
         this.lastSeq = lastSeq;
         this.expiresAt = expiresAt;
+        this.admitted = admitted;
         this.sink = sink;
         this.sse = sse;
         this.writer = writer;
-        this.onBehind = onBehind;
+        this.readOn = readOn;
         this.onClose = onClose;
     }
 
@@ -79,8 +84,9 @@ final class LiveStream {
         return lastSeq;
     }
 
-    boolean expiredAt(Instant now) {
-        return !now.isBefore(expiresAt);
+    /** Whether the stream has to end: its token expired, or was revoked. */
+    boolean endsAt(Instant now) {
+        return !now.isBefore(expiresAt) || !admitted.getAsBoolean();
     }
 
     /**
@@ -88,9 +94,18 @@ final class LiveStream {
      * room for are read again from the log when it has.
      */
     synchronized void deliver(List<LiveEvent> events) {
+        if (behind) {
+            // It reads on from the log once its mailbox has room.
+            return;
+        }
         for (LiveEvent event : events) {
             if (event.seq() <= lastSeq) {
                 continue;
+            }
+            if (event.seq() > lastSeq + 1) {
+                // Read for streams further on while this one was behind: it reads what lies between from the log.
+                readOn.accept(this);
+                return;
             }
             if (unsent.get() >= MAX_UNSENT) {
                 behind = true;
@@ -102,6 +117,11 @@ final class LiveStream {
             }
             lastSeq = event.seq();
         }
+    }
+
+    /** Whether it fell behind: it reads on from the log by itself, and the others' reads need not wait for it. */
+    synchronized boolean behind() {
+        return behind;
     }
 
     /** Whether its mailbox has room for more events. */
@@ -165,7 +185,7 @@ final class LiveStream {
         if (!mailbox.isEmpty() && !closed.get() && writing.compareAndSet(false, true)) {
             writer.execute(this::writeOut);
         } else if (!closed.get() && caughtUp()) {
-            onBehind.accept(this);
+            readOn.accept(this);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.petty.api.live;
 
+import io.petty.api.identity.TokenPolicy;
 import io.petty.domain.live.LiveEvent;
 import io.petty.domain.live.LiveLog;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +36,8 @@ import java.util.stream.Collectors;
  * This server's open streams, by pet, and their delivery from the live log. Told which pets have new entries (by
  * the change listener, whichever server wrote them), it reads them once per pet and hands them to each of the pet's
  * streams, every stream on its own so that a stalled client delays no other (not {@code SseBroadcaster}, which chains
- * its sinks). A heartbeat every 15 s finds the clients that vanished, and ends the streams whose token has expired.
+ * its sinks). A heartbeat every 15 s finds the clients that vanished, and ends the streams whose token has expired;
+ * a revocation ends those of the token or login at once.
  */
 @ApplicationScoped
 public class LiveStreams {
@@ -45,6 +48,7 @@ public class LiveStreams {
     private static final int PER_READ = 100;
 
     private final LiveLog log;
+    private final TokenPolicy tokens;
     private final ManagedExecutorService executor;
     private final ManagedScheduledExecutorService scheduler;
     private final Clock clock;
@@ -55,9 +59,10 @@ public class LiveStreams {
     private volatile Future<?> heartbeats;
 
     @Inject
-    public LiveStreams(LiveLog log, ManagedExecutorService executor, ManagedScheduledExecutorService scheduler,
+    public LiveStreams(LiveLog log, TokenPolicy tokens, ManagedExecutorService executor, ManagedScheduledExecutorService scheduler,
                        Clock clock, @ConfigProperty(name = "petty.live.streams-per-account") int perAccount) {
         this.log = log;
+        this.tokens = tokens;
         this.executor = executor;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -66,7 +71,7 @@ public class LiveStreams {
 
     /** Required by CDI to proxy an application-scoped bean; never used to build a working instance. */
     protected LiveStreams() {
-        this(null, null, null, null, 0);
+        this(null, null, null, null, null, 0);
     }
 
     void onStart(@Observes Startup event) {
@@ -87,7 +92,7 @@ public class LiveStreams {
      *
      * @return false when the account holds {@code petty.live.streams-per-account} streams already: nothing is opened
      */
-    public boolean open(UUID accountId, UUID petId, Long lastEventId, Instant expiresAt, SseEventSink sink, Sse sse) {
+    public boolean open(UUID accountId, UUID petId, Long lastEventId, JsonWebToken token, SseEventSink sink, Sse sse) {
         boolean[] admitted = {false};
         byAccount.compute(accountId, (account, held) -> {
             int open = held == null ? 0 : held;
@@ -110,8 +115,8 @@ public class LiveStreams {
         boolean reset = lastEventId != null && (lastEventId > last
                 || lastEventId < last && (oldest == 0 || lastEventId < oldest - 1));
         long from = lastEventId == null || reset ? last : lastEventId;
-        LiveStream stream = new LiveStream(accountId, petId, from, expiresAt, sink, sse, executor, this::readOn,
-                this::closed);
+        LiveStream stream = new LiveStream(accountId, petId, from, Instant.ofEpochSecond(token.getExpirationTime()),
+                () -> tokens.admits(token), sink, sse, executor, this::readOn, this::closed);
         // Registered before its first write: should that find the client gone, closing it finds it here to remove.
         byPet.compute(petId, (pet, streams) -> {
             Set<LiveStream> of = streams == null ? ConcurrentHashMap.newKeySet() : streams;
@@ -135,6 +140,16 @@ public class LiveStreams {
         }
     }
 
+    /** A token or login was revoked, or a signing key retired: the streams opened with it end now. */
+    public void credentialsChanged() {
+        Instant now = clock.instant();
+        byPet.values().forEach(streams -> streams.forEach(stream -> {
+            if (stream.endsAt(now)) {
+                stream.close();
+            }
+        }));
+    }
+
     /** After notifications may have been lost (the listener reconnected): every followed pet is read again. */
     public void catchUp() {
         notified(Set.copyOf(byPet.keySet()));
@@ -144,7 +159,9 @@ public class LiveStreams {
         try {
             Map<UUID, Long> after = new HashMap<>();
             for (UUID petId : petIds) {
-                byPet.getOrDefault(petId, Set.of()).stream().mapToLong(LiveStream::lastSeq).min()
+                // From the last entry any stream keeping up has sent: one behind reads on by itself.
+                byPet.getOrDefault(petId, Set.of()).stream().filter(stream -> !stream.behind())
+                        .mapToLong(LiveStream::lastSeq).min()
                         .ifPresent(seq -> after.put(petId, seq));
             }
             while (!after.isEmpty()) {
@@ -184,7 +201,7 @@ public class LiveStreams {
     private void heartbeat() {
         Instant now = clock.instant();
         byPet.values().forEach(streams -> streams.forEach(stream -> {
-            if (stream.expiredAt(now)) {
+            if (stream.endsAt(now)) {
                 stream.close();
             } else {
                 stream.heartbeat();

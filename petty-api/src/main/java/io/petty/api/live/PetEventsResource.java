@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,7 +28,7 @@ import java.util.UUID;
  * {@code GET /v1/pets/{id}/events}: the pet's behaviors and alerts as they happen, as Server-Sent Events named
  * {@code behavior.began}, {@code behavior.ended}, {@code alert.opened}, {@code alert.resolved}, each with the number
  * of its entry in the pet's live log as its id; {@code Last-Event-ID} resumes after one (kept 7 days), a heartbeat
- * comment comes every 15 s, and the stream ends when the token does. Another owner's pet answers 404.
+ * comment comes every 15 s, and the stream ends when the token expires or is revoked (a logout). Another owner's pet answers 404.
  */
 @Path("v1/pets/{id}/events")
 @ApplicationScoped
@@ -57,8 +56,7 @@ public class PetEventsResource {
                        @Context SecurityContext security, @Context SseEventSink sink, @Context Sse sse) {
         UUID accountId = Caller.accountId(security);
         UUID petId = pets.get(accountId, PetsResource.petId(id)).id();
-        Instant expiresAt = Instant.ofEpochSecond(Caller.token(security).getExpirationTime());
-        if (!streams.open(accountId, petId, lastEventId(lastEventId), expiresAt, sink, sse)) {
+        if (!streams.open(accountId, petId, lastEventId(lastEventId), Caller.token(security), sink, sse)) {
             throw new ProblemException(ProblemType.TOO_MANY_STREAMS, "this account has as many streams open as it "
                     + "may; close one first", Map.of("Retry-After", "15"));
         }

@@ -140,11 +140,7 @@ public class SecurityChangeListener {
                     PGNotification[] notifications = postgres.getNotifications(POLL_MILLIS);
                     if (notifications != null) {
                         for (PGNotification notification : notifications) {
-                            if (LiveLog.CHANNEL.equals(notification.getName())) {
-                                liveStreams.notified(petIds(notification.getParameter()));
-                            } else {
-                                apply(notification.getParameter());
-                            }
+                            handle(notification);
                         }
                     }
                     if (polls % POLLS_PER_PROBE == 0) {
@@ -165,6 +161,20 @@ public class SecurityChangeListener {
         }
     }
 
+    /** One notification; a payload it cannot read is logged and skipped, not a reason to reconnect and reload. */
+    private void handle(PGNotification notification) {
+        try {
+            if (LiveLog.CHANNEL.equals(notification.getName())) {
+                liveStreams.notified(petIds(notification.getParameter()));
+            } else {
+                apply(notification.getParameter());
+            }
+        } catch (IllegalArgumentException e) {
+            LOG.warning("Ignored a notification on " + notification.getName() + " that could not be read: "
+                    + e.getMessage());
+        }
+    }
+
     private static List<UUID> petIds(String payload) {
         return Arrays.stream(payload.split(",")).map(UUID::fromString).toList();
     }
@@ -172,12 +182,15 @@ public class SecurityChangeListener {
     private void apply(String change) {
         if (change.startsWith("revoked_token:")) {
             revocations.revokeToken(UUID.fromString(change.substring("revoked_token:".length())));
+            liveStreams.credentialsChanged();
         } else if (change.startsWith("revoked_family:")) {
             revocations.revokeFamily(UUID.fromString(change.substring("revoked_family:".length())));
+            liveStreams.credentialsChanged();
         } else if (change.startsWith("collar:")) {
             pairings.changed(change.substring("collar:".length()));
         } else if (change.equals("signing_key")) {
             keys.reload();
+            liveStreams.credentialsChanged();
         }
     }
 

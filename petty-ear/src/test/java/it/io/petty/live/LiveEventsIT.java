@@ -23,6 +23,7 @@ import java.util.List;
 
 import static it.io.petty.PettyHttp.postJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,6 +103,20 @@ class LiveEventsIT {
         }
         try (EventStream anonymous = EventStream.open(PettyHttp.BASE, collar.petId().toString(), null, null)) {
             assertEquals(401, anonymous.status());
+        }
+    }
+
+    @Test
+    void aLogoutEndsTheStreamsOfItsLoginAndNoOthers() throws Exception {
+        Fleet.Collar collar = Fleet.newCollar();
+        String otherLogin = Fleet.login(collar.owner().email(), Fleet.PASSWORD).getString("access_token");
+        try (EventStream loggedOut = open(collar, null);
+             EventStream other = EventStream.open(PettyHttp.BASE, collar.petId().toString(), otherLogin, null)) {
+            assertEquals(List.of(200, 200), List.of(loggedOut.status(), other.status()));
+            assertEquals(204, postJson("/v1/auth/logout", "{}", collar.owner().accessToken()).statusCode());
+
+            assertTrue(loggedOut.ends(Duration.ofSeconds(5)), "the logged-out token's stream still open after 5 s");
+            assertFalse(other.ends(Duration.ofSeconds(1)), "the other login's stream ended too");
         }
     }
 
