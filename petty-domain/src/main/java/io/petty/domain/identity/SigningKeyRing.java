@@ -2,7 +2,7 @@ package io.petty.domain.identity;
 
 import io.petty.domain.crypto.Aead;
 import io.petty.domain.crypto.MasterKey;
-import io.petty.domain.platform.DatabaseException;
+import io.petty.domain.platform.SqlTransactions;
 
 import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
@@ -227,23 +227,7 @@ public class SigningKeyRing {
         return "petty-signing-key:" + kid;
     }
 
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new DatabaseException("could not update the signing keys", e);
-        }
+    private <T> T inTransaction(SqlTransactions.Work<T> work) {
+        return SqlTransactions.run(dataSource, "could not update the signing keys", work);
     }
 }

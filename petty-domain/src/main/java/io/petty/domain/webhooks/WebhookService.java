@@ -60,25 +60,22 @@ public class WebhookService {
         return new AddressPolicy("development".equals(profile));
     }
 
-    /**
-     * Not in a transaction: the secret store makes its sealing key in one of its own the first time. The count of
-     * the account's endpoints and the insert may race another registration by the same owner (one more, at most).
-     */
+    /** Not in a transaction: the secret store makes its sealing key in one of its own the first time. */
     public RegisteredWebhook register(UUID accountId, WebhookDraft draft) {
         List<FieldViolation> violations = new ArrayList<>();
         String url = url(draft.url(), violations);
         Set<AlertKind> kinds = kinds(draft.kinds(), violations);
         QuietHours quiet = quietHours(draft.quietFrom(), draft.quietUntil(), violations);
-        if (violations.isEmpty() && webhooks.ofAccount(accountId).size() >= PER_ACCOUNT) {
-            violations.add(new FieldViolation("url", "at most " + PER_ACCOUNT + " endpoints per account; remove one"));
-        }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
         byte[] secret = Aead.randomBytes(SECRET_BYTES);
         WebhookEndpoint endpoint = new WebhookEndpoint(UUID.randomUUID(), accountId, url, kinds, quiet,
                 clock.instant().truncatedTo(ChronoUnit.MICROS), null);
-        webhooks.add(endpoint, secret);
+        if (!webhooks.add(endpoint, secret, PER_ACCOUNT)) {
+            throw new InvalidInputException(List.of(new FieldViolation("url", "at most " + PER_ACCOUNT
+                    + " endpoints per account; remove one")));
+        }
         return new RegisteredWebhook(endpoint, WebhookSignature.shown(secret));
     }
 

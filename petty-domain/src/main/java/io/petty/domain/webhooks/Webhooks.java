@@ -6,8 +6,13 @@ import java.util.UUID;
 /** The stored endpoints. */
 public interface Webhooks {
 
-    /** Stores a new endpoint with its secret (sealed). */
-    void add(WebhookEndpoint endpoint, byte[] secret);
+    /**
+     * Stores a new endpoint with its secret (sealed), unless its account has {@code limit} already; registrations
+     * of one account are counted one after the other.
+     *
+     * @return false when the account has as many as it may
+     */
+    boolean add(WebhookEndpoint endpoint, byte[] secret, int limit);
 
     List<WebhookEndpoint> ofAccount(UUID accountId);
 

@@ -19,7 +19,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 
 import static it.io.petty.PettyHttp.get;
@@ -140,6 +145,29 @@ class WebhooksIT {
         assertEquals(204, delete(id, owner.accessToken()).statusCode());
         assertEquals(404, delete(id, owner.accessToken()).statusCode());
         assertEquals(401, get("/v1/me/webhooks").statusCode());
+    }
+
+    @Test
+    void anAccountRegistersTenEndpointsAtMostEvenAllAtOnce() throws Exception {
+        Fleet.Owner owner = Fleet.newOwner();
+        ExecutorService clients = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String body = "{\"url\": \"http://127.0.0.1:9/hook-" + i + "\"}";
+                answers.add(clients.submit(() -> postJson("/v1/me/webhooks", body, owner.accessToken()).statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertEquals(10, statuses.stream().filter(status -> status == 201).count(), statuses.toString());
+            assertEquals(2, statuses.stream().filter(status -> status == 422).count(), statuses.toString());
+        } finally {
+            clients.shutdownNow();
+        }
+        assertEquals(10, TestDatabase.count("SELECT count(*) FROM webhook_endpoint WHERE account_id = '"
+                + owner.id() + "'"));
     }
 
     private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {

@@ -2,6 +2,7 @@ package io.petty.domain.identity.internal;
 
 import io.petty.domain.identity.TokenStore;
 import io.petty.domain.platform.DatabaseException;
+import io.petty.domain.platform.SqlTransactions;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
@@ -39,20 +40,8 @@ public class JdbcTokenStore implements TokenStore {
     @Override
     public Rotation rotate(byte[] presentedHash, byte[] successorHash, Instant successorExpiresAt, Instant now,
                            Instant familyRevocationUntil) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                Rotation rotation = rotate(connection, presentedHash, successorHash, successorExpiresAt, now,
-                        familyRevocationUntil);
-                connection.commit();
-                return rotation;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new DatabaseException("could not rotate a refresh token", e);
-        }
+        return SqlTransactions.run(dataSource, "could not rotate a refresh token", connection ->
+                rotate(connection, presentedHash, successorHash, successorExpiresAt, now, familyRevocationUntil));
     }
 
     private Rotation rotate(Connection connection, byte[] presentedHash, byte[] successorHash,
@@ -117,18 +106,10 @@ public class JdbcTokenStore implements TokenStore {
 
     @Override
     public void revokeFamily(UUID familyId, Instant accessTokensValidUntil) {
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                revokeFamily(connection, familyId, accessTokensValidUntil);
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new DatabaseException("could not revoke a login", e);
-        }
+        SqlTransactions.run(dataSource, "could not revoke a login", connection -> {
+            revokeFamily(connection, familyId, accessTokensValidUntil);
+            return null;
+        });
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.petty.domain.webhooks.internal;
 
 import io.petty.domain.alerts.AlertKind;
 import io.petty.domain.platform.DatabaseException;
+import io.petty.domain.platform.SqlTransactions;
 import io.petty.domain.platform.SqlUpdates;
 import io.petty.domain.webhooks.QuietHours;
 import io.petty.domain.webhooks.WebhookEndpoint;
@@ -32,9 +33,12 @@ public class JdbcWebhooks implements Webhooks {
 
     private static final String COLUMNS =
             "id, account_id, url, kinds, quiet_from, quiet_until, created_at, disabled_at";
+    /** Registrations of one account wait for each other here, so that each counts the ones before it. */
+    private static final String LOCK_ACCOUNT = "SELECT 1 FROM account WHERE id = ? FOR NO KEY UPDATE";
     private static final String ADD = """
             INSERT INTO webhook_endpoint (id, account_id, url, secret_ciphertext, kinds, quiet_from, quiet_until,
-                                          created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                          created_at)
+            SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE (SELECT count(*) FROM webhook_endpoint WHERE account_id = ?) < ?
             """;
     private static final String OF_ACCOUNT = "SELECT " + COLUMNS + " FROM webhook_endpoint WHERE account_id = ? "
             + "ORDER BY created_at";
@@ -50,22 +54,33 @@ public class JdbcWebhooks implements Webhooks {
     }
 
     @Override
-    public void add(WebhookEndpoint endpoint, byte[] secret) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement add = connection.prepareStatement(ADD)) {
+    public boolean add(WebhookEndpoint endpoint, byte[] secret, int limit) {
+        // Sealed first: the secret store may make its key, in a transaction of its own, the first time.
+        byte[] sealed = secrets.seal(endpoint.id(), secret);
+        return SqlTransactions.run(dataSource, "could not store a webhook endpoint",
+                connection -> add(connection, endpoint, sealed, limit));
+    }
+
+    private static boolean add(Connection connection, WebhookEndpoint endpoint, byte[] sealed, int limit)
+            throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_ACCOUNT)) {
+            lock.setObject(1, endpoint.accountId());
+            lock.executeQuery().close();
+        }
+        try (PreparedStatement add = connection.prepareStatement(ADD)) {
             add.setObject(1, endpoint.id());
             add.setObject(2, endpoint.accountId());
             add.setString(3, endpoint.url());
-            add.setBytes(4, secrets.seal(endpoint.id(), secret));
+            add.setBytes(4, sealed);
             add.setArray(5, connection.createArrayOf("text",
                     endpoint.kinds().stream().map(AlertKind::wireName).toArray()));
             QuietHours quiet = endpoint.quietHours();
             add.setObject(6, quiet == null ? null : quiet.from());
             add.setObject(7, quiet == null ? null : quiet.until());
             add.setObject(8, endpoint.createdAt().atOffset(ZoneOffset.UTC));
-            add.executeUpdate();
-        } catch (SQLException e) {
-            throw new DatabaseException("could not store a webhook endpoint", e);
+            add.setObject(9, endpoint.accountId());
+            add.setInt(10, limit);
+            return add.executeUpdate() == 1;
         }
     }
 
