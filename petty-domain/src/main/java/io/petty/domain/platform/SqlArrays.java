@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.UUID;
 
 /**
  * Array parameters for the statements that take many rows at once ({@code unnest(?::text[], …)}), typed as the
@@ -19,6 +20,14 @@ public final class SqlArrays {
 
     public static Array texts(Connection connection, Collection<String> values) throws SQLException {
         return connection.createArrayOf("text", values.toArray(String[]::new));
+    }
+
+    public static Array uuids(Connection connection, Collection<UUID> values) throws SQLException {
+        return connection.createArrayOf("uuid", values.toArray(UUID[]::new));
+    }
+
+    public static Array longs(Connection connection, Collection<Long> values) throws SQLException {
+        return connection.createArrayOf("bigint", values.toArray(Long[]::new));
     }
 
     /** As {@code timestamptz}, in UTC; a null stays null. */

@@ -4,9 +4,11 @@ import io.petty.domain.live.LiveEvent;
 import io.petty.domain.live.LiveLog;
 import io.petty.domain.live.LiveNews;
 import io.petty.domain.platform.DatabaseException;
+import io.petty.domain.platform.SqlArrays;
 import io.petty.domain.platform.SqlUpdates;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -63,6 +65,7 @@ public class JdbcLiveLog implements LiveLog {
     }
 
     @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public void append(List<LiveNews> news) {
         if (news.isEmpty()) {
             return;
@@ -86,10 +89,10 @@ public class JdbcLiveLog implements LiveLog {
                 }
             });
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setArray(1, connection.createArrayOf("uuid", pets.toArray()));
-                insert.setArray(2, connection.createArrayOf("bigint", seqs.toArray()));
-                insert.setArray(3, connection.createArrayOf("text", names.toArray()));
-                insert.setArray(4, connection.createArrayOf("text", data.toArray()));
+                insert.setArray(1, SqlArrays.uuids(connection, pets));
+                insert.setArray(2, SqlArrays.longs(connection, seqs));
+                insert.setArray(3, SqlArrays.texts(connection, names));
+                insert.setArray(4, SqlArrays.texts(connection, data));
                 insert.executeUpdate();
             }
             notify(connection, List.copyOf(byPet.keySet()));
@@ -101,9 +104,9 @@ public class JdbcLiveLog implements LiveLog {
     private static Map<UUID, Long> number(Connection connection, Map<UUID, List<LiveNews>> byPet) throws SQLException {
         Map<UUID, Long> last = new HashMap<>();
         try (PreparedStatement number = connection.prepareStatement(NUMBER)) {
-            number.setArray(1, connection.createArrayOf("uuid", byPet.keySet().toArray()));
-            number.setArray(2, connection.createArrayOf("bigint",
-                    byPet.values().stream().map(entries -> (long) entries.size()).toArray()));
+            number.setArray(1, SqlArrays.uuids(connection, byPet.keySet()));
+            number.setArray(2, SqlArrays.longs(connection,
+                    byPet.values().stream().map(entries -> (long) entries.size()).toList()));
             try (ResultSet row = number.executeQuery()) {
                 while (row.next()) {
                     last.put(row.getObject(1, UUID.class), row.getLong(2));
@@ -133,8 +136,8 @@ public class JdbcLiveLog implements LiveLog {
         List<UUID> pets = List.copyOf(after.keySet());
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(AFTER)) {
-            query.setArray(1, connection.createArrayOf("uuid", pets.toArray()));
-            query.setArray(2, connection.createArrayOf("bigint", pets.stream().map(after::get).toArray()));
+            query.setArray(1, SqlArrays.uuids(connection, pets));
+            query.setArray(2, SqlArrays.longs(connection, pets.stream().map(after::get).toList()));
             query.setInt(3, limit);
             List<LiveEvent> events = new ArrayList<>();
             try (ResultSet row = query.executeQuery()) {
@@ -155,7 +158,7 @@ public class JdbcLiveLog implements LiveLog {
         petIds.forEach(pet -> last.put(pet, 0L));
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(LAST)) {
-            query.setArray(1, connection.createArrayOf("uuid", petIds.toArray()));
+            query.setArray(1, SqlArrays.uuids(connection, petIds));
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     last.put(row.getObject(1, UUID.class), row.getLong(2));

@@ -3,6 +3,7 @@ package io.petty.domain.webhooks.internal;
 import io.petty.domain.alerts.AlertKind;
 import io.petty.domain.live.LiveNews;
 import io.petty.domain.platform.DatabaseException;
+import io.petty.domain.platform.SqlArrays;
 import io.petty.domain.platform.SqlUpdates;
 import io.petty.domain.webhooks.Delivery;
 import io.petty.domain.webhooks.QuietHours;
@@ -86,6 +87,7 @@ public class JdbcWebhookOutbox implements WebhookOutbox {
     }
 
     @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public int enqueue(List<LiveNews> news) {
         List<LiveNews> alerts = news.stream().filter(entry -> entry.name().startsWith("alert.")).toList();
         if (alerts.isEmpty()) {
@@ -94,13 +96,13 @@ public class JdbcWebhookOutbox implements WebhookOutbox {
         Instant now = clock.instant();
         try (Connection connection = dataSource.getConnection()) {
             List<Subscription> subscriptions = subscriptions(connection,
-                    alerts.stream().map(LiveNews::petId).distinct().toArray());
-            List<Object> ids = new ArrayList<>();
-            List<Object> endpoints = new ArrayList<>();
-            List<Object> pets = new ArrayList<>();
-            List<Object> events = new ArrayList<>();
-            List<Object> payloads = new ArrayList<>();
-            List<Object> due = new ArrayList<>();
+                    alerts.stream().map(LiveNews::petId).distinct().toList());
+            List<UUID> ids = new ArrayList<>();
+            List<UUID> endpoints = new ArrayList<>();
+            List<UUID> pets = new ArrayList<>();
+            List<String> events = new ArrayList<>();
+            List<String> payloads = new ArrayList<>();
+            List<Instant> due = new ArrayList<>();
             for (LiveNews alert : alerts) {
                 AlertKind kind = kindOf(alert.data());
                 for (Subscription subscription : subscriptions) {
@@ -115,19 +117,19 @@ public class JdbcWebhookOutbox implements WebhookOutbox {
                     payloads.add("{\"type\":\"" + alert.name() + "\",\"timestamp\":\"" + now + "\",\"data\":"
                             + alert.data() + "}");
                     Instant at = subscription.quiet == null ? now : subscription.quiet.deferred(now, subscription.zone);
-                    due.add(at.atOffset(ZoneOffset.UTC));
+                    due.add(at);
                 }
             }
             if (ids.isEmpty()) {
                 return 0;
             }
             try (PreparedStatement enqueue = connection.prepareStatement(ENQUEUE)) {
-                enqueue.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
-                enqueue.setArray(2, connection.createArrayOf("uuid", endpoints.toArray()));
-                enqueue.setArray(3, connection.createArrayOf("uuid", pets.toArray()));
-                enqueue.setArray(4, connection.createArrayOf("text", events.toArray()));
-                enqueue.setArray(5, connection.createArrayOf("text", payloads.toArray()));
-                enqueue.setArray(6, connection.createArrayOf("timestamptz", due.toArray()));
+                enqueue.setArray(1, SqlArrays.uuids(connection, ids));
+                enqueue.setArray(2, SqlArrays.uuids(connection, endpoints));
+                enqueue.setArray(3, SqlArrays.uuids(connection, pets));
+                enqueue.setArray(4, SqlArrays.texts(connection, events));
+                enqueue.setArray(5, SqlArrays.texts(connection, payloads));
+                enqueue.setArray(6, SqlArrays.timestamps(connection, due));
                 return enqueue.executeUpdate();
             }
         } catch (SQLException e) {
@@ -139,10 +141,10 @@ public class JdbcWebhookOutbox implements WebhookOutbox {
     private record Subscription(UUID petId, ZoneId zone, UUID endpointId, Set<AlertKind> kinds, QuietHours quiet) {
     }
 
-    private static List<Subscription> subscriptions(Connection connection, Object[] petIds) throws SQLException {
+    private static List<Subscription> subscriptions(Connection connection, List<UUID> petIds) throws SQLException {
         List<Subscription> subscriptions = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(ENDPOINTS_OF_PETS)) {
-            query.setArray(1, connection.createArrayOf("uuid", petIds));
+            query.setArray(1, SqlArrays.uuids(connection, petIds));
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {
                     subscriptions.add(new Subscription(row.getObject(1, UUID.class), ZoneId.of(row.getString(2)),
