@@ -59,8 +59,9 @@ public class LiveStreams {
     private volatile Future<?> heartbeats;
 
     @Inject
-    public LiveStreams(LiveLog log, TokenPolicy tokens, ManagedExecutorService executor, ManagedScheduledExecutorService scheduler,
-                       Clock clock, @ConfigProperty(name = "petty.live.streams-per-account") int perAccount) {
+    public LiveStreams(LiveLog log, TokenPolicy tokens, ManagedExecutorService executor,
+                       ManagedScheduledExecutorService scheduler, Clock clock,
+                       @ConfigProperty(name = "petty.live.streams-per-account") int perAccount) {
         this.log = log;
         this.tokens = tokens;
         this.executor = executor;
