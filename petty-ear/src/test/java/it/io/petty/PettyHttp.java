@@ -12,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 
 /** A client for the server under test, at {@code petty.test.base-url}. */
 public final class PettyHttp {
@@ -57,6 +58,25 @@ public final class PettyHttp {
 
     public static JsonObject json(HttpResponse<String> response) {
         return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    /**
+     * Asserts that the condition comes true within the time, asking again every 20 ms: for state that the server
+     * changes in the background (a delivery recorded, a key learnt from a notification).
+     */
+    public static void assertWithin(Duration limit, BooleanSupplier condition, String what) {
+        Instant deadline = Instant.now().plus(limit);
+        while (!condition.getAsBoolean()) {
+            if (!Instant.now().isBefore(deadline)) {
+                throw new AssertionError(what + ": not within " + limit);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** Polls {@code /health/ready} until it answers 200, as a load balancer would. */

@@ -4,6 +4,7 @@ import it.io.petty.Fleet;
 import it.io.petty.LoadRun;
 import it.io.petty.PettyHttp;
 import it.io.petty.Readings;
+import it.io.petty.resilience.TestServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.HdrHistogram.ConcurrentHistogram;
@@ -205,9 +206,7 @@ class LiveStreamBenchmark {
     private record ServerStats(long heapUsedMiB, long rssMiB, long threads) {
 
         static ServerStats now() throws IOException, InterruptedException {
-            long pid = ProcessHandle.allProcesses().filter(process -> process.info().commandLine()
-                    .map(line -> line.contains("ws-server.jar") && line.contains(" petty ") || line.endsWith(" petty"))
-                    .orElse(false)).findFirst().orElseThrow().pid();
+            long pid = TestServer.process().pid();
             Process gc = new ProcessBuilder("jcmd", Long.toString(pid), "GC.run").redirectErrorStream(true).start();
             gc.getInputStream().readAllBytes();
             gc.waitFor();

@@ -12,14 +12,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.text.ParseException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.function.BooleanSupplier;
 
+import static it.io.petty.PettyHttp.assertWithin;
 import static it.io.petty.PettyHttp.get;
 import static it.io.petty.PettyHttp.json;
 import static it.io.petty.PettyHttp.postJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A key rotated from outside the server (as {@code petty rotate-keys} does, from another process) reaches the
@@ -67,14 +65,6 @@ class KeyRotationIT {
             return SignedJWT.parse(token).getHeader().getKeyID();
         } catch (ParseException e) {
             throw new AssertionError(e);
-        }
-    }
-
-    private static void assertWithin(Duration limit, BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(limit);
-        while (!condition.getAsBoolean()) {
-            assertTrue(Instant.now().isBefore(deadline), what + " within " + limit);
-            Thread.onSpinWait();
         }
     }
 }

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** The Liberty server the build started for the tests, killed and started again as a crash would leave it. */
-final class TestServer {
+public final class TestServer {
 
     private static final Path WLP = Path.of(System.getProperty("petty.test.wlp.dir"));
 
@@ -20,8 +20,7 @@ final class TestServer {
 
     /** SIGKILL, no shutdown hook, nothing flushed; then {@code server start} and wait until it is ready again. */
     static void killAndRestart() throws IOException, InterruptedException, ExecutionException, TimeoutException {
-        ProcessHandle server = ProcessHandle.of(Long.parseLong(
-                Files.readString(WLP.resolve("usr/servers/.pid/petty.pid")).trim())).orElseThrow();
+        ProcessHandle server = process();
         server.destroyForcibly();
         server.onExit().get(30, TimeUnit.SECONDS);
         Process restart = new ProcessBuilder(WLP.resolve("bin/server").toString(), "start", "petty")
@@ -30,5 +29,11 @@ final class TestServer {
             throw new AssertionError("server start petty exited " + restart.exitValue());
         }
         PettyHttp.awaitReady(Duration.ofSeconds(120));
+    }
+
+    /** The server's process, by the pid file Liberty writes. */
+    public static ProcessHandle process() throws IOException {
+        return ProcessHandle.of(Long.parseLong(Files.readString(WLP.resolve("usr/servers/.pid/petty.pid")).trim()))
+                .orElseThrow();
     }
 }

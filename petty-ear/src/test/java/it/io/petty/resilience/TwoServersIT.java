@@ -35,9 +35,9 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
+import static it.io.petty.PettyHttp.assertWithin;
 import static it.io.petty.PettyHttp.json;
 import static it.io.petty.PettyHttp.postJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -90,16 +90,17 @@ class TwoServersIT {
         String newKid = TokenForge.serverKeys().rotate(Duration.ofMinutes(15));
         String[] refresh = {owner.refreshToken()};
         String[] rotated = {null};
-        assertWithin(() -> {
+        assertWithin(PROPAGATION, () -> {
             JsonObject pair = json(postJson("/v1/auth/refresh", "{\"refresh_token\": \"" + refresh[0] + "\"}"));
             refresh[0] = pair.getString("refresh_token");
             rotated[0] = pair.getString("access_token");
             return kid(rotated[0]).equals(newKid);
         }, "server 1 signs with the rotated key");
-        assertWithin(() -> status("/v1/pets", rotated[0]) == 200, "server 2 accepts the rotated key's tokens");
+        assertWithin(PROPAGATION, () -> status("/v1/pets", rotated[0]) == 200,
+                "server 2 accepts the rotated key's tokens");
 
         assertEquals(204, postJson("/v1/auth/logout", "{}", rotated[0]).statusCode(), "logout on server 1");
-        assertWithin(() -> status("/v1/pets", rotated[0]) == 401, "server 2 refuses the logged-out token");
+        assertWithin(PROPAGATION, () -> status("/v1/pets", rotated[0]) == 401, "server 2 refuses the logged-out token");
     }
 
     @Test
@@ -181,7 +182,7 @@ class TwoServersIT {
         assertEquals(204, unpaired.statusCode(), unpaired.body());
 
         int[] attempt = {0};
-        assertWithin(() -> ingestOnSecond(device, start.plusSeconds(++attempt[0])).statusCode() == 401,
+        assertWithin(PROPAGATION, () -> ingestOnSecond(device, start.plusSeconds(++attempt[0])).statusCode() == 401,
                 "the second server refuses the unpaired collar's token");
     }
 
@@ -241,13 +242,6 @@ class TwoServersIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static void assertWithin(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plus(PROPAGATION);
-        while (!condition.getAsBoolean()) {
-            assertTrue(Instant.now().isBefore(deadline), what + " within " + PROPAGATION);
         }
     }
 

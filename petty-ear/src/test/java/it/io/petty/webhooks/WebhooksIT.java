@@ -16,7 +16,6 @@ import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,8 +24,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.BooleanSupplier;
 
+import static it.io.petty.PettyHttp.assertWithin;
 import static it.io.petty.PettyHttp.get;
 import static it.io.petty.PettyHttp.json;
 import static it.io.petty.PettyHttp.postJson;
@@ -84,8 +83,9 @@ class WebhooksIT {
             assertEquals(refused.id(), retried.id(), "receivers drop duplicates by it");
             assertTrue(Duration.between(refused.at(), retried.at()).toMillis() >= 4_900,
                     "the first retry waits 5 s");
-            eventually(() -> TestDatabase.count("SELECT count(*) FROM webhook_delivery WHERE id = '" + retried.id()
-                    + "' AND delivered_at IS NOT NULL AND attempts = 2") == 1, "recorded as delivered at the second");
+            assertWithin(DELIVERED, () -> TestDatabase.count("SELECT count(*) FROM webhook_delivery WHERE id = '"
+                    + retried.id() + "' AND delivered_at IS NOT NULL AND attempts = 2") == 1,
+                    "recorded as delivered at the second");
         }
     }
 
@@ -97,11 +97,14 @@ class WebhooksIT {
 
             ingest(collar, 10);
             assertNotNull(receiver.next(DELIVERED));
-            eventually(() -> Json.createReader(new StringReader(get("/v1/me/webhooks", collar.owner().accessToken())
-                    .body())).readArray().getJsonObject(0).containsKey("disabled_at"), "shown disabled");
+            assertWithin(DELIVERED, () -> Json.createReader(new StringReader(get("/v1/me/webhooks",
+                    collar.owner().accessToken()).body())).readArray().getJsonObject(0).containsKey("disabled_at"),
+                    "shown disabled");
+            assertEquals(1, TestDatabase.count("SELECT count(*) FROM webhook_delivery WHERE endpoint_id = '" + id
+                    + "' AND abandoned_at IS NOT NULL AND last_status = 410"), "the answer recorded");
             ingest(collar, 30);
-            eventually(() -> TestDatabase.count("SELECT count(*) FROM alert WHERE pet_id = '" + collar.petId()
-                    + "' AND resolved_at IS NOT NULL") == 1, "the alert resolved");
+            assertWithin(DELIVERED, () -> TestDatabase.count("SELECT count(*) FROM alert WHERE pet_id = '"
+                    + collar.petId() + "' AND resolved_at IS NOT NULL") == 1, "the alert resolved");
 
             assertNull(receiver.next(Duration.ofSeconds(2)), "the resolution is not sent");
             assertEquals(0, TestDatabase.count("SELECT count(*) FROM webhook_delivery WHERE endpoint_id = '" + id
@@ -168,14 +171,6 @@ class WebhooksIT {
         }
         assertEquals(10, TestDatabase.count("SELECT count(*) FROM webhook_endpoint WHERE account_id = '"
                 + owner.id() + "'"));
-    }
-
-    private static void eventually(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(DELIVERED);
-        while (!condition.getAsBoolean()) {
-            assertTrue(Instant.now().isBefore(deadline), what + ": not within " + DELIVERED);
-            Thread.sleep(100);
-        }
     }
 
     private static JsonObject register(Fleet.Owner owner, String body) {

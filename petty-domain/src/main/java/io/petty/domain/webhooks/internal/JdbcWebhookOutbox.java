@@ -194,6 +194,8 @@ public class JdbcWebhookOutbox implements WebhookOutbox {
                 Instant created = row.getObject(1, OffsetDateTime.class).toInstant();
                 UUID endpoint = row.getObject(3, UUID.class);
                 if (status != null && status == 410) {
+                    update(ABANDON, "could not record a webhook failure", status, "endpoint disabled: 410 Gone",
+                            deliveryId);
                     update(DISABLE, "could not disable a webhook endpoint", endpoint);
                     update(ABANDON_ALL, "could not disable a webhook endpoint", endpoint);
                     return;
