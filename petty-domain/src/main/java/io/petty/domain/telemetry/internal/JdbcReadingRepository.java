@@ -2,6 +2,7 @@ package io.petty.domain.telemetry.internal;
 
 import io.petty.domain.platform.DatabaseException;
 import io.petty.domain.platform.SqlArrays;
+import io.petty.domain.platform.SqlTransactions;
 import io.petty.domain.telemetry.ActivityLevel;
 import io.petty.domain.telemetry.GeoPoint;
 import io.petty.domain.telemetry.MotionWindow;
@@ -176,22 +177,17 @@ public class JdbcReadingRepository implements ReadingRepository {
     }
 
     private BitSet write(List<Reading> readings, List<RejectedReading> rejected) {
-        try (Connection connection = dataSource.getConnection()) {
-            if (rejected.isEmpty()) {
-                // The usual case: one statement is its own transaction, and a COMMIT round trip is saved.
-                connection.setAutoCommit(true);
-                return insert(connection, readings);
-            }
-            connection.setAutoCommit(false);
-            try {
+        if (!rejected.isEmpty()) {
+            return SqlTransactions.run(dataSource, "could not store readings", connection -> {
                 BitSet stored = readings.isEmpty() ? new BitSet() : insert(connection, readings);
                 JdbcDeadLetterRepository.insert(connection, rejected);
-                connection.commit();
                 return stored;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            }
+            });
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            // The usual case: one statement is its own transaction, and a COMMIT round trip is saved.
+            connection.setAutoCommit(true);
+            return insert(connection, readings);
         } catch (SQLException e) {
             throw new DatabaseException("could not store readings", e);
         }
