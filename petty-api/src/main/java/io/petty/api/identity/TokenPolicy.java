@@ -50,27 +50,39 @@ public class TokenPolicy implements ContainerRequestFilter {
         this(null, null);
     }
 
+    /**
+     * What is checked of a verified token, read from it once: its id, its login (family; none for device tokens) and
+     * the id of the key that signed it.
+     */
+    public record Credential(UUID jti, UUID family, String kid) {
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token && !admits(token)) {
+        if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token
+                && !credential(token).map(this::admits).orElse(false)) {
             throw new NotAuthorizedException("Bearer error=\"invalid_token\"");
         }
     }
 
-    /**
-     * Whether a token MicroProfile JWT verified is still good: it has an id and a key id, the key still verifies,
-     * and neither the token nor its login was revoked. Asked again of the token a long-lived request (an event
-     * stream) was admitted with.
-     */
-    public boolean admits(JsonWebToken token) {
+    /** The token's credential; none when it lacks an id or a key id. */
+    public Optional<Credential> credential(JsonWebToken token) {
         Optional<UUID> jti = uuid(token.getTokenID());
         Optional<String> kid = keyId(token.getRawToken());
-        if (jti.isEmpty() || kid.isEmpty() || !keys.status(kid.get()).map(SigningKeyRing.KeyStatus::verifies)
-                .orElse(false)) {
-            return false;
+        if (jti.isEmpty() || kid.isEmpty()) {
+            return Optional.empty();
         }
         UUID family = token.<String>claim(TokenService.FAMILY_CLAIM).flatMap(TokenPolicy::uuid).orElse(null);
-        return !revocations.isRevoked(jti.get(), family);
+        return Optional.of(new Credential(jti.get(), family, kid.get()));
+    }
+
+    /**
+     * Whether it is still good: its key still verifies, and neither the token nor its login was revoked. Two map
+     * lookups: asked again of an event stream's credential at every heartbeat and revocation.
+     */
+    public boolean admits(Credential credential) {
+        return keys.status(credential.kid()).map(SigningKeyRing.KeyStatus::verifies).orElse(false)
+                && !revocations.isRevoked(credential.jti(), credential.family());
     }
 
     private static Optional<String> keyId(String rawToken) {

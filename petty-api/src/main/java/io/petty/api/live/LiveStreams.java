@@ -94,6 +94,8 @@ public class LiveStreams {
      * @return false when the account holds {@code petty.live.streams-per-account} streams already: nothing is opened
      */
     public boolean open(UUID accountId, UUID petId, Long lastEventId, JsonWebToken token, SseEventSink sink, Sse sse) {
+        // The filters admitted this token: it has a credential.
+        TokenPolicy.Credential credential = tokens.credential(token).orElseThrow();
         boolean[] admitted = {false};
         byAccount.compute(accountId, (account, held) -> {
             int open = held == null ? 0 : held;
@@ -117,7 +119,7 @@ public class LiveStreams {
                 || lastEventId < last && (oldest == 0 || lastEventId < oldest - 1));
         long from = lastEventId == null || reset ? last : lastEventId;
         LiveStream stream = new LiveStream(accountId, petId, from, Instant.ofEpochSecond(token.getExpirationTime()),
-                () -> tokens.admits(token), sink, sse, executor, this::readOn, this::closed);
+                () -> tokens.admits(credential), sink, sse, executor, this::readOn, this::closed);
         // Registered before its first write: should that find the client gone, closing it finds it here to remove.
         byPet.compute(petId, (pet, streams) -> {
             Set<LiveStream> of = streams == null ? ConcurrentHashMap.newKeySet() : streams;
@@ -143,7 +145,11 @@ public class LiveStreams {
 
     /** A token or login was revoked, or a signing key retired: the streams opened with it end now. */
     public void credentialsChanged() {
-        Instant now = clock.instant();
+        endThoseOver(clock.instant());
+    }
+
+    /** Ends the streams whose token has expired or was revoked. */
+    private void endThoseOver(Instant now) {
         byPet.values().forEach(streams -> streams.forEach(stream -> {
             if (stream.endsAt(now)) {
                 stream.close();
@@ -200,14 +206,9 @@ public class LiveStreams {
     }
 
     private void heartbeat() {
-        Instant now = clock.instant();
-        byPet.values().forEach(streams -> streams.forEach(stream -> {
-            if (stream.endsAt(now)) {
-                stream.close();
-            } else {
-                stream.heartbeat();
-            }
-        }));
+        endThoseOver(clock.instant());
+        // A stream ended above sends nothing more.
+        byPet.values().forEach(streams -> streams.forEach(LiveStream::heartbeat));
     }
 
     private void release(UUID accountId) {

@@ -28,7 +28,8 @@ import java.util.UUID;
  * {@code GET /v1/pets/{id}/events}: the pet's behaviors and alerts as they happen, as Server-Sent Events named
  * {@code behavior.began}, {@code behavior.ended}, {@code alert.opened}, {@code alert.resolved}, each with the number
  * of its entry in the pet's live log as its id; {@code Last-Event-ID} resumes after one (kept 7 days), a heartbeat
- * comment comes every 15 s, and the stream ends when the token expires or is revoked (a logout). Another owner's pet answers 404.
+ * comment comes every 15 s, and the stream ends when the token expires or is revoked (a logout). Another owner's pet
+ * answers 404.
  */
 @Path("v1/pets/{id}/events")
 @ApplicationScoped
