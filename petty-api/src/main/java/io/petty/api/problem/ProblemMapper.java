@@ -24,6 +24,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -104,6 +105,12 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof WebApplicationException web) {
             return fromFramework(web, path, requestId);
         }
+        ProblemType refused = refusedByDatabase(failure);
+        if (refused != null) {
+            // The request itself was refused: sending it again cannot succeed, so no Retry-After and no 5xx.
+            LOG.log(Level.INFO, "Request " + requestId + " was refused by the database: " + refused.title());
+            return respond(of(refused, "Nothing was changed.", path, requestId, null));
+        }
         if (failure instanceof DatabaseException) {
             LOG.log(Level.WARNING, "Request " + requestId + " failed on the database: " + failure.getMessage());
             return Response.fromResponse(respond(of(ProblemType.DATABASE_UNAVAILABLE,
@@ -114,6 +121,25 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         LOG.log(Level.SEVERE, "Request " + requestId + " failed unexpectedly", failure);
         return respond(of(ProblemType.INTERNAL_ERROR, "The failure was logged under request id " + requestId + ".",
                 path, requestId, null));
+    }
+
+    /**
+     * The problem for a statement PostgreSQL refused because of what the request holds — a value it cannot store
+     * (SQLSTATE class 22, e.g. a NUL in text) or a broken constraint (class 23) — or null when the failure is not
+     * one (an outage, a bug).
+     */
+    static ProblemType refusedByDatabase(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                String sqlClass = sql.getSQLState().substring(0, Math.min(2, sql.getSQLState().length()));
+                return switch (sqlClass) {
+                    case "22" -> ProblemType.UNSTORABLE_VALUE;
+                    case "23" -> ProblemType.CONFLICT;
+                    default -> null;
+                };
+            }
+        }
+        return null;
     }
 
     /** Routing and content negotiation failures (404, 405, 406, 415, …) keep their status and headers. */

@@ -8,6 +8,8 @@ import java.net.URI;
 public enum ProblemType {
     MALFORMED_JSON(Status.BAD_REQUEST, "malformed-json", "Request body is not valid JSON"),
     INVALID_FIELDS(422, "invalid-fields", "Request has invalid fields"),
+    UNSTORABLE_VALUE(422, "unstorable-value", "A value in the request cannot be stored"),
+    CONFLICT(Status.CONFLICT, "conflict", "Request conflicts with what is stored"),
     INVALID_CREDENTIALS(Status.UNAUTHORIZED, "invalid-credentials", "Invalid credentials"),
     NOT_YOUR_COLLAR(Status.FORBIDDEN, "not-your-collar", "Reading is for another collar"),
     EMAIL_TAKEN(Status.CONFLICT, "email-taken", "Email already registered"),

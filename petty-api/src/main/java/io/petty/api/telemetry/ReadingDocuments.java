@@ -1,5 +1,6 @@
 package io.petty.api.telemetry;
 
+import io.petty.api.http.JsonInput;
 import io.petty.api.problem.ProblemException;
 import io.petty.api.problem.ProblemType;
 import io.petty.domain.telemetry.IngestItem;
@@ -74,7 +75,7 @@ public class ReadingDocuments {
                 } else {
                     batch = null;
                     readingsMisshaped = value != Event.VALUE_NULL;
-                    skip(value, parser);
+                    JsonInput.skip(value, parser);
                 }
             }
             int end = (int) parser.getLocation().getStreamOffset();
@@ -138,7 +139,7 @@ public class ReadingDocuments {
                 case "battery_pct" -> batteryPct = number(value, parser, key, violations);
                 case "temperature_c" -> temperatureC = number(value, parser, key, violations);
                 case "motion" -> motion = motion(value, parser, violations);
-                default -> skip(value, parser);
+                default -> JsonInput.skip(value, parser);
             }
         }
 
@@ -159,7 +160,11 @@ public class ReadingDocuments {
 
     private static BigDecimal number(Event value, JsonParser parser, String field, List<FieldViolation> violations) {
         if (value == Event.VALUE_NUMBER) {
-            return parser.getBigDecimal();
+            BigDecimal number = JsonInput.decimal(parser.getString()).orElse(null);
+            if (number == null) {
+                violations.add(new FieldViolation(field, JsonInput.NUMBER_OUT_OF_RANGE));
+            }
+            return number;
         }
         wrongType(value, parser, field, "must be a number", violations);
         return null;
@@ -186,7 +191,7 @@ public class ReadingDocuments {
                 }
             } else {
                 // A coordinates value that is not an array is left for the rules to call missing.
-                skip(member, parser);
+                JsonInput.skip(member, parser);
             }
         }
         return new ReadingInput.LocationInput(type, coordinates);
@@ -207,7 +212,7 @@ public class ReadingDocuments {
                 case "hz" -> hz = number(member, parser, "motion.hz", violations);
                 case "accel" -> accel = samples(member, parser, "motion.accel", violations);
                 case "gyro" -> gyro = samples(member, parser, "motion.gyro", violations);
-                default -> skip(member, parser);
+                default -> JsonInput.skip(member, parser);
             }
         }
         return new ReadingInput.MotionInput(hz, accel, gyro);
@@ -227,7 +232,7 @@ public class ReadingDocuments {
             if (element == Event.START_ARRAY) {
                 sample = sample(parser);
             } else {
-                skip(element, parser);
+                JsonInput.skip(element, parser);
             }
             if (sample != null && wellTyped) {
                 samples.add(sample);
@@ -244,11 +249,13 @@ public class ReadingDocuments {
         List<BigDecimal> sample = new ArrayList<>(3);
         boolean numbers = true;
         for (Event component = parser.next(); component != Event.END_ARRAY; component = parser.next()) {
-            if (component == Event.VALUE_NUMBER) {
-                sample.add(parser.getBigDecimal());
+            BigDecimal number = component == Event.VALUE_NUMBER ? JsonInput.decimal(parser.getString()).orElse(null)
+                    : null;
+            if (number != null) {
+                sample.add(number);
             } else {
                 numbers = false;
-                skip(component, parser);
+                JsonInput.skip(component, parser);
             }
         }
         return numbers ? sample : null;
@@ -259,15 +266,7 @@ public class ReadingDocuments {
                                   List<FieldViolation> violations) {
         if (value != Event.VALUE_NULL) {
             violations.add(new FieldViolation(field, message));
-            skip(value, parser);
-        }
-    }
-
-    private static void skip(Event value, JsonParser parser) {
-        if (value == Event.START_OBJECT) {
-            parser.skipObject();
-        } else if (value == Event.START_ARRAY) {
-            parser.skipArray();
+            JsonInput.skip(value, parser);
         }
     }
 

@@ -21,6 +21,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import static it.io.petty.Problems.assertProblem;
 import static it.io.petty.PettyHttp.get;
 import static it.io.petty.PettyHttp.json;
 import static it.io.petty.PettyHttp.postJson;
@@ -160,12 +161,6 @@ class AlertsIT {
                 + "resolved_detail) VALUES ('" + id + "', '" + pet + "', 'SN-ALERTS', '" + kind + "', '" + opened
                 + "', '" + detail + "', " + (resolved == null ? "NULL, NULL" : "'" + resolved + "', 'cleared'") + ")");
         return id;
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status, String type) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertTrue(response.headers().firstValue("Content-Type").orElseThrow().startsWith("application/problem+json"));
-        assertTrue(json(response).getString("type").endsWith(type), response.body());
     }
 
     private static String field(HttpResponse<String> response) {

@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
+import static it.io.petty.Problems.assertProblem;
 import static it.io.petty.PettyHttp.get;
 import static it.io.petty.PettyHttp.json;
 import static it.io.petty.PettyHttp.postJson;
@@ -202,11 +203,5 @@ class TimelineIT {
 
     private static String dayOf(Instant instant) {
         return LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status, String type) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
-        assertEquals("https://petty.io/problems/" + type, PettyHttp.json(response).getString("type"), response.body());
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import static it.io.petty.Problems.assertProblem;
 import static it.io.petty.PettyHttp.json;
 import static it.io.petty.Readings.batch;
 import static it.io.petty.Readings.reading;
@@ -107,11 +108,5 @@ class IdempotencyIT {
             request.header("Idempotency-Key", key);
         }
         return PettyHttp.send(request);
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status, String type) {
-        assertEquals(status, response.statusCode(), response.body());
-        JsonObject problem = json(response);
-        assertTrue(problem.getString("type").endsWith("/" + type), problem.getString("type"));
     }
 }
