@@ -23,6 +23,7 @@ public enum ProblemType {
     INVALID_IDEMPOTENCY_KEY(Status.BAD_REQUEST, "invalid-idempotency-key", "Idempotency-Key is not valid"),
     IDEMPOTENCY_KEY_IN_USE(Status.CONFLICT, "idempotency-key-in-use", "Idempotency-Key is in use"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key was used for another request"),
+    BODY_TOO_SLOW(Status.REQUEST_TIMEOUT, "body-too-slow", "Request body arrived too slowly"),
     BODY_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE, "body-too-large", "Request body is too large"),
     RATE_LIMITED(429, "rate-limited", "Too many requests"),
     LOGIN_THROTTLED(429, "login-throttled", "Too many failed logins"),

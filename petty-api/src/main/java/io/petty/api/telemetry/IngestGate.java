@@ -9,14 +9,21 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Bounds how many ingest requests are read and written at once ({@code petty.ingest.max-concurrent} small
- * bodies, and as many large ones: batches never crowd out single readings). The rest are refused at once with
- * 503 and {@code Retry-After} instead of queueing, so memory and latency stay bounded whatever the load; a
- * refused request stored nothing and may simply be sent again.
+ * Bounds how many ingest requests are written at once ({@code petty.ingest.max-concurrent} small bodies, and as
+ * many large ones: batches never crowd out single readings). The rest are refused at once with 503 and
+ * {@code Retry-After} instead of queueing, so memory and latency stay bounded whatever the load; a refused request
+ * stored nothing and may simply be sent again.
+ *
+ * <p>A permit is taken only once the body has been read (under {@link io.petty.api.http.BodyLimit}'s deadline and
+ * minimum rate), so a client that trickles its body holds no permit; and one collar has at most
+ * {@code petty.ingest.max-per-collar} requests in flight, reading included (more get 429): one misbehaving collar
+ * cannot take the permits or the threads every other collar needs.
  *
  * <p>Large bodies (batches) also take turns for the processors ({@code petty.ingest.max-concurrent-large}, default one
  * per processor): parsing and writing hundreds of readings is CPU work for Liberty and PostgreSQL, and a dozen
@@ -45,24 +52,30 @@ public class IngestGate {
     private final Semaphore largePermits;
     private final Semaphore largeTurns;
     private final Duration longestTurnWait;
+    private final int perCollar;
+    private final ConcurrentMap<String, Integer> inFlight = new ConcurrentHashMap<>();
 
     @Inject
     public IngestGate(@ConfigProperty(name = "petty.ingest.max-concurrent") int maxConcurrent,
                       @ConfigProperty(name = "petty.ingest.max-concurrent-large")
-                      Optional<Integer> maxConcurrentLarge) {
-        this(maxConcurrent, maxConcurrentLarge.orElse(Runtime.getRuntime().availableProcessors()), LONGEST_TURN_WAIT);
+                      Optional<Integer> maxConcurrentLarge,
+                      @ConfigProperty(name = "petty.ingest.max-per-collar") int perCollar) {
+        this(maxConcurrent, maxConcurrentLarge.orElse(Runtime.getRuntime().availableProcessors()), perCollar,
+                LONGEST_TURN_WAIT);
     }
 
-    IngestGate(int maxConcurrent, int turns, Duration longestTurnWait) {
-        if (maxConcurrent < 1 || turns < 1) {
-            throw new IllegalArgumentException("petty.ingest.max-concurrent and petty.ingest.max-concurrent-large "
-                    + "must be at least 1, not " + maxConcurrent + " and " + turns);
+    IngestGate(int maxConcurrent, int turns, int perCollar, Duration longestTurnWait) {
+        if (maxConcurrent < 1 || turns < 1 || perCollar < 1) {
+            throw new IllegalArgumentException("petty.ingest.max-concurrent, petty.ingest.max-concurrent-large and "
+                    + "petty.ingest.max-per-collar must be at least 1, not " + maxConcurrent + ", " + turns + " and "
+                    + perCollar);
         }
         this.smallPermits = new Semaphore(maxConcurrent);
         this.largePermits = new Semaphore(maxConcurrent);
         // Fair: a batch that has waited is not overtaken by one that just came.
         this.largeTurns = new Semaphore(turns, true);
         this.longestTurnWait = longestTurnWait;
+        this.perCollar = perCollar;
     }
 
     /** Required by CDI to proxy an application-scoped bean; never used to build a working instance. */
@@ -71,38 +84,66 @@ public class IngestGate {
         this.largePermits = null;
         this.largeTurns = null;
         this.longestTurnWait = null;
+        this.perCollar = 0;
     }
 
     /**
-     * @param declaredBytes the request's {@code Content-Length}, or -1 when not declared (counted as large)
-     * @throws ProblemException 503 with Retry-After when every permit of its size is taken
-     */
-    public Permit enter(long declaredBytes) {
-        Semaphore pool = declaredBytes >= 0 && declaredBytes <= LARGE_BODY_BYTES ? smallPermits : largePermits;
-        if (!pool.tryAcquire()) {
-            throw overloaded();
-        }
-        return pool::release;
-    }
-
-    /**
-     * Called holding a permit, once the body is read: a large body waits for its turn on the processors.
+     * Counts one more request of the collar in flight, before its body is read.
      *
-     * @throws ProblemException 503 with Retry-After when no turn came within 2 s
+     * @throws ProblemException 429 with Retry-After when the collar already has its share in flight
      */
-    public Permit process(int bodyBytes) {
-        if (bodyBytes <= LARGE_BODY_BYTES) {
-            return () -> { };
+    public Permit claim(String collarId) {
+        boolean[] admitted = {false};
+        inFlight.compute(collarId, (collar, count) -> {
+            int current = count == null ? 0 : count;
+            if (current >= perCollar) {
+                return count;
+            }
+            admitted[0] = true;
+            return current + 1;
+        });
+        if (!admitted[0]) {
+            throw new ProblemException(ProblemType.RATE_LIMITED, "This collar already has " + perCollar
+                    + " requests in flight; wait for their answers.", Map.of("Retry-After", RETRY_AFTER_SECONDS));
         }
+        return () -> inFlight.computeIfPresent(collarId, (collar, count) -> count == 1 ? null : count - 1);
+    }
+
+    /**
+     * Admits a body that has been read: a small one at once, a large one when it has a permit of its own and its
+     * turn on the processors.
+     *
+     * @throws ProblemException 503 with Retry-After when every permit of its size is taken, or no turn came
+     *                          within 2 s
+     */
+    public Permit enter(int bodyBytes) {
+        if (bodyBytes <= LARGE_BODY_BYTES) {
+            return take(smallPermits);
+        }
+        Permit permit = take(largePermits);
         try {
             if (!largeTurns.tryAcquire(longestTurnWait.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw overloaded();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            permit.close();
+            throw overloaded();
+        } catch (ProblemException e) {
+            permit.close();
+            throw e;
+        }
+        return () -> {
+            largeTurns.release();
+            permit.close();
+        };
+    }
+
+    private static Permit take(Semaphore pool) {
+        if (!pool.tryAcquire()) {
             throw overloaded();
         }
-        return largeTurns::release;
+        return pool::release;
     }
 
     private static ProblemException overloaded() {

@@ -68,11 +68,11 @@ public class IngestResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response ingest(InputStream body, @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey,
                            @Context HttpServletRequest request, @Context SecurityContext security) {
-        try (IngestGate.Permit permit = gate.enter(request.getContentLengthLong())) {
-            Sender sender = new Sender(Caller.collarId(security),
-                    Instant.ofEpochSecond(Caller.token(security).getIssuedAtTime()), RequestIds.of(request));
+        Sender sender = new Sender(Caller.collarId(security),
+                Instant.ofEpochSecond(Caller.token(security).getIssuedAtTime()), RequestIds.of(request));
+        try (IngestGate.Permit inFlight = gate.claim(sender.collarId())) {
             byte[] bytes = BodyLimit.readAll(body);
-            try (IngestGate.Permit turn = gate.process(bytes.length)) {
+            try (IngestGate.Permit permit = gate.enter(bytes.length)) {
                 if (idempotencyKey == null) {
                     return ingest(bytes, sender);
                 }

@@ -24,7 +24,7 @@ class IngestGateTest {
 
     @Test
     void requestsBeyondTheLimitAreRefusedAtOnceWithRetryAfter() {
-        IngestGate gate = new IngestGate(2, Optional.empty());
+        IngestGate gate = new IngestGate(2, 1, 4, Duration.ofSeconds(2));
         IngestGate.Permit first = gate.enter(SMALL);
         gate.enter(SMALL);
 
@@ -38,32 +38,33 @@ class IngestGateTest {
 
     @Test
     void largeBodiesHaveTheirOwnPermitsSoSmallOnesStillGetIn() {
-        IngestGate gate = new IngestGate(2, Optional.empty());
+        IngestGate gate = new IngestGate(2, 2, 4, Duration.ofSeconds(2));
         gate.enter(LARGE);
-        IngestGate.Permit undeclared = gate.enter(-1);  // no Content-Length: counted as large
+        IngestGate.Permit second = gate.enter(LARGE);
 
         assertThrows(ProblemException.class, () -> gate.enter(LARGE));
         gate.enter(SMALL);
         gate.enter(SMALL);
         assertThrows(ProblemException.class, () -> gate.enter(SMALL));
 
-        undeclared.close();
+        second.close();
         gate.enter(LARGE);
     }
 
     @Test
     void limitsBelowOneAreAConfigurationError() {
-        assertThrows(IllegalArgumentException.class, () -> new IngestGate(0, Optional.empty()));
-        assertThrows(IllegalArgumentException.class, () -> new IngestGate(16, Optional.of(0)));
+        assertThrows(IllegalArgumentException.class, () -> new IngestGate(0, Optional.empty(), 4));
+        assertThrows(IllegalArgumentException.class, () -> new IngestGate(16, Optional.of(0), 4));
+        assertThrows(IllegalArgumentException.class, () -> new IngestGate(16, Optional.empty(), 0));
     }
 
     @Test
     void largeBodiesTakeTurnsWhileSmallOnesGoStraightThrough() throws Exception {
-        IngestGate gate = new IngestGate(16, 1, Duration.ofSeconds(10));
-        IngestGate.Permit large = gate.process(LARGE);
+        IngestGate gate = new IngestGate(16, 1, 4, Duration.ofSeconds(10));
+        IngestGate.Permit large = gate.enter(LARGE);
 
-        gate.process(SMALL).close();
-        FutureTask<IngestGate.Permit> next = new FutureTask<>(() -> gate.process(LARGE));
+        gate.enter(SMALL).close();
+        FutureTask<IngestGate.Permit> next = new FutureTask<>(() -> gate.enter(LARGE));
         Thread waiting = new Thread(next);
         waiting.start();
         while (waiting.getState() != Thread.State.TIMED_WAITING) {
@@ -77,13 +78,28 @@ class IngestGateTest {
 
     @Test
     void aLargeBodyWithoutATurnInTimeIsRefused() {
-        IngestGate gate = new IngestGate(16, 1, Duration.ofMillis(200));
-        gate.process(LARGE);
+        IngestGate gate = new IngestGate(16, 1, 4, Duration.ofMillis(200));
+        gate.enter(LARGE);
 
         long start = System.nanoTime();
-        ProblemException refused = assertThrows(ProblemException.class, () -> gate.process(LARGE));
+        ProblemException refused = assertThrows(ProblemException.class, () -> gate.enter(LARGE));
 
         assertEquals(ProblemType.OVERLOADED, refused.type());
         assertTrue(System.nanoTime() - start >= Duration.ofMillis(190).toNanos(), "it waited for a turn first");
+    }
+
+    @Test
+    void oneCollarHasOnlyItsShareInFlightAndOthersAreNotHeld() {
+        IngestGate gate = new IngestGate(16, 1, 2, Duration.ofSeconds(2));
+        IngestGate.Permit first = gate.claim("SN-1");
+        gate.claim("SN-1");
+
+        ProblemException refused = assertThrows(ProblemException.class, () -> gate.claim("SN-1"));
+        assertEquals(ProblemType.RATE_LIMITED, refused.type());
+        assertEquals(Map.of("Retry-After", "1"), refused.headers());
+        gate.claim("SN-2").close();
+
+        first.close();
+        gate.claim("SN-1");
     }
 }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -195,8 +196,9 @@ class FeedbackIT {
         assertFields(submit(collar, """
                 {"event_id": "%s", "user_feedback": "free text", "note": "and a note"}""".formatted(walk)), "note");
         assertFields(submit(collar, """
-                {"event_id": "%s", "user_feedback": "correct", "segment": {"samples": "%s"}}"""
-                .formatted(walk, "z".repeat(70_000))), "segment");
+                {"event_id": "%s", "user_feedback": "correct", "segment": {"samples": [%s]}}"""
+                .formatted(walk, String.join(",", Collections.nCopies(70, "\"" + "z".repeat(1_000) + "\"")))),
+                "segment");
         assertFields(submit(collar, """
                 {"event_id": "%s", "user_feedback": "correct", "timestamp": "yesterday"}""".formatted(walk)), "timestamp");
         assertFields(submit(collar, """
