@@ -1,6 +1,7 @@
 package it.io.petty;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -47,10 +48,19 @@ public final class TokenForge {
                 .expirationTime(Date.from(now.plusSeconds(600))).claim("sid", UUID.randomUUID().toString());
     }
 
-    /** Signed with the server's active key, as the server would. */
+    /** Signed with the server's active key, as the server would: typed as a person's access token. */
     public static String signedByServer(JWTClaimsSet claims) {
+        return signedByServer(claims, "at+jwt");
+    }
+
+    /** Signed with the server's active key, with this {@code typ} (none when null). */
+    public static String signedByServer(JWTClaimsSet claims, String type) {
         SigningKeyRing.ActiveKey key = serverKeys().active();
-        return sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.kid()).build(), claims, key.privateKey());
+        JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.kid());
+        if (type != null) {
+            header.type(new JOSEObjectType(type));
+        }
+        return sign(header.build(), claims, key.privateKey());
     }
 
     public static String sign(JWSHeader header, JWTClaimsSet claims, RSAPrivateKey key) {

@@ -1,6 +1,7 @@
 package io.petty.api.identity;
 
 import io.petty.domain.identity.RevocationList;
+import io.petty.domain.identity.Role;
 import io.petty.domain.identity.SigningKeyRing;
 import io.petty.domain.identity.TokenService;
 import jakarta.annotation.Priority;
@@ -26,8 +27,9 @@ import java.util.UUID;
 
 /**
  * What MicroProfile JWT cannot know and Petty checks after it has verified signature, issuer, audience and
- * times: the token was not revoked (logout, refresh reuse), and the key that signed it has not been retired.
- * Both come from memory that notifications keep current across instances.
+ * times: the token is of the kind its holder is given ({@code at+jwt} for people, RFC 9068; {@code device+jwt} for
+ * collars), it was not revoked (logout, refresh reuse), and the key that signed it has not been retired. The last
+ * two come from memory that notifications keep current across instances.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION + 1)
@@ -65,15 +67,18 @@ public class TokenPolicy implements ContainerRequestFilter {
         }
     }
 
-    /** The token's credential; none when it lacks an id or a key id. */
+    /** The token's credential; none when it lacks an id or a key id, or is not typed as its holder's tokens are. */
     public Optional<Credential> credential(JsonWebToken token) {
         Optional<UUID> jti = uuid(token.getTokenID());
-        Optional<String> kid = keyId(token.getRawToken());
-        if (jti.isEmpty() || kid.isEmpty()) {
+        JsonObject header = header(token.getRawToken());
+        String kid = header.getString("kid", null);
+        String expectedType = token.getGroups().contains(Role.COLLAR_GROUP) ? TokenService.DEVICE_TOKEN_TYPE
+                : TokenService.ACCESS_TOKEN_TYPE;
+        if (jti.isEmpty() || kid == null || !expectedType.equals(header.getString("typ", null))) {
             return Optional.empty();
         }
         UUID family = token.<String>claim(TokenService.FAMILY_CLAIM).flatMap(TokenPolicy::uuid).orElse(null);
-        return Optional.of(new Credential(jti.get(), family, kid.get()));
+        return Optional.of(new Credential(jti.get(), family, kid));
     }
 
     /**
@@ -85,15 +90,12 @@ public class TokenPolicy implements ContainerRequestFilter {
                 && !revocations.isRevoked(credential.jti(), credential.family());
     }
 
-    private static Optional<String> keyId(String rawToken) {
-        int dot = rawToken.indexOf('.');
-        if (dot <= 0) {
-            return Optional.empty();
-        }
-        byte[] header = Base64.getUrlDecoder().decode(rawToken.substring(0, dot));
+    /** The JOSE header of a token MicroProfile JWT has already parsed and verified. */
+    private static JsonObject header(String rawToken) {
+        String encoded = rawToken.substring(0, Math.max(rawToken.indexOf('.'), 0));
+        byte[] header = Base64.getUrlDecoder().decode(encoded);
         try (JsonReader reader = READERS.createReader(new StringReader(new String(header, StandardCharsets.UTF_8)))) {
-            JsonObject json = reader.readObject();
-            return Optional.ofNullable(json.getString("kid", null));
+            return reader.readObject();
         }
     }
 

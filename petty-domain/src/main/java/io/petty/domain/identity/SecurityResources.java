@@ -81,8 +81,10 @@ public class SecurityResources {
                                 @ConfigProperty(name = "petty.jwt.audience") String audience,
                                 @ConfigProperty(name = "petty.jwt.access-lifetime") Duration accessLifetime,
                                 @ConfigProperty(name = "petty.jwt.refresh-lifetime") Duration refreshLifetime,
-                                @ConfigProperty(name = "petty.jwt.device-lifetime") Duration deviceLifetime) {
-        return new TokenSettings(issuer, audience, accessLifetime, refreshLifetime, deviceLifetime);
+                                @ConfigProperty(name = "petty.jwt.device-lifetime") Duration deviceLifetime,
+                                @ConfigProperty(name = "petty.jwt.clock-skew-seconds") long clockSkewSeconds) {
+        return new TokenSettings(issuer, audience, accessLifetime, refreshLifetime, deviceLifetime,
+                Duration.ofSeconds(clockSkewSeconds));
     }
 
     @Produces
@@ -94,7 +96,7 @@ public class SecurityResources {
     @Produces
     @Singleton
     RevocationList revocationList(TokenSettings settings, Clock clock) {
-        return new RevocationList(clock, settings.longestAccessLifetime());
+        return new RevocationList(clock, settings.revocationHorizon());
     }
 
     @Produces

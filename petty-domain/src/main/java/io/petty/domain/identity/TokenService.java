@@ -26,6 +26,11 @@ import java.util.UUID;
  */
 public class TokenService {
 
+    /** RFC 9068's {@code typ} of a person's access token. */
+    public static final String ACCESS_TOKEN_TYPE = "at+jwt";
+    /** A collar's token is typed apart, so that neither kind is taken where the other is expected. */
+    public static final String DEVICE_TOKEN_TYPE = "device+jwt";
+
     /** Every access token of a login names its family, so that the whole login can be revoked at once. */
     public static final String FAMILY_CLAIM = "sid";
     public static final String OWNER_SCOPE = "pets:read pets:write telemetry:read";
@@ -62,7 +67,7 @@ public class TokenService {
         Instant now = clock.instant();
         String successor = newRefreshToken();
         TokenStore.Rotation rotation = store.rotate(hash(refreshToken), hash(successor),
-                now.plus(settings.refreshLifetime()), now, now.plus(settings.accessLifetime()));
+                now.plus(settings.refreshLifetime()), now, now.plus(settings.revocationHorizon()));
         return switch (rotation.outcome()) {
             case ROTATED -> new TokenPair(access(rotation.grant(), rotation.grant().accountId().toString(),
                     settings.accessLifetime()), successor, settings.accessLifetime().toSeconds());
@@ -73,8 +78,8 @@ public class TokenService {
 
     /** Ends a login: the presenting access token and every token of its family stop working. */
     public void logout(UUID jti, UUID familyId, Instant accessTokenExpiresAt) {
-        store.revokeAccessToken(jti, accessTokenExpiresAt);
-        store.revokeFamily(familyId, clock.instant().plus(settings.accessLifetime()));
+        store.revokeAccessToken(jti, settings.revokedUntil(accessTokenExpiresAt));
+        store.revokeFamily(familyId, clock.instant().plus(settings.revocationHorizon()));
     }
 
     /**
@@ -130,7 +135,9 @@ public class TokenService {
                 .expirationTime(Date.from(now.plus(lifetime)))
                 .claim(FAMILY_CLAIM, grant.familyId().toString())
                 .build();
-        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.kid()).type(JOSEObjectType.JWT).build();
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.kid())
+                .type(new JOSEObjectType(grant.groups().contains(Role.COLLAR_GROUP) ? DEVICE_TOKEN_TYPE
+                        : ACCESS_TOKEN_TYPE)).build();
         SignedJWT jwt = new SignedJWT(header, claims);
         try {
             jwt.sign(new RSASSASigner(key.privateKey()));

@@ -10,6 +10,7 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import it.io.petty.Fleet;
+import it.io.petty.Readings;
 import it.io.petty.TokenForge;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,8 +28,10 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 
 import static it.io.petty.PettyHttp.get;
+import static it.io.petty.PettyHttp.postJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -131,6 +134,31 @@ class TokenAttacksIT {
         String[] parts = owner.accessToken().split("\\.");
         assertRejected(parts[0] + "." + parts[1] + ".");
         assertRejected(parts[0] + "." + parts[1]);
+    }
+
+    @Test
+    void aPersonsTokenMustBeTypedAtJwt() {
+        JWTClaimsSet claims = TokenForge.ownerClaims(owner.id()).build();
+        assertRejected(TokenForge.signedByServer(claims, "device+jwt"));
+        assertRejected(TokenForge.signedByServer(claims, "JWT"));
+        assertRejected(TokenForge.signedByServer(claims, null));
+        assertEquals(200, pets(TokenForge.signedByServer(claims, "at+jwt")).statusCode());
+    }
+
+    @Test
+    void aCollarsTokenIsNotAPersonsAndAPersonsIsNotACollars() {
+        Fleet.Collar collar = Fleet.newCollar();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder(TokenForge.ownerClaims(owner.id()).build())
+                .subject(collar.id()).claim("upn", collar.id()).claim("groups", List.of("collar"))
+                .claim("scope", "telemetry:ingest").build();
+        String reading = Readings.reading(collar.id(), Readings.recent());
+        assertEquals(401, postJson("/v1/ingest", reading, TokenForge.signedByServer(claims, "at+jwt")).statusCode(),
+                "a collar's claims typed as a person's token");
+        assertEquals(201, postJson("/v1/ingest", reading, TokenForge.signedByServer(claims, "device+jwt"))
+                .statusCode());
+        assertEquals(403, postJson("/v1/ingest", reading, owner.accessToken()).statusCode(),
+                "a person's token is not a collar's");
+        assertEquals(403, pets(collar.deviceToken()).statusCode(), "a collar's token is not a person's");
     }
 
     @Test
