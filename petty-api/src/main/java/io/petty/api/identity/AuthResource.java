@@ -28,7 +28,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.time.Instant;
 import java.util.UUID;
 
-/** {@code /v1/auth}: logging in, refreshing, logging out, and collars trading their secret for a token. */
+/** {@code /v1/auth}: logging in, refreshing, logging out (here or everywhere), and collars trading their secret for a token. */
 @Path("v1/auth")
 @ApplicationScoped
 @Consumes(MediaType.APPLICATION_JSON)
@@ -53,13 +53,21 @@ public class AuthResource {
     @RateLimited("account")
     public Tokens token(Login login, @Context HttpServletRequest request) {
         Login given = ProblemException.requireBody(login);
-        return view(sessions.login(given.email(), given.password(), request.getRemoteAddr()));
+        Sessions.SignedIn signedIn = sessions.login(given.email(), given.password(), request.getRemoteAddr(),
+                given.deviceCookie());
+        TokenPair pair = signedIn.tokens();
+        return new Tokens(pair.accessToken(), pair.refreshToken(), "Bearer", pair.expiresInSeconds(),
+                signedIn.deviceCookie());
     }
 
-    /** Not rate limited by address: many users share one behind carrier NAT, and a stolen token is caught by reuse. */
+    /**
+     * Rate limited by address in a class of its own, generous enough for the many users behind one carrier NAT (each
+     * refreshes every 15 minutes); a stolen refresh token is caught by reuse.
+     */
     @POST
     @Path("refresh")
     @PermitAll
+    @RateLimited("refresh")
     public Tokens refresh(Refresh refresh) {
         String token = ProblemException.requireBody(refresh).refreshToken();
         if (token == null) {
@@ -80,6 +88,16 @@ public class AuthResource {
         return Response.noContent().build();
     }
 
+    /** Ends every login of the caller's account, this one included: the "sign out everywhere" of a lost phone. */
+    @POST
+    @Path("logout-all")
+    @RateLimited("api")
+    @RolesAllowed({"owner", "admin", "compliance-officer"})
+    public Response logoutAll(@Context SecurityContext security) {
+        sessions.logoutEverywhere(Caller.accountId(security));
+        return Response.noContent().build();
+    }
+
     @POST
     @Path("device-token")
     @PermitAll
@@ -91,6 +109,6 @@ public class AuthResource {
 
 
     private static Tokens view(TokenPair pair) {
-        return new Tokens(pair.accessToken(), pair.refreshToken(), "Bearer", pair.expiresInSeconds());
+        return new Tokens(pair.accessToken(), pair.refreshToken(), "Bearer", pair.expiresInSeconds(), null);
     }
 }

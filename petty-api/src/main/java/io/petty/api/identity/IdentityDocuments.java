@@ -18,10 +18,18 @@ public final class IdentityDocuments {
     public record AccountView(UUID id, String role) {
     }
 
-    public record Login(String email, String password) {
+    /** {@code device_cookie}: what the last login to this account answered, if the client kept it. */
+    public record Login(String email, String password, String deviceCookie) {
         @Override
         public String toString() {
             return "Login[redacted]";
+        }
+    }
+
+    public record PasswordChange(String currentPassword, String newPassword) {
+        @Override
+        public String toString() {
+            return "PasswordChange[redacted]";
         }
     }
 
@@ -39,8 +47,13 @@ public final class IdentityDocuments {
         }
     }
 
-    /** RFC 6749 token response; {@code refresh_token} is absent for device tokens. */
-    public record Tokens(String accessToken, String refreshToken, String tokenType, long expiresIn) {
+    /**
+     * RFC 6749 token response; {@code refresh_token} is absent for device tokens; {@code device_cookie} comes with a
+     * password login only: presented at the next login to the account, it keeps the client out of reach of others'
+     * failed attempts.
+     */
+    public record Tokens(String accessToken, String refreshToken, String tokenType, long expiresIn,
+                         String deviceCookie) {
         @Override
         public String toString() {
             return "Tokens[redacted]";

@@ -16,6 +16,9 @@ public record AuditEvent(long seq, Instant at, String type, String actor, String
     public static final String TOKEN_REFRESHED = "token.refreshed";
     public static final String REFRESH_REUSE_DETECTED = "token.refresh-reuse-detected";
     public static final String LOGGED_OUT = "logout";
+    public static final String LOGGED_OUT_EVERYWHERE = "logout.everywhere";
+    public static final String PASSWORD_CHANGED = "password.changed";
+    public static final String PASSWORD_CHANGE_FAILED = "password.change-failed";
     public static final String KEY_ROTATED = "key.rotated";
     public static final String ROLE_CHANGED = "role.changed";
 }

@@ -25,4 +25,8 @@ public interface AccountRepository {
     Optional<Credentials> findByEmailLookup(byte[] emailLookup);
 
     Optional<Account> find(UUID id);
+
+    Optional<Credentials> credentials(UUID id);
+
+    void updatePasswordHash(UUID id, String passwordHash);
 }

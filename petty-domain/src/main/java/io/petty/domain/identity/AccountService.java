@@ -53,14 +53,48 @@ public class AccountService {
         return account;
     }
 
-    /** @return the account when the password is right; takes as long when the email is unknown */
+    /**
+     * @return the account when the password is right; takes as long when the email is unknown. A right password
+     *         stored at less than today's cost is hashed again at today's.
+     */
     public Optional<Account> authenticate(String email, String password) {
         if (email == null || password == null || password.length() > PasswordPolicy.MAX_LENGTH * 4) {
             return Optional.empty();
         }
-        Optional<AccountRepository.Credentials> stored = accounts.findByEmailLookup(pii.emailLookup(email));
-        boolean matches = PasswordHasher.verify(password.toCharArray(), stored.map(AccountRepository.Credentials::passwordHash)
-                .orElse(null));
-        return matches ? stored.map(AccountRepository.Credentials::account) : Optional.empty();
+        return verified(accounts.findByEmailLookup(pii.emailLookup(email)), password);
+    }
+
+    /**
+     * Replaces the password of a signed-in account, which must give its current one.
+     *
+     * @throws InvalidInputException naming {@code current_password} when it is wrong, {@code new_password} when it
+     *                               breaks a rule
+     */
+    public void changePassword(UUID accountId, String currentPassword, String newPassword) {
+        boolean right = currentPassword != null && currentPassword.length() <= PasswordPolicy.MAX_LENGTH * 4
+                && verified(accounts.credentials(accountId), currentPassword).isPresent();
+        List<FieldViolation> violations = new ArrayList<>();
+        if (!right) {
+            violations.add(new FieldViolation("current_password", "is not this account's password"));
+        }
+        PasswordPolicy.check(newPassword, null)
+                .map(violation -> new FieldViolation("new_password", violation.message()))
+                .ifPresent(violations::add);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        accounts.updatePasswordHash(accountId, PasswordHasher.hash(newPassword.toCharArray()));
+    }
+
+    private Optional<Account> verified(Optional<AccountRepository.Credentials> stored, String password) {
+        String hash = stored.map(AccountRepository.Credentials::passwordHash).orElse(null);
+        if (!PasswordHasher.verify(password.toCharArray(), hash)) {
+            return Optional.empty();
+        }
+        Account account = stored.get().account();
+        if (PasswordHasher.isOutdated(hash)) {
+            accounts.updatePasswordHash(account.id(), PasswordHasher.hash(password.toCharArray()));
+        }
+        return Optional.of(account);
     }
 }

@@ -36,7 +36,7 @@ public class SecurityResources {
 
     /** The endpoint classes with a token-bucket limit each (defaults in microprofile-config.properties). */
     public static final List<String> RATE_LIMITED_CLASSES =
-            List.of("ingest", "timeline", "feedback", "analysis", "account", "api");
+            List.of("ingest", "timeline", "feedback", "analysis", "account", "refresh", "api");
     /** Enough for every collar of a large fleet; past it, full (idle) buckets are forgotten. */
     private static final int MAX_RATE_LIMIT_BUCKETS = 200_000;
 
@@ -61,6 +61,12 @@ public class SecurityResources {
     @Singleton
     SecretStore secretStore(DataSource dataSource, MasterKey masterKey, Clock clock) {
         return new SecretStore(dataSource, masterKey, clock);
+    }
+
+    @Produces
+    @Singleton
+    DeviceCookies deviceCookies(SecretStore secrets) {
+        return new DeviceCookies(secrets);
     }
 
     @Produces
@@ -107,8 +113,9 @@ public class SecurityResources {
 
     @Produces
     @Singleton
-    LoginThrottle loginThrottle(Clock clock) {
-        return new LoginThrottle(clock);
+    LoginThrottle loginThrottle(Clock clock,
+                                @ConfigProperty(name = "petty.login.address-failures") int addressFailures) {
+        return new LoginThrottle(clock, addressFailures);
     }
 
     /** One limit per endpoint class, {@code petty.rate-limit.<class>.burst} and {@code .per-second}. */

@@ -83,6 +83,15 @@ public class TokenService {
     }
 
     /**
+     * Ends every login of the account but the one kept (null: all of them), as a logout of each would.
+     *
+     * @return the logins ended
+     */
+    public List<UUID> revokeLogins(UUID accountId, UUID kept) {
+        return store.revokeLogins(accountId, kept, clock.instant().plus(settings.revocationHorizon()));
+    }
+
+    /**
      * Exchanges a collar's device credential for a short-lived token that may only ingest that collar's readings.
      *
      * @throws InvalidCredentialsException when the collar is not paired or the secret is wrong

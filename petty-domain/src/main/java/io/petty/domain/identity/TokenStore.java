@@ -32,6 +32,13 @@ public interface TokenStore {
     void revokeAccessToken(UUID jti, Instant expiresAt);
 
     /** Revokes a login: its refresh tokens and every access token issued from it. */
+    /**
+     * Revokes every login of the account that can still be refreshed, but the one kept (null: none kept).
+     *
+     * @return the logins revoked
+     */
+    List<UUID> revokeLogins(UUID accountId, UUID kept, Instant accessTokensValidUntil);
+
     void revokeFamily(UUID familyId, Instant accessTokensValidUntil);
 
     /** Deletes refresh tokens and revocations that expired before {@code now}. @return rows deleted */

@@ -23,7 +23,7 @@ class PasswordHasherTest {
 
         assertEquals(4, parts.length);
         assertEquals("pbkdf2-sha256", parts[0]);
-        assertEquals("210000", parts[1]);
+        assertEquals("600000", parts[1], "OWASP's figure for PBKDF2-HMAC-SHA256");
         assertEquals(16, Base64.getDecoder().decode(parts[2]).length);
         assertEquals(32, Base64.getDecoder().decode(parts[3]).length);
     }
@@ -76,5 +76,14 @@ class PasswordHasherTest {
     void aDamagedStoredHashMatchesNoPassword() {
         assertFalse(PasswordHasher.verify("anything at all".toCharArray(), "pbkdf2-sha256$many$AAAA$AAAA"));
         assertFalse(PasswordHasher.verify("anything at all".toCharArray(), "pbkdf2-sha256$1000$not base64!$AAAA"));
+    }
+
+    @Test
+    void aHashMadeAtLessThanTodaysCostStillVerifiesAndIsOutdated() {
+        String old = PasswordHasher.hash(PASSWORD.toCharArray(), 210_000);
+        assertTrue(PasswordHasher.verify(PASSWORD.toCharArray(), old));
+        assertTrue(PasswordHasher.isOutdated(old));
+        assertFalse(PasswordHasher.isOutdated(STORED));
+        assertTrue(PasswordHasher.isOutdated("bcrypt$whatever"));
     }
 }

@@ -1,6 +1,5 @@
 package it.io.petty.behavior;
 
-import io.petty.domain.abuse.LoginThrottle;
 import io.petty.domain.behavior.BehaviorEngine;
 import io.petty.domain.behavior.DetectedEvent;
 import io.petty.domain.telemetry.Reading;
@@ -64,11 +63,8 @@ class OwnerJourneyIT {
     private static final Duration ANALYSIS = Duration.ofSeconds(90);
     private static final String NOTHING = "nothing the engine can tell";
     /**
-     * All the owners log in from the test's one address, and the server counts a login as failed until it has
-     * succeeded: once {@value LoginThrottle#ADDRESS_FAILURES} count against the address within 15 minutes (the
-     * suite's wrong-password tests among them), its next login is refused for the rest of the window, however right
-     * the password. So owners sign up and log in a few at a time; hashing the passwords keeps the processors busy all
-     * the same.
+     * Owners sign up and log in a few at a time: each is two password hashes (PBKDF2, 600,000 iterations), which
+     * would otherwise take the processors from the journeys under way.
      */
     private static final Semaphore LOGINS = new Semaphore(5);
 

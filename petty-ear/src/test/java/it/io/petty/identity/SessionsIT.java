@@ -1,7 +1,9 @@
 package it.io.petty.identity;
 
 import com.nimbusds.jwt.SignedJWT;
+import io.petty.domain.crypto.PasswordHasher;
 import it.io.petty.Fleet;
+import it.io.petty.TestDatabase;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
@@ -97,6 +99,76 @@ class SessionsIT {
         assertEquals(401, refresh(owner.refreshToken()).statusCode());
         JsonObject again = Fleet.login(owner.email(), Fleet.PASSWORD);
         assertEquals(200, get("/v1/pets", again.getString("access_token")).statusCode(), "a new login works");
+    }
+
+    @Test
+    void changingThePasswordEndsEveryOtherLoginAndKeepsThisOne() {
+        Fleet.Owner owner = Fleet.newOwner();
+        JsonObject phone = Fleet.login(owner.email(), Fleet.PASSWORD);
+        String newPassword = "another long passphrase";
+
+        HttpResponse<String> changed = changePassword(owner.accessToken(), Fleet.PASSWORD, newPassword);
+
+        assertEquals(204, changed.statusCode(), changed.body());
+        assertEquals(200, get("/v1/pets", owner.accessToken()).statusCode(), "the login that changed it goes on");
+        assertEquals(200, refresh(owner.refreshToken()).statusCode());
+        assertEquals(401, get("/v1/pets", phone.getString("access_token")).statusCode(), "another login ends");
+        assertEquals(401, refresh(phone.getString("refresh_token")).statusCode());
+        assertEquals(401, login(owner.email(), Fleet.PASSWORD).statusCode(), "the old password is gone");
+        assertEquals(200, login(owner.email(), newPassword).statusCode());
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM audit_event WHERE type = 'password.changed' "
+                + "AND subject = '" + owner.id() + "'"));
+    }
+
+    @Test
+    void aWrongCurrentPasswordOrAWeakNewOneChangesNothing() {
+        Fleet.Owner owner = Fleet.newOwner();
+        HttpResponse<String> wrong = changePassword(owner.accessToken(), "not the password at all", "a new passphrase");
+        assertEquals(422, wrong.statusCode(), wrong.body());
+        assertEquals("current_password", json(wrong).getJsonArray("errors").getJsonObject(0).getString("field"));
+        HttpResponse<String> weak = changePassword(owner.accessToken(), Fleet.PASSWORD, "password1234");
+        assertEquals(422, weak.statusCode(), weak.body());
+        assertEquals("new_password", json(weak).getJsonArray("errors").getJsonObject(0).getString("field"));
+
+        assertEquals(200, login(owner.email(), Fleet.PASSWORD).statusCode());
+        assertEquals(200, refresh(owner.refreshToken()).statusCode(), "no login was ended");
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM audit_event WHERE type = 'password.change-failed' "
+                + "AND subject = '" + owner.id() + "'"));
+    }
+
+    @Test
+    void logoutAllEndsEveryLoginOfTheCaller() {
+        Fleet.Owner owner = Fleet.newOwner();
+        JsonObject phone = Fleet.login(owner.email(), Fleet.PASSWORD);
+        Fleet.Owner someoneElse = Fleet.newOwner();
+
+        assertEquals(204, postJson("/v1/auth/logout-all", "{}", phone.getString("access_token")).statusCode());
+
+        for (String token : List.of(owner.accessToken(), phone.getString("access_token"))) {
+            assertEquals(401, get("/v1/pets", token).statusCode());
+        }
+        assertEquals(401, refresh(owner.refreshToken()).statusCode());
+        assertEquals(200, get("/v1/pets", someoneElse.accessToken()).statusCode(), "another account's login goes on");
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM audit_event WHERE type = 'logout.everywhere' "
+                + "AND subject = '" + owner.id() + "'"));
+    }
+
+    @Test
+    void aPasswordHashedAtTheOldCostIsHashedAgainAtTodaysWhenItIsNextUsed() {
+        Fleet.Owner owner = Fleet.newOwner();
+        String old = PasswordHasher.hash(Fleet.PASSWORD.toCharArray(), 210_000);
+        TestDatabase.execute("UPDATE account SET password_hash = '" + old + "' WHERE id = '" + owner.id() + "'");
+
+        assertEquals(200, login(owner.email(), Fleet.PASSWORD).statusCode());
+
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM account WHERE id = '" + owner.id()
+                + "' AND password_hash LIKE 'pbkdf2-sha256$600000$%'"));
+        assertEquals(200, login(owner.email(), Fleet.PASSWORD).statusCode());
+    }
+
+    private static HttpResponse<String> changePassword(String token, String current, String next) {
+        return postJson("/v1/me/password", """
+                {"current_password": "%s", "new_password": "%s"}""".formatted(current, next), token);
     }
 
     private static HttpResponse<String> register(String email, String password) {

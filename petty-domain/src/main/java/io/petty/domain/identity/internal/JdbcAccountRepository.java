@@ -5,6 +5,7 @@ import io.petty.domain.identity.AccountRepository;
 import io.petty.domain.identity.EmailTakenException;
 import io.petty.domain.identity.Role;
 import io.petty.domain.platform.DatabaseException;
+import io.petty.domain.platform.SqlUpdates;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
@@ -52,10 +53,25 @@ public class JdbcAccountRepository implements AccountRepository {
 
     @Override
     public Optional<Credentials> findByEmailLookup(byte[] emailLookup) {
+        return credentials("email_hmac", emailLookup);
+    }
+
+    @Override
+    public Optional<Credentials> credentials(UUID id) {
+        return credentials("id", id);
+    }
+
+    @Override
+    public void updatePasswordHash(UUID id, String passwordHash) {
+        SqlUpdates.run(dataSource, "could not store a password hash", "UPDATE account SET password_hash = ? WHERE id = ?",
+                passwordHash, id);
+    }
+
+    private Optional<Credentials> credentials(String keyColumn, Object key) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement query = connection.prepareStatement(
-                     "SELECT id, role, password_hash FROM account WHERE email_hmac = ?")) {
-            query.setBytes(1, emailLookup);
+                     "SELECT id, role, password_hash FROM account WHERE " + keyColumn + " = ?")) {
+            query.setObject(1, key);
             try (ResultSet row = query.executeQuery()) {
                 if (!row.next()) {
                     return Optional.empty();

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -102,6 +103,28 @@ public class JdbcTokenStore implements TokenStore {
         } catch (SQLException e) {
             throw new DatabaseException("could not revoke an access token", e);
         }
+    }
+
+    @Override
+    public List<UUID> revokeLogins(UUID accountId, UUID kept, Instant accessTokensValidUntil) {
+        return SqlTransactions.run(dataSource, "could not revoke an account's logins", connection -> {
+            List<UUID> families = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT DISTINCT family_id FROM refresh_token
+                    WHERE account_id = ? AND state = 'active' AND family_id IS DISTINCT FROM ?""")) {
+                query.setObject(1, accountId);
+                query.setObject(2, kept);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        families.add(rows.getObject(1, UUID.class));
+                    }
+                }
+            }
+            for (UUID family : families) {
+                revokeFamily(connection, family, accessTokensValidUntil);
+            }
+            return families;
+        });
     }
 
     @Override
