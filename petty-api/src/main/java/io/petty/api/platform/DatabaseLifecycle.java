@@ -110,7 +110,8 @@ public class DatabaseLifecycle {
             ready.fire(new SchemaReady());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Database not ready (" + e.getMessage() + "); retrying in " + RETRY_SECONDS + " s");
-            retry(new SchemaState(false, true, "database not ready: " + e.getMessage()));
+            // The health document says what state it is in; why is for the log (it may name hosts and users).
+            retry(new SchemaState(false, true, "database not ready; retrying"));
         }
     }
 
