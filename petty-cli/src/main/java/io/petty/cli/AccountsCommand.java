@@ -48,9 +48,9 @@ public class AccountsCommand {
                 return ExitCode.USAGE;
             }
             DataSource dataSource = database.dataSource();
-            AccountService accounts = new AccountService(AccountRepository.using(dataSource),
-                    new PiiProtector(new SecretStore(dataSource, security.masterKey(), Clock.systemUTC())),
-                    new AuditLog(dataSource, Clock.systemUTC()));
+            SecretStore secrets = new SecretStore(dataSource, security.masterKey(), Clock.systemUTC());
+            AccountService accounts = new AccountService(AccountRepository.using(dataSource), new PiiProtector(secrets),
+                    new AuditLog(dataSource, Clock.systemUTC(), secrets));
             try {
                 String name = displayName != null ? displayName : email.substring(0, Math.max(1, email.indexOf('@')));
                 Account account = accounts.register(email, readPassword(), name, wanted);

@@ -1,27 +1,43 @@
 package io.petty.cli;
 
 import io.petty.domain.audit.AuditLog;
+import io.petty.domain.secrets.SecretStore;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 
-/** {@code petty audit verify}: recomputes the audit log's hash chain and names the first broken link. */
+/**
+ * {@code petty audit verify}: recomputes the audit log's keyed chain (so it needs the master key, as the server does)
+ * and names the first broken link, or the entries missing from its newest end.
+ */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Check the security audit log.",
         subcommands = AuditCommand.Verify.class)
 public class AuditCommand {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Verify the hash chain; exit 1 and name the first broken entry when it does not hold.")
+            description = "Verify the chain; exit 1 and name the first broken entry, or the missing newest ones.")
     static class Verify extends DatabaseCommand {
+        @Mixin
+        SecurityOptions security;
+
         @Override
         public Integer call() {
-            AuditLog.Verification result = new AuditLog(database.dataSource(), Clock.systemUTC()).verify();
+            DataSource dataSource = database.dataSource();
+            AuditLog.Verification result = new AuditLog(dataSource, Clock.systemUTC(),
+                    new SecretStore(dataSource, security.masterKey(), Clock.systemUTC())).verify();
             if (result.intact()) {
                 out().printf("Audit log intact: %d entries verified.%n", result.checked());
                 return ExitCode.OK;
             }
-            out().printf("Audit log BROKEN at entry %d (%d entries before it verified).%n",
-                    result.firstBrokenSeq().orElseThrow(), result.checked());
+            if (result.missingThrough().isPresent()) {
+                out().printf("Audit log TRUNCATED: entries %d to %d are missing from its newest end (%d entries "
+                        + "verified).%n", result.checked() + 1, result.missingThrough().get(), result.checked());
+            } else {
+                out().printf("Audit log BROKEN at entry %d (%d entries before it verified).%n",
+                        result.firstBrokenSeq().orElseThrow(), result.checked());
+            }
             return ExitCode.CHECK_FAILED;
         }
     }

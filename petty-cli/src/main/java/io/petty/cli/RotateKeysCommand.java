@@ -2,7 +2,9 @@ package io.petty.cli;
 
 import io.petty.domain.audit.AuditEvent;
 import io.petty.domain.audit.AuditLog;
+import io.petty.domain.crypto.MasterKey;
 import io.petty.domain.identity.SigningKeyRing;
+import io.petty.domain.secrets.SecretStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,9 +32,10 @@ public class RotateKeysCommand extends DatabaseCommand {
     @Override
     public Integer call() {
         DataSource dataSource = database.dataSource();
-        SigningKeyRing keys = new SigningKeyRing(dataSource, security.masterKey(), Clock.systemUTC());
+        MasterKey masterKey = security.masterKey();
+        SigningKeyRing keys = new SigningKeyRing(dataSource, masterKey, Clock.systemUTC());
         String kid = keys.rotate(longestTokenLifetime);
-        new AuditLog(dataSource, Clock.systemUTC()).record(AuditEvent.KEY_ROTATED, "cli:" + System.getProperty("user.name"),
+        new AuditLog(dataSource, Clock.systemUTC(), new SecretStore(dataSource, masterKey, Clock.systemUTC())).record(AuditEvent.KEY_ROTATED, "cli:" + System.getProperty("user.name"),
                 kid, "previous key retires after " + longestTokenLifetime);
         out().printf("Activated signing key %s; the previous key verifies for %s more.%n",
                 kid, longestTokenLifetime);

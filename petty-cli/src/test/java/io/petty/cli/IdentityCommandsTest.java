@@ -17,6 +17,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code petty rotate-keys} and {@code petty accounts create}, run as a user runs them. */
@@ -55,7 +56,7 @@ class IdentityCommandsTest {
         assertTrue(run.out().startsWith("Created admin account "), run.out());
         assertEquals("admin", query("SELECT role FROM account"));
         assertFalse(query("SELECT encode(email_ciphertext, 'escape') FROM account").contains("example.com"));
-        assertTrue(query("SELECT password_hash FROM account").startsWith("pbkdf2-sha256$210000$"));
+        assertTrue(query("SELECT password_hash FROM account").startsWith("pbkdf2-sha256$600000$"));
     }
 
     @Test
@@ -87,13 +88,43 @@ class IdentityCommandsTest {
         assertEquals("Audit log BROKEN at entry 2 (1 entries before it verified).\n", broken.out());
     }
 
+    @Test
+    void auditVerifyReportsEntriesRemovedFromTheNewestEnd() throws SQLException {
+        for (String email : List.of("one@example.com", "two@example.com", "three@example.com")) {
+            petty("an admin passphrase\n", "accounts", "create", "--role", "admin", "--email", email);
+        }
+        assertThrowsSql("TRUNCATE audit_event");
+        assertThrowsSql("DELETE FROM audit_event WHERE seq = 3");
+
+        // Someone who can change the schema removes the newest entry: no later link covers it, the head does.
+        execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
+        execute("DELETE FROM audit_event WHERE seq = 3");
+        CommandRun truncated = petty(null, "audit", "verify");
+        assertEquals(ExitCode.CHECK_FAILED, truncated.exitCode());
+        assertEquals("Audit log TRUNCATED: entries 3 to 3 are missing from its newest end (2 entries verified).\n",
+                truncated.out());
+    }
+
+    @Test
+    void aChainRewrittenWithoutTheMasterKeyDoesNotVerify() throws SQLException {
+        petty("an admin passphrase\n", "accounts", "create", "--role", "admin", "--email", "one@example.com");
+        // Rewrite the entry and recompute its hash as the unkeyed chain did: without the key the link cannot hold.
+        execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
+        execute("UPDATE audit_event SET keyed = false, hash = sha256(prev_hash) WHERE seq = 1");
+        CommandRun broken = petty(null, "audit", "verify");
+        assertEquals(ExitCode.CHECK_FAILED, broken.exitCode());
+        assertTrue(broken.out().startsWith("Audit log BROKEN at entry 1"), broken.out());
+    }
+
+    private void assertThrowsSql(String sql) {
+        SQLException refused = assertThrows(SQLException.class, () -> execute(sql));
+        assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+    }
+
     private CommandRun petty(String stdin, String... args) {
         List<String> full = new ArrayList<>(List.of(args));
         full.addAll(List.of("--db-url", url, "--db-user", TestPostgres.USER));
-        if (!args[0].equals("audit")) {
-            // Only the commands that decrypt or encrypt need the master key's directory.
-            full.addAll(List.of("--data-dir", dataDir.toString(), "--profile", "development"));
-        }
+        full.addAll(List.of("--data-dir", dataDir.toString(), "--profile", "development"));
         return CommandRun.typing(stdin, full.toArray(String[]::new));
     }
 

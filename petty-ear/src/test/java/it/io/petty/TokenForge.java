@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.petty.domain.crypto.MasterKey;
 import io.petty.domain.crypto.MasterKeySource;
 import io.petty.domain.identity.SigningKeyRing;
 
@@ -33,9 +34,13 @@ public final class TokenForge {
     }
 
     public static SigningKeyRing serverKeys() {
+        return new SigningKeyRing(TestDatabase.dataSource(), serverMasterKey(), Clock.systemUTC());
+    }
+
+    /** The test server's master key, generated in its data directory (a development server). */
+    public static MasterKey serverMasterKey() {
         Path dataDir = Path.of(System.getProperty("petty.test.server.data-dir"));
-        return new SigningKeyRing(TestDatabase.dataSource(),
-                new MasterKeySource(Optional.empty(), Optional.empty(), dataDir, false).load(), Clock.systemUTC());
+        return new MasterKeySource(Optional.empty(), Optional.empty(), dataDir, false).load();
     }
 
     /** Claims as the server issues them for an owner. */

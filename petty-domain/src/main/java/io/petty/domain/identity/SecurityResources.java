@@ -107,8 +107,8 @@ public class SecurityResources {
 
     @Produces
     @Singleton
-    AuditLog auditLog(DataSource dataSource, Clock clock) {
-        return new AuditLog(dataSource, clock);
+    AuditLog auditLog(DataSource dataSource, Clock clock, SecretStore secrets) {
+        return new AuditLog(dataSource, clock, secrets);
     }
 
     @Produces

@@ -1,8 +1,10 @@
 package it.io.petty.identity;
 
 import io.petty.domain.audit.AuditLog;
+import io.petty.domain.secrets.SecretStore;
 import it.io.petty.Fleet;
 import it.io.petty.TestDatabase;
+import it.io.petty.TokenForge;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -22,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Security events land in the hash-chained audit log, which refuses edits and detects tampering. */
 class AuditTrailIT {
 
-    private final AuditLog audit = new AuditLog(TestDatabase.dataSource(), Clock.systemUTC());
+    private final AuditLog audit = new AuditLog(TestDatabase.dataSource(), Clock.systemUTC(),
+            new SecretStore(TestDatabase.dataSource(), TokenForge.serverMasterKey(), Clock.systemUTC()));
 
     @Test
     void securityEventsAreRecordedAndTheChainVerifies() throws SQLException {
@@ -45,6 +48,8 @@ class AuditTrailIT {
         Fleet.newOwner();
         assertThrows(SQLException.class, () -> execute("UPDATE audit_event SET detail = 'nothing happened'"));
         assertThrows(SQLException.class, () -> execute("DELETE FROM audit_event"));
+        assertThrows(SQLException.class, () -> execute("TRUNCATE audit_event"));
+        assertThrows(SQLException.class, () -> execute("DELETE FROM audit_head"));
     }
 
     @Test
