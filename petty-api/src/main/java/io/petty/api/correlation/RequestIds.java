@@ -28,9 +28,22 @@ public class RequestIds implements ContainerRequestFilter, ContainerResponseFilt
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String offered = request.getHeaderString(HEADER);
-        String id = offered != null && ACCEPTABLE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
-        request.setProperty(PROPERTY, id);
+        request.setProperty(PROPERTY, idFor(request.getHeaderString(HEADER)));
+    }
+
+    /** The request's id, given it now when the filter never saw it (an error the servlet container answered). */
+    public static String assign(HttpServletRequest request) {
+        Object id = request.getAttribute(PROPERTY);
+        if (id != null) {
+            return id.toString();
+        }
+        String assigned = idFor(request.getHeader(HEADER));
+        request.setAttribute(PROPERTY, assigned);
+        return assigned;
+    }
+
+    private static String idFor(String offered) {
+        return offered != null && ACCEPTABLE.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
     }
 
     @Override

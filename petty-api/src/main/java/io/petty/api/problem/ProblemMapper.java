@@ -37,7 +37,7 @@ import java.util.logging.Logger;
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
-    static final URI ABOUT_BLANK = URI.create("about:blank");
+    public static final URI ABOUT_BLANK = URI.create("about:blank");
     /** How long a client should wait before retrying while the database is unreachable. */
     private static final String DATABASE_RETRY_AFTER_SECONDS = "5";
 
@@ -158,13 +158,15 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     /** What a client should know about an error the runtime raised, by status. */
-    static String frameworkDetail(int status) {
+    public static String frameworkDetail(int status) {
         return switch (status) {
             case 401 -> "A valid bearer token is required.";
             case 403 -> "This token may not do that.";
             case 404 -> "There is nothing at this path.";
             case 405 -> "This path does not support the method; the Allow header lists those it does.";
             case 406 -> "This resource can answer only with application/json.";
+            case 408 -> "The request did not arrive in time.";
+            case 414 -> "The request's URI is too long.";
             case 415 -> "The request body must be application/json.";
             default -> "The request could not be served.";
         };
