@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Authenticated GET /v1/realtime beside GET /health/live, in the same run, against a running server.
+# Authenticated GET /v1/realtime beside GET /health/live, in the same run, against a running server, over plain
+# HTTP or TLS (https://localhost:9443: the development server's self-signed certificate is accepted).
 #
 #   PETTY_RATE_LIMIT_API_BURST=100000000 PETTY_RATE_LIMIT_API_PER_SECOND=100000000 mvn -Pserve package &
 #   docs/bench-auth.sh [base-url] [seconds] [connections]
@@ -12,6 +13,8 @@ seconds=${2:-20}
 connections=${3:-32}
 json='Content-Type: application/json'
 field() { sed "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/"; }
+# wrk does not check certificates; curl is told not to for a development server's own.
+curl() { if [[ $base == https://* ]]; then command curl -k "$@"; else command curl "$@"; fi; }
 
 email="bench-$(date +%s%N)@example.com"
 curl -sf -X POST "$base/v1/accounts" -H "$json" \
@@ -26,8 +29,9 @@ secret=$(curl -sf -X POST "$base/v1/collars" -H "$json" -H "Authorization: Beare
 device=$(curl -sf -X POST "$base/v1/auth/device-token" -H "$json" \
   -d "{\"collar_id\":\"$collar\",\"secret\":\"$secret\"}" | field access_token)
 curl -sf -X POST "$base/v1/ingest" -H "$json" -H "Authorization: Bearer $device" \
-  -d "{\"collar_id\":\"$collar\",\"timestamp\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\",\"heart_rate\":72,\"activity_level\":1}" > /dev/null
+  -d "{\"collar_id\":\"$collar\",\"timestamp\":\"$(date -u -d "+2 seconds" +%Y-%m-%dT%H:%M:%SZ)\",\"heart_rate\":72,\"activity_level\":1}" > /dev/null
 
+# (The reading is stamped just ahead: one stamped before its pairing, within the same second, is refused.)
 # Warm up both paths (JIT, connection pool), then measure.
 wrk -t2 -c"$connections" -d5s -H "Authorization: Bearer $owner" "$base/v1/realtime?collar_id=$collar" > /dev/null
 wrk -t2 -c"$connections" -d5s "$base/health/live" > /dev/null
