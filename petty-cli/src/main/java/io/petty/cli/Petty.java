@@ -4,7 +4,9 @@ import io.petty.cli.load.LoadCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 
 /** The {@code petty} command: operations on a Petty deployment. */
 @Command(name = "petty", mixinStandardHelpOptions = true, versionProvider = Petty.Version.class,
@@ -14,7 +16,9 @@ import java.io.PrintWriter;
 public final class Petty {
 
     public static void main(String[] args) {
-        System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args));
+        // UTF-8 whatever the platform's default: JSON output is UTF-8 (RFC 8259), and so are the terminals it meets.
+        System.exit(commandLine(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true)).execute(args));
     }
 
     /** The one place a command line is built, so tests run exactly what users run, with captured streams. */

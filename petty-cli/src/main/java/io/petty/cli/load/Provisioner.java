@@ -34,11 +34,12 @@ final class Provisioner {
     private static final int SERIALS = 1_000_000;
     private static final int MAX_TAKEN_IN_A_ROW = 1000;
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final PettyApi api;
     private final FleetFile file;
     private final LoadListener listener;
     private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
     private final AtomicInteger nextSerial;
     private final Set<String> knownSerials = ConcurrentHashMap.newKeySet();
 
@@ -48,7 +49,7 @@ final class Provisioner {
         this.file = file;
         this.listener = listener;
         this.clock = clock;
-        this.nextSerial = new AtomicInteger(random.nextInt(SERIALS));
+        this.nextSerial = new AtomicInteger(RANDOM.nextInt(SERIALS));
     }
 
     /**
@@ -163,8 +164,8 @@ final class Provisioner {
     private FleetFile.Owner register() {
         byte[] id = new byte[6];
         byte[] password = new byte[18];
-        random.nextBytes(id);
-        random.nextBytes(password);
+        RANDOM.nextBytes(id);
+        RANDOM.nextBytes(password);
         FleetFile.Owner owner = new FleetFile.Owner("load-" + HexFormat.of().formatHex(id) + "@example.com",
                 Base64.getUrlEncoder().withoutPadding().encodeToString(password), List.of());
         PettyApi.Answer registered = api.post("/v1/accounts", Json.createObjectBuilder().add("email", owner.email())

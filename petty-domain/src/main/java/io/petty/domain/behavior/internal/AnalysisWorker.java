@@ -156,8 +156,11 @@ public class AnalysisWorker {
 
     private void await(Duration longest) {
         try {
-            wakeUps.tryAcquire(longest.toMillis(), TimeUnit.MILLISECONDS);
-            wakeUps.drainPermits();
+            // Woken by an ingest, or not within the longest wait: either way it looks for work now.
+            boolean woken = wakeUps.tryAcquire(longest.toMillis(), TimeUnit.MILLISECONDS);
+            if (woken) {
+                wakeUps.drainPermits();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;

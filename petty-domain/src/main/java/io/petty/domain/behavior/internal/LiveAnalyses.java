@@ -46,12 +46,22 @@ public class LiveAnalyses {
         if (capacity < 0) {
             throw new IllegalArgumentException("petty.behavior.live-collars must not be negative");
         }
-        this.byCollar = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Live> eldest) {
-                return size() > capacity;
-            }
-        };
+        this.byCollar = new LeastRecentlyUsed<>(capacity);
+    }
+
+    /** A map in access order that forgets its least recently used entry past its capacity. */
+    private static final class LeastRecentlyUsed<K, V> extends LinkedHashMap<K, V> {
+        private final int capacity;
+
+        LeastRecentlyUsed(int capacity) {
+            super(16, 0.75f, true);
+            this.capacity = capacity;
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
+            return size() > capacity;
+        }
     }
 
     /** For CDI proxies; never called to build a working instance. */
