@@ -21,7 +21,8 @@ import java.util.Optional;
  * Outside the development profile, plain HTTP answers only with a permanent redirect to HTTPS (308 keeps the method
  * and body), before anything is authenticated or read: a token or a password never travels in clear twice. Requests
  * from the machine itself stay on HTTP (MicroProfile JWT fetches the server's own JWKS there); behind a TLS-terminating
- * proxy, Liberty's remoteIp (server.xml) makes the scheme the client's.
+ * proxy, Liberty's remoteIp (server.xml) makes the scheme the client's, and the redirect names the port clients
+ * reach HTTPS on ({@code petty.http.public-https-port}: the server's own HTTPS_PORT unless a proxy serves 443).
  */
 @Provider
 @PreMatching
@@ -37,7 +38,7 @@ public class HttpsOnly implements ContainerRequestFilter {
 
     @Inject
     public HttpsOnly(@ConfigProperty(name = "petty.profile") String profile,
-                     @ConfigProperty(name = "https.port", defaultValue = "443") int httpsPort) {
+                     @ConfigProperty(name = "petty.http.public-https-port") int httpsPort) {
         this.enforced = !"development".equals(profile);
         this.httpsPort = httpsPort;
     }
