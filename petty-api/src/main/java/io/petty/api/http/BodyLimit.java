@@ -15,8 +15,8 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Caps request bodies in size and in time, so that no client can make the server buffer without bound or hold a

@@ -127,7 +127,7 @@ class HttpFuzzIT {
         String contentType = response.headers().firstValue("Content-Type").orElse("");
         String body;
         try (InputStream in = response.body()) {
-            // An event stream never ends: its first bytes are enough.
+            // An event stream never ends: its status and headers are what is checked.
             body = new String(contentType.startsWith("text/event-stream") ? in.readNBytes(0) : in.readAllBytes(),
                     StandardCharsets.UTF_8);
         }
