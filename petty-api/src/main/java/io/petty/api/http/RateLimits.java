@@ -3,7 +3,6 @@ package io.petty.api.http;
 import io.petty.api.problem.ProblemException;
 import io.petty.api.problem.ProblemType;
 import io.petty.domain.abuse.RateLimiter;
-import io.petty.domain.abuse.TokenBucket;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,7 +61,7 @@ public class RateLimits implements ContainerRequestFilter, ContainerResponseFilt
         }
         Principal caller = request.getSecurityContext().getUserPrincipal();
         String principal = caller != null ? "user:" + caller.getName() : "address:" + servletRequest.getRemoteAddr();
-        TokenBucket.Decision decision = limiter.take(limited.value(), principal);
+        RateLimiter.Decision decision = limiter.take(limited.value(), principal);
         request.setProperty(DECISION, decision);
         if (!decision.allowed()) {
             throw new ProblemException(ProblemType.RATE_LIMITED, "Too many requests; retry after "
@@ -72,12 +71,12 @@ public class RateLimits implements ContainerRequestFilter, ContainerResponseFilt
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(DECISION) instanceof TokenBucket.Decision decision) {
+        if (request.getProperty(DECISION) instanceof RateLimiter.Decision decision) {
             headers(decision).forEach((name, value) -> response.getHeaders().putSingle(name, value));
         }
     }
 
-    private static Map<String, String> headers(TokenBucket.Decision decision) {
+    private static Map<String, String> headers(RateLimiter.Decision decision) {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("RateLimit-Limit", Long.toString(decision.limit()));
         headers.put("RateLimit-Remaining", Long.toString(decision.remaining()));

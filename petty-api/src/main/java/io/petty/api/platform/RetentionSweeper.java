@@ -1,5 +1,7 @@
 package io.petty.api.platform;
 
+import io.petty.domain.abuse.LoginThrottle;
+import io.petty.domain.abuse.RateBuckets;
 import io.petty.domain.idempotency.IdempotencyStore;
 import io.petty.domain.live.LiveLog;
 import io.petty.domain.telemetry.DeadLetterRepository;
@@ -20,9 +22,9 @@ import java.util.logging.Logger;
 
 /**
  * Deletes short-lived operational records once their time is up: dead letters after 14 days, idempotency keys
- * after a day, live events and finished webhook deliveries after 7 days. Small, indexed deletes, so every instance
- * may run them; the retention batch job (reading
- * partitions, exports) is the place for the heavy work.
+ * after a day, live events and finished webhook deliveries after 7 days, login attempts after the throttle's 15 minutes,
+ * rate buckets once they have refilled. Small, indexed deletes, so every instance may run them; the retention batch
+ * job (reading partitions, exports) is the place for the heavy work.
  */
 @ApplicationScoped
 public class RetentionSweeper {
@@ -34,24 +36,29 @@ public class RetentionSweeper {
     private final IdempotencyStore idempotency;
     private final LiveLog liveLog;
     private final WebhookOutbox webhooks;
+    private final LoginThrottle logins;
+    private final RateBuckets rateBuckets;
     private final ManagedScheduledExecutorService scheduler;
     private final Clock clock;
     private volatile Future<?> sweeping;
 
     @Inject
     public RetentionSweeper(DeadLetterRepository deadLetters, IdempotencyStore idempotency, LiveLog liveLog,
-                            WebhookOutbox webhooks, ManagedScheduledExecutorService scheduler, Clock clock) {
+                            WebhookOutbox webhooks, LoginThrottle logins, RateBuckets rateBuckets,
+                            ManagedScheduledExecutorService scheduler, Clock clock) {
         this.deadLetters = deadLetters;
         this.idempotency = idempotency;
         this.liveLog = liveLog;
         this.webhooks = webhooks;
+        this.logins = logins;
+        this.rateBuckets = rateBuckets;
         this.scheduler = scheduler;
         this.clock = clock;
     }
 
     /** Required by CDI to proxy an application-scoped bean; never used to build a working instance. */
     protected RetentionSweeper() {
-        this(null, null, null, null, null, null);
+        this(null, null, null, null, null, null, null, null);
     }
 
     void onStart(@Observes Startup event) {
@@ -71,9 +78,12 @@ public class RetentionSweeper {
             int keys = idempotency.purgeCreatedBefore(now.minus(IdempotencyStore.RETENTION));
             int live = liveLog.forgetBefore(now.minus(LiveLog.RETENTION));
             int deliveries = webhooks.forgetBefore(now.minus(WebhookOutbox.RETENTION));
-            if (letters + keys + live + deliveries > 0) {
+            int attempts = logins.forgetExpired();
+            int buckets = rateBuckets.forgetFull(now);
+            if (letters + keys + live + deliveries + attempts + buckets > 0) {
                 LOG.info("Retention: deleted " + letters + " dead letters, " + keys + " idempotency keys, " + live
-                        + " live events and " + deliveries + " webhook deliveries");
+                        + " live events, " + deliveries + " webhook deliveries, " + attempts + " login attempts and "
+                        + buckets + " full rate buckets");
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Retention sweep failed: " + e.getMessage());

@@ -3,11 +3,8 @@ package io.petty.domain.abuse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows password guessing without letting anyone who knows an e-mail keep its owner out (designed from Keycloak's
@@ -21,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * same backoff: failures from elsewhere never hold it up, and a stolen cookie guesses no faster than anyone. Keyed by
  * the (normalised) email whether or not an account has it, so the answers say nothing about which emails exist. An
  * attempt counts as failed from the moment it is let through until it succeeds, so parallel guesses cannot slip past
- * the count.
+ * the count. The attempts are kept in the database, so every server throttles as one.
  */
 public class LoginThrottle {
 
@@ -29,15 +26,15 @@ public class LoginThrottle {
     public static final Duration WINDOW = Duration.ofMinutes(15);
     /** The longest one account's (or device's) attempts are made to wait. */
     public static final Duration MAX_DELAY = Duration.ofMinutes(15);
-    private static final int MAX_KEYS = 100_000;
 
     private final Clock clock;
     private final int addressFailures;
-    private final Map<String, Deque<Instant>> attempts = new ConcurrentHashMap<>();
+    private final LoginAttempts attempts;
 
-    public LoginThrottle(Clock clock, int addressFailures) {
+    public LoginThrottle(Clock clock, int addressFailures, LoginAttempts attempts) {
         this.clock = clock;
         this.addressFailures = addressFailures;
+        this.attempts = attempts;
     }
 
     /**
@@ -49,82 +46,57 @@ public class LoginThrottle {
      */
     public Optional<Duration> tryAttempt(String accountKey, String address, Optional<String> device) {
         Instant now = clock.instant();
-        forgetIdleKeys(now);
+        Instant since = now.minus(WINDOW);
         if (device.isPresent()) {
-            Deque<Instant> fromDevice = recent(deviceKey(accountKey, device.get()), now);
-            synchronized (fromDevice) {
-                return backoff(fromDevice, now).or(() -> {
-                    fromDevice.addLast(now);
-                    return Optional.empty();
-                });
-            }
+            return attempts.attempt(List.of(deviceKey(accountKey, device.get())), since, now,
+                    recent -> backoff(recent.get(0), now));
         }
-        Deque<Instant> account = recent("email:" + accountKey, now);
-        Deque<Instant> fromAddress = recent("address:" + address, now);
         // Always the email's lock first, then the address's: no two attempts wait on each other in a cycle.
-        synchronized (account) {
-            synchronized (fromAddress) {
-                Optional<Duration> wait = backoff(account, now);
-                if (wait.isPresent()) {
-                    return wait;
-                }
-                if (fromAddress.size() >= addressFailures) {
-                    return Optional.of(Duration.between(now, fromAddress.peekFirst().plus(WINDOW)));
-                }
-                account.addLast(now);
-                fromAddress.addLast(now);
-                return Optional.empty();
+        return attempts.attempt(List.of(emailKey(accountKey), addressKey(address)), since, now, recent -> {
+            Optional<Duration> wait = backoff(recent.get(0), now);
+            LoginAttempts.Recent fromAddress = recent.get(1);
+            if (wait.isEmpty() && fromAddress.count() >= addressFailures) {
+                return Optional.of(Duration.between(now, fromAddress.oldest().plus(WINDOW)));
             }
-        }
+            return wait;
+        });
     }
 
     /** The attempt was right: its failures are forgotten, and the address's count gives this one back. */
     public void succeeded(String accountKey, String address, Optional<String> device) {
         if (device.isPresent()) {
-            attempts.remove(deviceKey(accountKey, device.get()));
+            attempts.forget(deviceKey(accountKey, device.get()));
             return;
         }
-        attempts.remove("email:" + accountKey);
-        Deque<Instant> fromAddress = attempts.get("address:" + address);
-        if (fromAddress != null) {
-            synchronized (fromAddress) {
-                fromAddress.pollLast();
-            }
-        }
+        attempts.forget(emailKey(accountKey));
+        attempts.forgetLatest(addressKey(address));
+    }
+
+    /** Forgets the attempts that no window covers any more; returns how many. */
+    public int forgetExpired() {
+        return attempts.forgetBefore(clock.instant().minus(WINDOW));
     }
 
     /** How long the next attempt must wait after these failures: none for the first few, then doubling. */
-    private static Optional<Duration> backoff(Deque<Instant> failures, Instant now) {
-        if (failures.size() < FREE_ACCOUNT_FAILURES) {
+    private static Optional<Duration> backoff(LoginAttempts.Recent failures, Instant now) {
+        if (failures.count() < FREE_ACCOUNT_FAILURES) {
             return Optional.empty();
         }
-        long doublings = Math.min(failures.size() - FREE_ACCOUNT_FAILURES, 20);
+        long doublings = Math.min(failures.count() - FREE_ACCOUNT_FAILURES, 20);
         Duration delay = Duration.ofSeconds(1L << doublings);
-        Instant allowedAt = failures.peekLast().plus(delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay);
+        Instant allowedAt = failures.latest().plus(delay.compareTo(MAX_DELAY) > 0 ? MAX_DELAY : delay);
         return allowedAt.isAfter(now) ? Optional.of(Duration.between(now, allowedAt)) : Optional.empty();
+    }
+
+    private static String emailKey(String accountKey) {
+        return "email:" + accountKey;
+    }
+
+    private static String addressKey(String address) {
+        return "address:" + address;
     }
 
     private static String deviceKey(String accountKey, String device) {
         return "device:" + accountKey + ":" + device;
-    }
-
-    private Deque<Instant> recent(String key, Instant now) {
-        Deque<Instant> times = attempts.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            while (!times.isEmpty() && times.peekFirst().isBefore(now.minus(WINDOW))) {
-                times.removeFirst();
-            }
-        }
-        return times;
-    }
-
-    private void forgetIdleKeys(Instant now) {
-        if (attempts.size() > MAX_KEYS) {
-            attempts.values().removeIf(times -> {
-                synchronized (times) {
-                    return times.isEmpty() || times.peekLast().isBefore(now.minus(WINDOW));
-                }
-            });
-        }
     }
 }

@@ -1,6 +1,8 @@
 package io.petty.domain.identity;
 
+import io.petty.domain.abuse.LoginAttempts;
 import io.petty.domain.abuse.LoginThrottle;
+import io.petty.domain.abuse.RateBuckets;
 import io.petty.domain.abuse.RateLimiter;
 import io.petty.domain.audit.AuditLog;
 import io.petty.domain.crypto.MasterKey;
@@ -37,8 +39,8 @@ public class SecurityResources {
     /** The endpoint classes with a token-bucket limit each (defaults in microprofile-config.properties). */
     public static final List<String> RATE_LIMITED_CLASSES =
             List.of("ingest", "timeline", "feedback", "analysis", "account", "refresh", "api");
-    /** Enough for every collar of a large fleet; past it, full (idle) buckets are forgotten. */
-    private static final int MAX_RATE_LIMIT_BUCKETS = 200_000;
+    /** Enough for every collar of a large fleet; past it, spent leases are forgotten. */
+    private static final int MAX_RATE_LIMIT_LEASES = 200_000;
 
     @Produces
     @Singleton
@@ -113,21 +115,21 @@ public class SecurityResources {
 
     @Produces
     @Singleton
-    LoginThrottle loginThrottle(Clock clock,
+    LoginThrottle loginThrottle(Clock clock, LoginAttempts attempts,
                                 @ConfigProperty(name = "petty.login.address-failures") int addressFailures) {
-        return new LoginThrottle(clock, addressFailures);
+        return new LoginThrottle(clock, addressFailures, attempts);
     }
 
     /** One limit per endpoint class, {@code petty.rate-limit.<class>.burst} and {@code .per-second}. */
     @Produces
     @Singleton
-    RateLimiter rateLimiter(Config config) {
+    RateLimiter rateLimiter(Config config, RateBuckets buckets, Clock clock) {
         Map<String, RateLimiter.Limit> limits = new HashMap<>();
         for (String endpointClass : RATE_LIMITED_CLASSES) {
             String prefix = "petty.rate-limit." + endpointClass;
             limits.put(endpointClass, new RateLimiter.Limit(config.getValue(prefix + ".burst", Double.class),
                     config.getValue(prefix + ".per-second", Double.class)));
         }
-        return new RateLimiter(limits, System::nanoTime, MAX_RATE_LIMIT_BUCKETS);
+        return new RateLimiter(limits, buckets, clock, MAX_RATE_LIMIT_LEASES);
     }
 }

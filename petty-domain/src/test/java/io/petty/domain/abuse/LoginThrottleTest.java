@@ -1,13 +1,20 @@
 package io.petty.domain.abuse;
 
+import io.petty.domain.abuse.internal.JdbcLoginAttempts;
+import io.petty.domain.platform.SchemaMigrations;
+import io.petty.domain.testing.MutableClock;
+import io.petty.domain.testing.TestPostgres;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +25,14 @@ class LoginThrottleTest {
     private static final Optional<String> UNKNOWN_DEVICE = Optional.empty();
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T12:00:00Z"));
-    private final LoginThrottle throttle = new LoginThrottle(clock, ADDRESS_FAILURES);
+    private final DataSource database = migrated();
+    private final LoginThrottle throttle = new LoginThrottle(clock, ADDRESS_FAILURES, new JdbcLoginAttempts(database));
+
+    private static DataSource migrated() {
+        DataSource database = TestPostgres.freshDatabase();
+        new SchemaMigrations(database).migrate();
+        return database;
+    }
 
     @Test
     void attemptsInFlightCountSoParallelGuessesCannotSlipPastTheLimit() {
@@ -98,31 +112,36 @@ class LoginThrottleTest {
         assertTrue(longest.compareTo(LoginThrottle.MAX_DELAY) <= 0 && longest.toSeconds() >= 256, longest.toString());
     }
 
-    /** A clock the test moves by hand. */
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
+    @Test
+    void serversOnOneDatabaseThrottleAsOneEvenWhenTheirGuessesRace() throws Exception {
+        LoginThrottle secondServer = new LoginThrottle(clock, ADDRESS_FAILURES, new JdbcLoginAttempts(database));
+        ExecutorService guessers = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Optional<Duration>>> guesses = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                LoginThrottle server = i % 2 == 0 ? throttle : secondServer;
+                String address = "address-" + i;
+                guesses.add(guessers.submit(() -> server.tryAttempt("victim", address, UNKNOWN_DEVICE)));
+            }
+            int letThrough = 0;
+            for (Future<Optional<Duration>> guess : guesses) {
+                letThrough += guess.get().isEmpty() ? 1 : 0;
+            }
+            assertEquals(LoginThrottle.FREE_ACCOUNT_FAILURES, letThrough, "two servers, one count");
+        } finally {
+            guessers.shutdownNow();
         }
+        throttle.succeeded("victim", "address-0", UNKNOWN_DEVICE);
+        assertTrue(secondServer.tryAttempt("victim", "address-1", UNKNOWN_DEVICE).isEmpty(),
+                "a success on one server clears the count on the other");
+    }
 
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    @Test
+    void attemptsOutsideEveryWindowAreDeleted() {
+        throttle.tryAttempt("email", "address", UNKNOWN_DEVICE);
+        throttle.tryAttempt("email", "address", Optional.of("phone"));
+        assertEquals(0, throttle.forgetExpired(), "still inside the window");
+        clock.advance(LoginThrottle.WINDOW);
+        assertEquals(3, throttle.forgetExpired(), "the email's, the address's and the device's");
     }
 }

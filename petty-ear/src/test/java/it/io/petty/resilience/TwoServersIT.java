@@ -35,20 +35,24 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 import static it.io.petty.PettyHttp.assertWithin;
 import static it.io.petty.PettyHttp.json;
 import static it.io.petty.PettyHttp.postJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Two Liberty servers on one database behave as one: a key rotated while both run, and a logout on the first,
  * reach the second within a second, as does a collar's unpairing; a reading acknowledged by either is at once
- * the real-time view of both; both analyse the readings, and each event is found once.
- * The second server is a copy of the first's configuration on other ports, started and stopped by this test.
+ * the real-time view of both; both analyse the readings, and each event is found once; a rate limit is one limit
+ * however the requests are spread over them.
+ * The second server is a copy of the first's configuration on other ports, started and stopped by this test; it
+ * trusts the loopback address as a proxy (the first trusts none), so the two show both sides of forwarded addresses.
  */
 class TwoServersIT {
 
@@ -59,6 +63,10 @@ class TwoServersIT {
     private static final URI SECOND_BASE = URI.create("http://localhost:" + SECOND_HTTP_PORT);
     private static final Duration PROPAGATION = Duration.ofSeconds(1);
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final String LOOPBACK_PROXY = "127\\.0\\.0\\.1|0:0:0:0:0:0:0:1";
+    /** The test server's timeline limit (production's): 20 at once, 2 a second. */
+    private static final int TIMELINE_BURST = 20;
+    private static final double TIMELINE_PER_SECOND = 2;
 
     @BeforeAll
     static void startASecondServerOnTheSameDatabase() throws IOException, InterruptedException {
@@ -68,7 +76,9 @@ class TwoServersIT {
         Path variables = second.resolve("configDropins/overrides/liberty-plugin-variable-config.xml");
         Files.writeString(variables, Files.readString(variables)
                 .replaceAll("name=\"http.port\" value=\"\\d+\"", "name=\"http.port\" value=\"" + SECOND_HTTP_PORT + "\"")
-                .replaceAll("name=\"https.port\" value=\"\\d+\"", "name=\"https.port\" value=\"19444\""));
+                .replaceAll("name=\"https.port\" value=\"\\d+\"", "name=\"https.port\" value=\"19444\"")
+                .replace("</server>", "<variable name=\"petty.http.trusted-proxies\" value=\"" + LOOPBACK_PROXY
+                        + "\"/></server>"));
         run("start");
         Instant deadline = Instant.now().plusSeconds(120);
         while (status("/health/ready", null) != 200) {
@@ -211,6 +221,50 @@ class TwoServersIT {
             assertEquals(expected.size(), TestDatabase.count("SELECT count(*) FROM behavior_event WHERE pet_id = '"
                     + collar.petId() + "'"), "no event twice");
         }
+    }
+
+    @Test
+    void twoServersEnforceOneRateNotTwo() {
+        Fleet.Owner owner = Fleet.newOwner();
+        int allowed = 0;
+        Set<URI> refusing = new HashSet<>();
+        Instant start = Instant.now();
+        for (int i = 0; i < 2 * TIMELINE_BURST; i++) {
+            URI server = i % 2 == 0 ? PettyHttp.BASE : SECOND_BASE;
+            HttpResponse<String> answer = send(HttpRequest.newBuilder(server.resolve("/v1/pet-timeline?pet_id="
+                    + UUID.randomUUID())).header("Authorization", "Bearer " + owner.accessToken()));
+            if (answer.statusCode() == 429) {
+                refusing.add(server);
+            } else {
+                assertEquals(404, answer.statusCode(), answer.body());
+                allowed++;
+            }
+        }
+        double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+        // Two servers with buckets of their own would allow all 40. Shared, they allow the burst and what refilled,
+        // less at most a lease (a tenth of the burst) left unspent on the server the caller did not come back to.
+        int most = TIMELINE_BURST + (int) Math.ceil(seconds * TIMELINE_PER_SECOND);
+        assertTrue(allowed <= most && allowed >= TIMELINE_BURST - TIMELINE_BURST / 10,
+                allowed + " allowed in " + seconds + " s; at most " + most);
+        assertEquals(Set.of(PettyHttp.BASE, SECOND_BASE), refusing, "each server refused once the one bucket was empty");
+    }
+
+    @Test
+    void aTrustedProxysForwardedAddressIsTheClientAndAnyoneElsesIsIgnored() {
+        // Refresh is limited per client address: RateLimit-Remaining shows whose bucket a request was charged to.
+        assertEquals(List.of(199L, 199L), List.of(refreshRemaining(SECOND_BASE, "198.51.100.7"),
+                refreshRemaining(SECOND_BASE, "198.51.100.8")), "the second server trusts loopback: two clients");
+        // Only a bucket's first request after a lease from a full bucket shows 199; the next in the same bucket cannot.
+        assertNotEquals(List.of(199L, 199L), List.of(refreshRemaining(PettyHttp.BASE, "198.51.100.7"),
+                refreshRemaining(PettyHttp.BASE, "198.51.100.8")), "the first server trusts no proxy: one client");
+    }
+
+    private static long refreshRemaining(URI server, String forwardedFor) {
+        HttpResponse<String> refused = send(HttpRequest.newBuilder(server.resolve("/v1/auth/refresh"))
+                .header("Content-Type", "application/json").header("X-Forwarded-For", forwardedFor)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"refresh_token\": \"not-a-token\"}")));
+        assertEquals(401, refused.statusCode(), refused.body());
+        return Long.parseLong(refused.headers().firstValue("RateLimit-Remaining").orElseThrow());
     }
 
     private static HttpResponse<String> ingestOnSecond(Fleet.Collar device, Instant timestamp) {
