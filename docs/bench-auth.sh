@@ -8,6 +8,7 @@
 # The rate limit is raised for the measurement only (otherwise one owner gets 20 requests/s, by design).
 # Needs wrk (Debian: apt-get install wrk). Prints wrk's report for each endpoint and the throughput ratio.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 base=${1:-http://localhost:9080}
 seconds=${2:-20}
 connections=${3:-32}
@@ -23,9 +24,11 @@ owner=$(curl -sf -X POST "$base/v1/auth/token" -H "$json" \
   -d "{\"email\":\"$email\",\"password\":\"benchmark passphrase\"}" | field access_token)
 pet=$(curl -sf -X POST "$base/v1/pets" -H "$json" -H "Authorization: Bearer $owner" \
   -d '{"name":"Bench","species":"dog"}' | field id)
-collar="BN-$((RANDOM % 900000 + 100000))"
-secret=$(curl -sf -X POST "$base/v1/collars" -H "$json" -H "Authorization: Bearer $owner" \
-  -d "{\"collar_id\":\"$collar\",\"pet_id\":\"$pet\"}" | field secret)
+# A collar as the factory makes it (the run command's database and development master key).
+IFS=, read -r collar secret claim < <(java -jar petty-cli/target/petty.jar collars provision --count 1 --prefix BN \
+  --profile development | tail -1)
+curl -sf -X POST "$base/v1/collars" -H "$json" -H "Authorization: Bearer $owner" \
+  -d "{\"collar_id\":\"$collar\",\"claim_code\":\"$claim\",\"pet_id\":\"$pet\"}" > /dev/null
 device=$(curl -sf -X POST "$base/v1/auth/device-token" -H "$json" \
   -d "{\"collar_id\":\"$collar\",\"secret\":\"$secret\"}" | field access_token)
 curl -sf -X POST "$base/v1/ingest" -H "$json" -H "Authorization: Bearer $device" \

@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 /** The {@code petty} command: operations on a Petty deployment. */
 @Command(name = "petty", mixinStandardHelpOptions = true, versionProvider = Petty.Version.class,
         description = "Operate a Petty deployment.",
-        subcommands = {DbCommand.class, AccountsCommand.class, RotateKeysCommand.class, AuditCommand.class,
+        subcommands = {DbCommand.class, AccountsCommand.class, CollarsCommand.class, RotateKeysCommand.class,
+                AuditCommand.class,
                 DeadLettersCommand.class, LoadCommand.class, CommandLine.HelpCommand.class})
 public final class Petty {
 

@@ -20,7 +20,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code petty rotate-keys} and {@code petty accounts create}, run as a user runs them. */
+/**
+ * {@code petty rotate-keys}, {@code petty accounts create}, {@code petty collars provision} and {@code petty audit
+ * verify}: the commands that make credentials or check their trail, run as a user runs them.
+ */
 class IdentityCommandsTest {
 
     @TempDir
@@ -69,6 +72,34 @@ class IdentityCommandsTest {
                 "dpo@example.com");
         assertEquals(ExitCode.CHECK_FAILED, weak.exitCode());
         assertTrue(weak.err().contains("password is too common"), weak.err());
+    }
+
+    @Test
+    void collarsProvisionPrintsEachCollarsSecretAndClaimCodeOnceAndStoresOnlyTheirHashes() throws SQLException {
+        CommandRun run = petty(null, "collars", "provision", "--count", "3", "--prefix", "TS");
+
+        assertEquals(ExitCode.OK, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals("serial,secret,claim_code", lines.get(0));
+        assertEquals(4, lines.size(), run.out());
+        String[] first = lines.get(1).split(",");
+        assertTrue(first[0].matches("^TS-\\d{6}$") && first[1].length() == 43
+                && first[2].matches("^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$"), lines.get(1));
+        assertEquals("3", query("SELECT count(*) FROM collar WHERE pet_id IS NULL AND claim_code_hash IS NOT NULL"));
+        assertEquals("0", query("SELECT count(*) FROM collar WHERE encode(secret_hash, 'escape') LIKE '%" + first[1]
+                + "%' OR encode(claim_code_hash, 'escape') LIKE '%" + first[2] + "%'"), "nothing secret in clear");
+        assertEquals("collars.provisioned TS 3 collars",
+                query("SELECT type || ' ' || subject || ' ' || detail FROM audit_event ORDER BY seq DESC LIMIT 1"));
+    }
+
+    @Test
+    void collarsProvisionRefusesABadPrefixOrCountAndMakesNothing() throws SQLException {
+        CommandRun badPrefix = petty(null, "collars", "provision", "--count", "3", "--prefix", "ts");
+        assertEquals(ExitCode.USAGE, badPrefix.exitCode());
+        assertTrue(badPrefix.err().contains("--prefix must be two capital letters"), badPrefix.err());
+        assertEquals(ExitCode.USAGE, petty(null, "collars", "provision", "--count", "0").exitCode());
+        assertEquals(ExitCode.USAGE, petty(null, "collars", "provision").exitCode(), "--count is required");
+        assertEquals("0", query("SELECT count(*) FROM collar"));
     }
 
     @Test

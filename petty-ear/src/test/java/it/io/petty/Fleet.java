@@ -1,18 +1,23 @@
 package it.io.petty;
 
+import io.petty.domain.collars.CollarFactory;
+import io.petty.domain.collars.CollarRepository;
 import jakarta.json.JsonObject;
 
 import java.net.http.HttpResponse;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static it.io.petty.PettyHttp.json;
 import static it.io.petty.PettyHttp.postJson;
 
-/** Owners, pets and paired collars made through the public API, as the app and a collar would. */
+/**
+ * Owners, pets and paired collars made through the public API, as the app and a collar would, with collars the
+ * factory made in the database.
+ */
 public final class Fleet {
 
     public static final String PASSWORD = "a long enough passphrase";
+    private static CollarFactory factory;
 
     private Fleet() {
     }
@@ -20,7 +25,7 @@ public final class Fleet {
     public record Owner(UUID id, String email, String accessToken, String refreshToken) {
     }
 
-    public record Collar(String id, UUID petId, String secret, String deviceToken, Owner owner) {
+    public record Collar(String id, String claimCode, UUID petId, String secret, String deviceToken, Owner owner) {
     }
 
     public static Owner newOwner() {
@@ -83,16 +88,25 @@ public final class Fleet {
 
     /** A new collar put on the owner's pet just now. */
     public static Collar newCollarPairedNow(Owner owner, UUID pet) {
-        while (true) {
-            String serial = "IT-" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
-            HttpResponse<String> paired = postJson("/v1/collars", """
-                    {"collar_id": "%s", "pet_id": "%s"}""".formatted(serial, pet), owner.accessToken());
-            if (paired.statusCode() == 409) {
-                continue;
-            }
-            String secret = json(require(paired, 201)).getString("secret");
-            return new Collar(serial, pet, secret, deviceToken(serial, secret), owner);
+        CollarFactory.MadeCollar made = newFactoryCollar();
+        require(pair(owner, made.serial(), made.claimCode(), pet), 201);
+        return new Collar(made.serial(), made.claimCode(), pet, made.secret(), deviceToken(made.serial(), made.secret()),
+                owner);
+    }
+
+    /** A collar as the factory makes it ({@code petty collars provision}): in the database, paired with no pet. */
+    public static synchronized CollarFactory.MadeCollar newFactoryCollar() {
+        if (factory == null) {
+            factory = new CollarFactory(CollarRepository.using(TestDatabase.dataSource()));
         }
+        return factory.make("IT", 1).get(0);
+    }
+
+    /** {@code POST /v1/collars}, as the owner's app sends it. */
+    public static HttpResponse<String> pair(Owner owner, String serial, String claimCode, UUID pet) {
+        return postJson("/v1/collars", """
+                {"collar_id": "%s", "claim_code": "%s", "pet_id": "%s"}""".formatted(serial, claimCode, pet),
+                owner.accessToken());
     }
 
     public static String deviceToken(String collarId, String secret) {

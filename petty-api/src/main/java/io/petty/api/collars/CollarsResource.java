@@ -5,6 +5,7 @@ import io.petty.api.identity.Caller;
 import io.petty.api.pets.PetsResource;
 import io.petty.api.problem.ProblemException;
 import io.petty.domain.collars.CollarService;
+import io.petty.domain.collars.Pairing;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,9 +20,13 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 
+import java.time.Instant;
 import java.util.UUID;
 
-/** {@code /v1/collars}: pairing a collar with one of the caller's pets, which issues its device secret. */
+/**
+ * {@code /v1/collars}: putting a collar on one of the caller's pets, with the claim code printed on it, and taking it
+ * off again.
+ */
 @Path("v1/collars")
 @ApplicationScoped
 @RateLimited("api")
@@ -29,15 +34,15 @@ import java.util.UUID;
 public class CollarsResource {
 
     /** What pairing asks for. */
-    public record PairRequest(String collarId, String petId) {
-    }
-
-    /** What pairing answers: the secret appears here once and is never shown again. */
-    public record Paired(String collarId, UUID petId, String secret) {
+    public record PairRequest(String collarId, String claimCode, String petId) {
         @Override
         public String toString() {
-            return "Paired[" + collarId + ", " + petId + ", redacted]";
+            return "PairRequest[" + collarId + ", redacted, " + petId + "]";
         }
+    }
+
+    /** What pairing answers. */
+    public record Paired(String collarId, UUID petId, Instant pairedAt) {
     }
 
     private final CollarService collars;
@@ -57,10 +62,10 @@ public class CollarsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response pair(PairRequest request, @Context SecurityContext security) {
         PairRequest given = ProblemException.requireBody(request);
-        CollarService.NewPairing pairing = collars.pair(Caller.accountId(security), given.collarId(),
+        Pairing pairing = collars.pair(Caller.accountId(security), given.collarId(), given.claimCode(),
                 PetsResource.petId(given.petId()));
         return Response.status(Response.Status.CREATED)
-                .entity(new Paired(pairing.collarId(), pairing.petId(), pairing.secret())).build();
+                .entity(new Paired(pairing.collarId(), pairing.petId(), pairing.credentialsFrom())).build();
     }
 
     @DELETE

@@ -65,8 +65,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                     invalid.violations()));
         }
         if (failure instanceof UnknownCollarException unknown) {
-            return respond(of(ProblemType.UNKNOWN_COLLAR, "No collar " + unknown.collarId() + " is registered.",
-                    path, requestId, null));
+            return respond(of(ProblemType.UNKNOWN_COLLAR, unknown.getMessage(), path, requestId, null));
         }
         if (failure instanceof NoReadingYetException noReading) {
             return respond(of(ProblemType.NO_READING_YET, noReading.getMessage() + ".", path, requestId, null));

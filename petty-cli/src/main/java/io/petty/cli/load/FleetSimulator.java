@@ -1,5 +1,6 @@
 package io.petty.cli.load;
 
+import io.petty.domain.collars.CollarFactory;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
 
 /**
  * The collar fleet simulator: provisions (or reuses) the plan's fleet, then has every collar send its readings
@@ -51,9 +53,12 @@ public final class FleetSimulator {
     private static final String INGEST = "/v1/ingest";
 
     private final LoadListener listener;
+    private final Supplier<CollarFactory.MadeCollar> factory;
 
-    public FleetSimulator(LoadListener listener) {
+    /** @param factory where new collars for the fleet come from (see {@link FactoryCollars}) */
+    public FleetSimulator(LoadListener listener, Supplier<CollarFactory.MadeCollar> factory) {
         this.listener = listener;
+        this.factory = factory;
     }
 
     /**
@@ -65,7 +70,7 @@ public final class FleetSimulator {
     public LoadReport run(LoadPlan plan) {
         try (HttpConnections connections = new HttpConnections(plan.server(), PettyApi.REQUEST_TIMEOUT)) {
             FleetFile file = new FleetFile(plan.fleetFile(), Clock.systemUTC());
-            Provisioner provisioner = new Provisioner(new PettyApi(connections, PROVISIONING_RETRY), file, listener,
+            Provisioner provisioner = new Provisioner(new PettyApi(connections, PROVISIONING_RETRY), factory, file, listener,
                     Clock.systemUTC());
             int provisioners = Math.min(plan.concurrency(), 8);
             Fleet fleet = provisioner.provision(FleetFile.Part.FLEET, plan.collars(), plan.owners(), provisioners);

@@ -3,6 +3,8 @@ package io.petty.cli.load;
 import io.petty.cli.DatabaseCommand;
 import io.petty.cli.ExitCode;
 import io.petty.cli.OutputOption;
+import io.petty.domain.collars.CollarFactory;
+import io.petty.domain.collars.CollarRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -15,11 +17,13 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * {@code petty load}: a simulated collar fleet against a running server. The database options are for the
- * verification afterwards and the COPY ceiling; the fleet itself only speaks HTTP, as real collars do.
+ * {@code petty load}: a simulated collar fleet against a running server. The database options are for making the
+ * fleet's new collars (as {@code petty collars provision} does at the factory), the verification afterwards and the
+ * COPY ceiling; the fleet itself only speaks HTTP, as real collars do.
  */
 @Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Simulate a fleet of collars: provision (or reuse) owners and collars through the API, send "
+        description = {"Simulate a fleet of collars: make new collars in the database as the factory does, provision "
+                + "(or reuse) owners and pair the collars through the API, send "
                 + "realistic readings, report throughput, latency percentiles and errors, and check in the database "
                 + "that every acknowledged reading is stored.",
                 "Exit 1 when an acknowledged reading is missing or none was acknowledged, or when event probes ran and "
@@ -110,7 +114,8 @@ public class LoadCommand extends DatabaseCommand {
             copy = new CopyCeiling(database.dataSource()).measure(copyRows, collars, readingInterval, motion);
         }
         StatusLine status = new StatusLine(err(), System.console() != null);
-        LoadReport report = new FleetSimulator(status).run(plan).withCopy(copy);
+        FactoryCollars factory = new FactoryCollars(new CollarFactory(CollarRepository.using(database.dataSource())));
+        LoadReport report = new FleetSimulator(status, factory).run(plan).withCopy(copy);
         status.finish();
         if (verify) {
             report = report.withVerification(new ReadingVerifier(database.dataSource()).verify(report.acknowledgements()));

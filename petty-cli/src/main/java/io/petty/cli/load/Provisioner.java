@@ -1,5 +1,6 @@
 package io.petty.cli.load;
 
+import io.petty.domain.collars.CollarFactory;
 import jakarta.json.Json;
 
 import java.security.SecureRandom;
@@ -8,10 +9,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -20,36 +19,36 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
- * Sets a fleet up through the public API, as the app and the collars would: owners register and log in, add a
- * dog each collar, pair it, and each collar exchanges its secret for a device token. What the fleet file already
- * holds is reused (logged in, exchanged again); what the server no longer knows (a fresh database) is made anew.
+ * Sets a fleet up as the factory, the app and the collars would: collars come from the factory (with a secret and a
+ * claim code each), owners register and log in through the public API, add a dog each collar and pair it with the
+ * collar's claim code, and each collar exchanges its secret for a device token. What the fleet file already holds is
+ * reused (logged in, exchanged again); what the server no longer knows (a fresh database) is made anew.
  */
 final class Provisioner {
-
-    /** Serials of simulated collars: a prefix of their own, so they are easy to tell from real ones. */
-    static final String SERIAL_PREFIX = "LD-";
-    private static final int SERIALS = 1_000_000;
-    private static final int MAX_TAKEN_IN_A_ROW = 1000;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PettyApi api;
+    private final Supplier<CollarFactory.MadeCollar> factory;
     private final FleetFile file;
     private final LoadListener listener;
     private final Clock clock;
-    private final AtomicInteger nextSerial;
-    private final Set<String> knownSerials = ConcurrentHashMap.newKeySet();
 
-    /** @param clock the generator's, which the collars stamp their readings by */
-    Provisioner(PettyApi api, FleetFile file, LoadListener listener, Clock clock) {
+    /**
+     * @param factory new collars, unpaired (see {@link FactoryCollars})
+     * @param clock   the generator's, which the collars stamp their readings by
+     */
+    Provisioner(PettyApi api, Supplier<CollarFactory.MadeCollar> factory, FleetFile file, LoadListener listener,
+                Clock clock) {
         this.api = api;
+        this.factory = factory;
         this.file = file;
         this.listener = listener;
         this.clock = clock;
-        this.nextSerial = new AtomicInteger(RANDOM.nextInt(SERIALS));
     }
 
     /**
@@ -60,11 +59,6 @@ final class Provisioner {
      */
     Fleet provision(FleetFile.Part part, int collars, int owners, int parallelism) {
         List<FleetFile.Owner> stored = file.load(api.base(), part);
-        // Every part's: a fresh serial must not be one of this generator's collars in the other part either.
-        for (FleetFile.Part any : FleetFile.Part.values()) {
-            file.load(api.base(), any)
-                    .forEach(owner -> owner.collars().forEach(collar -> knownSerials.add(collar.collarId())));
-        }
         // Each owner's state as it is set up, so that what was created is kept even when a later step fails.
         Map<Integer, FleetFile.Owner> progress = new ConcurrentHashMap<>();
         AtomicInteger ready = new AtomicInteger();
@@ -177,32 +171,16 @@ final class Provisioner {
         return owner;
     }
 
-    /** A new dog wearing a new collar; a serial worn by someone else's pet ({@code 409}) is skipped. */
+    /** A new dog wearing a new collar from the factory. */
     private FleetFile.Collar pair(String ownerToken) {
         String petId = require(api.post("/v1/pets", Json.createObjectBuilder().add("name", "Load Dog")
                 .add("species", "dog").build(), ownerToken), 201, "add a pet").text("id");
-        for (int taken = 0; taken < MAX_TAKEN_IN_A_ROW; taken++) {
-            String serial = freshSerial();
-            PettyApi.Answer paired = api.post("/v1/collars", Json.createObjectBuilder().add("collar_id", serial)
-                    .add("pet_id", petId).build(), ownerToken);
-            if (!paired.is(409)) {
-                String secret = require(paired, 201, "pair a collar").text("secret");
-                // Read once the server has answered, so after it paired the collar (by this clock, on one machine):
-                // the collar's readings from here on are its new pet's.
-                return new FleetFile.Collar(serial, petId, secret, clock.instant(), null);
-            }
-        }
-        throw new IllegalStateException(MAX_TAKEN_IN_A_ROW + " collar serials in a row are taken");
-    }
-
-    private String freshSerial() {
-        while (true) {
-            String serial = SERIAL_PREFIX + String.format(Locale.ROOT, "%06d",
-                    Math.floorMod(nextSerial.getAndIncrement(), SERIALS));
-            if (knownSerials.add(serial)) {
-                return serial;
-            }
-        }
+        CollarFactory.MadeCollar collar = factory.get();
+        require(api.post("/v1/collars", Json.createObjectBuilder().add("collar_id", collar.serial())
+                .add("claim_code", collar.claimCode()).add("pet_id", petId).build(), ownerToken), 201, "pair a collar");
+        // Read once the server has answered, so after it paired the collar (by this clock, on one machine): the
+        // collar's readings from here on are its new pet's.
+        return new FleetFile.Collar(collar.serial(), petId, collar.secret(), clock.instant(), null);
     }
 
     private static PettyApi.Answer require(PettyApi.Answer answer, int status, String what) {

@@ -291,7 +291,7 @@ class EventProbeTest {
         connections = new HttpConnections(petty.uri(), Duration.ofSeconds(5));
         Fleet.Owner owner = new Fleet.Owner(new FleetFile.Owner("p@example.com", "a probe's passphrase",
                 List.of(pairing)), "owner-token", List.of(new Fleet.Collar(pairing, "device-token")));
-        Provisioner provisioner = new Provisioner(new PettyApi(connections, QUICK),
+        Provisioner provisioner = new Provisioner(new PettyApi(connections, QUICK), TestCollars.factory(),
                 new FleetFile(directory.resolve("fleet.json"), clock), LoadListener.SILENT, clock);
         return new EventProbe(owner, connections.open(), new LoadPlan.Probes(1, Duration.ofMillis(50),
                 Duration.ofMillis(10), limit),

@@ -19,7 +19,12 @@ import java.nio.charset.StandardCharsets;
  *     io.petty.cli.load.FakePetty [port] &amp;
  * /usr/bin/time -f '%U %S' java -cp petty-cli/target/classes:$(cat petty-cli/target/test.classpath) \
  *     io.petty.cli.Petty load --url http://127.0.0.1:PORT --collars 200 --batch 1 --rate 2000 --duration 30s \
- *     --concurrency 32 --no-verify --fleet-file /tmp/fake-fleet.json --output json
+ *     --concurrency 32 --no-verify --fleet-file /tmp/fake-fleet.json --output json \
+ *     --db-url jdbc:postgresql://localhost:15432/petty --db-user postgres
+ * </pre>
+ * (The database, the run command's for instance, is where the factory makes the fleet's collars; nothing else of the
+ * run touches it.)
+ * <pre>
  * </pre>
  * (Run once with a short {@code --duration} as well and subtract, to leave start-up and provisioning out.)
  */
@@ -84,7 +89,7 @@ public final class FakePetty {
             case "POST /v1/auth/token", "POST /v1/auth/device-token" ->
                     respond(200, "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"Bearer\",\"expires_in\":900}");
             case "POST /v1/pets" -> respond(201, "{\"id\":\"pet\"}");
-            case "POST /v1/collars" -> respond(201, "{\"secret\":\"" + "k".repeat(43) + "\"}");
+            case "POST /v1/collars" -> respond(201, "{\"collar_id\":\"LD-000001\"}");
             default -> respond(404, "{}");
         };
     }

@@ -52,7 +52,7 @@ class FleetSimulatorTest {
                     1, Duration.ofMillis(100), LoadPlan.Probes.NONE, directory.resolve("fleet.json"),
                     new RetryPolicy(Duration.ofMillis(1), Duration.ofMillis(10), 10), Duration.ofSeconds(5));
 
-            LoadReport report = new FleetSimulator(LoadListener.SILENT).run(plan);
+            LoadReport report = new FleetSimulator(LoadListener.SILENT, TestCollars.factory()).run(plan);
 
             assertEquals(2, report.errorCount("401"), "each collar's first token has expired: " + report.errors());
             assertTrue(report.errorCount("429") > 0, report.errors().toString());
@@ -82,7 +82,7 @@ class FleetSimulatorTest {
                     Duration.ofSeconds(1), LoadPlan.Probes.NONE, directory.resolve("fleet.json"), RetryPolicy.DEFAULT,
                     Duration.ofSeconds(1));
 
-            LoadReport report = new FleetSimulator(LoadListener.SILENT).run(plan);
+            LoadReport report = new FleetSimulator(LoadListener.SILENT, TestCollars.factory()).run(plan);
 
             assertTrue(report.errorCount("unreadable") > 0, report.errors().toString());
             assertEquals(0, report.acknowledged());
@@ -105,7 +105,7 @@ class FleetSimulatorTest {
                             new FleetFile.Collar("LD-000003", "pet-3", "s3", pairedAgain,
                                     now.minus(Duration.ofHours(2)))))));
 
-            LoadReport report = new FleetSimulator(LoadListener.SILENT).run(plan(petty, 3, 10, Duration.ofMillis(1),
+            LoadReport report = new FleetSimulator(LoadListener.SILENT, TestCollars.factory()).run(plan(petty, 3, 10, Duration.ofMillis(1),
                     Duration.ofMillis(500), 3_000));
 
             assertEquals(3, report.fleet().collarsReused(), "the collars in the file are the ones that sent");
@@ -120,11 +120,11 @@ class FleetSimulatorTest {
     void aCollarsReadingsAreOneIntervalApartAndOnlyEverNewerAcrossRuns() throws IOException {
         Duration interval = Duration.ofMillis(10);
         try (ScriptedServer petty = new ScriptedServer(this::store)) {
-            LoadReport first = new FleetSimulator(LoadListener.SILENT).run(plan(petty, 2, 5, interval,
+            LoadReport first = new FleetSimulator(LoadListener.SILENT, TestCollars.factory()).run(plan(petty, 2, 5, interval,
                     Duration.ofMillis(500), 0));
             Map<String, FleetFile.Collar> afterFirst = collarsInTheFile(petty);
             List<Ingest> firstRun = List.copyOf(received);
-            LoadReport second = new FleetSimulator(LoadListener.SILENT).run(plan(petty, 2, 5, interval,
+            LoadReport second = new FleetSimulator(LoadListener.SILENT, TestCollars.factory()).run(plan(petty, 2, 5, interval,
                     Duration.ofMillis(500), 0));
             Map<String, FleetFile.Collar> afterSecond = collarsInTheFile(petty);
             List<Ingest> secondRun = received.subList(firstRun.size(), received.size());
@@ -150,7 +150,7 @@ class FleetSimulatorTest {
     void aCollarWhoseClockReachesNowWaitsForItRatherThanStampingTheFutureOrStopping() throws IOException {
         try (ScriptedServer petty = new ScriptedServer(this::store)) {
             // Freshly paired collars whose batch spans 500 ms of their clock: each batch must wait for it.
-            LoadReport report = new FleetSimulator(LoadListener.SILENT).run(plan(petty, 2, 5, Duration.ofMillis(100),
+            LoadReport report = new FleetSimulator(LoadListener.SILENT, TestCollars.factory()).run(plan(petty, 2, 5, Duration.ofMillis(100),
                     Duration.ofSeconds(2), 0));
 
             for (Ingest ingest : received) {
@@ -174,10 +174,10 @@ class FleetSimulatorTest {
                     Duration.ofSeconds(5)),
                     directory.resolve("fleet.json"), RetryPolicy.DEFAULT, Duration.ofSeconds(5));
 
-            LoadReport first = new FleetSimulator(LoadListener.SILENT).run(plan);
+            LoadReport first = new FleetSimulator(LoadListener.SILENT, TestCollars.factory()).run(plan);
             List<FleetFile.Owner> probes = file().load(petty.uri(), FleetFile.Part.EVENT_PROBES);
             List<Ingest> firstRun = List.copyOf(received);
-            LoadReport second = new FleetSimulator(LoadListener.SILENT).run(plan);
+            LoadReport second = new FleetSimulator(LoadListener.SILENT, TestCollars.factory()).run(plan);
 
             assertEquals(2, probes.size());
             List<String> probeCollars = probes.stream().map(owner -> {
@@ -277,7 +277,7 @@ class FleetSimulatorTest {
             case "POST /v1/pets":
                 return ok(201, "{\"id\":\"pet\"}");
             case "POST /v1/collars":
-                return ok(201, "{\"secret\":\"secret-" + json(request).getString("collar_id") + "\"}");
+                return ok(201, "{\"collar_id\":\"" + json(request).getString("collar_id") + "\"}");
             case "POST /v1/auth/device-token":
                 String collar = json(request).getString("collar_id");
                 int exchange = exchanges.computeIfAbsent(collar, c -> new AtomicInteger()).incrementAndGet();

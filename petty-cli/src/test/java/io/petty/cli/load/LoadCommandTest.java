@@ -2,10 +2,13 @@ package io.petty.cli.load;
 
 import io.petty.cli.ExitCode;
 import io.petty.cli.Petty;
+import io.petty.domain.platform.SchemaMigrations;
+import io.petty.domain.testing.TestPostgres;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -23,6 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code petty load} as a user runs it, up to where a server is needed (LoadIT runs it against one). */
 class LoadCommandTest {
+
+    private static String factoryDatabase;
 
     @TempDir
     Path directory;
@@ -140,7 +145,7 @@ class LoadCommandTest {
             case "/v1/accounts" -> ScriptedServer.ok(201, "{}");
             case "/v1/auth/token", "/v1/auth/device-token" -> ScriptedServer.ok(200, "{\"access_token\":\"token\"}");
             case "/v1/pets" -> ScriptedServer.ok(201, "{\"id\":\"pet\"}");
-            case "/v1/collars" -> ScriptedServer.ok(201, "{\"secret\":\"secret\"}");
+            case "/v1/collars" -> ScriptedServer.ok(201, "{\"collar_id\":\"LD-000001\"}");
             // Stored: a single reading needs any 2xx, a probe's batch of two a result for each.
             case "/v1/ingest" ->
                     ScriptedServer.ok(201, "{\"results\":[{\"status\":\"stored\"},{\"status\":\"stored\"}]}");
@@ -157,11 +162,26 @@ class LoadCommandTest {
         return petty(args.toArray(String[]::new));
     }
 
+    /** Runs the command with a database for the factory to make the fleet's collars in (the server is scripted). */
     private Run petty(String... args) {
+        List<String> withDatabase = new ArrayList<>(List.of(args));
+        withDatabase.addAll(List.of("--db-url", factoryDatabase(), "--db-user", TestPostgres.USER));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exitCode = Petty.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int exitCode = Petty.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute(withDatabase.toArray(String[]::new));
         return new Run(exitCode, out.toString(), err.toString());
+    }
+
+    private static synchronized String factoryDatabase() {
+        if (factoryDatabase == null) {
+            factoryDatabase = TestPostgres.freshDatabaseUrl();
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            dataSource.setUrl(factoryDatabase);
+            dataSource.setUser(TestPostgres.USER);
+            new SchemaMigrations(dataSource).migrate();
+        }
+        return factoryDatabase;
     }
 
     private record Run(int exitCode, String out, String err) {

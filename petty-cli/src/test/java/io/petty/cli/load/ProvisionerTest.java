@@ -31,13 +31,13 @@ class ProvisionerTest {
             server.then(ok(201, "{}"))                                     // POST /v1/accounts
                     .then(ok(200, "{\"access_token\":\"owner-1\"}"))       // log in
                     .then(ok(201, "{\"id\":\"pet-1\"}"))                   // add a dog
-                    .then(ok(201, "{\"secret\":\"collar-secret\"}"))       // pair its collar
+                    .then(ok(201, "{\"collar_id\":\"LD-000001\"}"))     // pair its collar
                     .then(ok(200, "{\"access_token\":\"device\"}"))        // exchange the secret
                     .then(rawThenClose(""))                                  // POST /v1/accounts: answer lost
                     .then(ok(409, "{\"detail\":\"email taken\"}"))         // the retry: it was registered
                     .then(ok(200, "{\"access_token\":\"owner-2\"}"));      // log in
 
-            Fleet fleet = new Provisioner(new PettyApi(connections, QUICK),
+            Fleet fleet = new Provisioner(new PettyApi(connections, QUICK), TestCollars.factory(),
                     new FleetFile(home.resolve("fleet.json"), CLOCK), LoadListener.SILENT, CLOCK)
                     .provision(FleetFile.Part.FLEET, 1, 2, 1);
 
@@ -55,12 +55,12 @@ class ProvisionerTest {
             server.then(ok(201, "{}"))                                     // POST /v1/accounts
                     .then(ok(200, "{\"access_token\":\"owner\"}"))         // log in
                     .then(ok(201, "{\"id\":\"pet-1\"}"))                   // add a dog
-                    .then(ok(201, "{\"secret\":\"collar-secret\"}"))       // pair its collar
+                    .then(ok(201, "{\"collar_id\":\"LD-000001\"}"))     // pair its collar
                     .then(ok(200, "{\"access_token\":\"device\"}"));       // exchange the secret
             FleetFile file = new FleetFile(home.resolve("fleet.json"), CLOCK);
 
-            Fleet fleet = new Provisioner(new PettyApi(connections, QUICK), file, LoadListener.SILENT, CLOCK)
-                    .provision(FleetFile.Part.FLEET, 1, 1, 1);
+            Fleet fleet = new Provisioner(new PettyApi(connections, QUICK), TestCollars.factory(), file,
+                    LoadListener.SILENT, CLOCK).provision(FleetFile.Part.FLEET, 1, 1, 1);
 
             FleetFile.Collar paired = fleet.collars().get(0).pairing();
             assertEquals(NOW, paired.pairedAt());

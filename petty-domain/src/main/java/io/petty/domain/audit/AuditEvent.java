@@ -21,4 +21,5 @@ public record AuditEvent(long seq, Instant at, String type, String actor, String
     public static final String PASSWORD_CHANGE_FAILED = "password.change-failed";
     public static final String KEY_ROTATED = "key.rotated";
     public static final String ROLE_CHANGED = "role.changed";
+    public static final String COLLARS_PROVISIONED = "collars.provisioned";
 }

@@ -1,6 +1,5 @@
 package io.petty.domain.collars;
 
-import io.petty.domain.identity.TokenService;
 import io.petty.domain.pets.PetNotFoundException;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
@@ -10,14 +9,6 @@ import java.util.UUID;
 /** Pairing an owner's collars with their pets. Every method is scoped to the calling owner. */
 @Dependent
 public class CollarService {
-
-    /** A collar paired now, with its device secret: shown this once, stored only as a hash. */
-    public record NewPairing(String collarId, UUID petId, String secret) {
-        @Override
-        public String toString() {
-            return "NewPairing[" + collarId + ", " + petId + ", redacted]";
-        }
-    }
 
     private final CollarRepository collars;
     private final CollarPairings pairings;
@@ -29,16 +20,20 @@ public class CollarService {
     }
 
     /**
+     * Puts a collar on one of the owner's pets. The claim code printed on the collar proves the owner holds it; the
+     * collar's device secret, written into it at the factory, stays as it is.
+     *
+     * @throws UnknownCollarException when no collar has this serial and claim code
      * @throws CollarAlreadyPairedException when another pet wears the collar
      * @throws PetNotFoundException when the owner has no such pet
+     * @throws io.petty.domain.validation.InvalidInputException when the serial or claim code is malformed
      */
-    public NewPairing pair(UUID ownerId, String collarId, UUID petId) {
+    public Pairing pair(UUID ownerId, String collarId, String claimCode, UUID petId) {
         String collar = CollarIds.require(collarId, "collar_id");
-        String secret = TokenService.newDeviceSecret();
-        collars.pair(collar, petId, ownerId, TokenService.hash(secret))
+        Pairing pairing = collars.pair(collar, ClaimCodes.hash(claimCode, "claim_code"), petId, ownerId)
                 .orElseThrow(() -> new CollarAlreadyPairedException(collar));
         pairings.changed(collar);
-        return new NewPairing(collar, petId, secret);
+        return pairing;
     }
 
     /** @throws UnknownCollarException when the owner has no such collar */

@@ -7,8 +7,8 @@ import java.util.UUID;
 /**
  * A collar's current pairing.
  *
- * @param credentialsFrom when its device secret was issued: a device token issued before speaks for a pairing
- *                        that no longer exists
+ * @param credentialsFrom when the pairing began: a device token issued before speaks for a pairing that no longer
+ *                        exists
  * @param readingsFrom    the earliest reading time that belongs to this pet: anything older, including what the
  *                        collar stamped ahead of time while another pet wore it, is the previous pet's
  */

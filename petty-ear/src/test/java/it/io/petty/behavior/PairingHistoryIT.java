@@ -49,11 +49,12 @@ class PairingHistoryIT {
                 + alice.accessToken()).DELETE()).statusCode());
         Fleet.Owner bob = Fleet.newOwner();
         UUID bobsDog = Fleet.newPet(bob);
-        HttpResponse<String> paired = postJson("/v1/collars", """
-                {"collar_id": "%s", "pet_id": "%s"}""".formatted(alices.id(), bobsDog), bob.accessToken());
+        // The claim code is printed on the collar: Bob has it in his hands now.
+        HttpResponse<String> paired = Fleet.pair(bob, alices.id(), alices.claimCode(), bobsDog);
         assertEquals(201, paired.statusCode(), paired.body());
-        String bobsToken = Fleet.deviceToken(alices.id(), json(paired).getString("secret"));
-        Fleet.Collar bobs = new Fleet.Collar(alices.id(), bobsDog, json(paired).getString("secret"), bobsToken, bob);
+        // The device is the same, and so is the secret it was made with.
+        String bobsToken = Fleet.deviceToken(alices.id(), alices.secret());
+        Fleet.Collar bobs = new Fleet.Collar(alices.id(), alices.claimCode(), bobsDog, alices.secret(), bobsToken, bob);
 
         HttpResponse<String> realtime = get("/v1/realtime?collar_id=" + bobs.id(), bob.accessToken());
         assertEquals(404, realtime.statusCode(), realtime.body());
@@ -92,13 +93,11 @@ class PairingHistoryIT {
         Instant taken = Readings.recent();
         assertEquals(201, postJson("/v1/ingest", Readings.reading(collar.id(), taken), collar.deviceToken()).statusCode());
 
-        HttpResponse<String> again = postJson("/v1/collars", """
-                {"collar_id": "%s", "pet_id": "%s"}""".formatted(collar.id(), collar.petId()), collar.owner().accessToken());
+        HttpResponse<String> again = Fleet.pair(collar.owner(), collar.id(), collar.claimCode(), collar.petId());
         assertEquals(201, again.statusCode(), again.body());
-        String token = Fleet.deviceToken(collar.id(), json(again).getString("secret"));
 
-        assertEquals(201, postJson("/v1/ingest", Readings.reading(collar.id(), taken.minusSeconds(60)), token).statusCode(),
-                "the same dog's earlier reading is still its own");
+        assertEquals(201, postJson("/v1/ingest", Readings.reading(collar.id(), taken.minusSeconds(60)),
+                collar.deviceToken()).statusCode(), "the same dog's earlier reading is still its own, and its token good");
         assertEquals(taken, Instant.parse(json(get("/v1/realtime?collar_id=" + collar.id(),
                 collar.owner().accessToken())).getString("timestamp")));
     }

@@ -1,7 +1,9 @@
 package it.io.petty.identity;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.petty.domain.collars.CollarFactory;
 import it.io.petty.Fleet;
+import it.io.petty.TestDatabase;
 import it.io.petty.TokenForge;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +19,7 @@ import static it.io.petty.PettyHttp.json;
 import static it.io.petty.PettyHttp.postJson;
 import static it.io.petty.PettyHttp.request;
 import static it.io.petty.PettyHttp.send;
+import static it.io.petty.Problems.assertProblem;
 import static it.io.petty.Readings.reading;
 import static it.io.petty.Readings.recent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,25 +48,33 @@ class ObjectAccessIT {
                 .statusCode());
         assertEquals(404, send(request("/v1/pets/" + b.petId()).header("Authorization", "Bearer " + a.accessToken())
                 .DELETE()).statusCode());
-        assertEquals(404, postJson("/v1/collars", """
-                {"collar_id": "ZZ-424242", "pet_id": "%s"}""".formatted(b.petId()), a.accessToken()).statusCode());
+        CollarFactory.MadeCollar own = Fleet.newFactoryCollar();
+        assertEquals(404, Fleet.pair(a, own.serial(), own.claimCode(), b.petId()).statusCode());
         assertEquals("Rex", json(get("/v1/pets/" + b.petId(), b.owner().accessToken()))
                 .getString("name"));
     }
 
     @Test
-    void ownerACannotSeeOwnerBsCollarOrPairIt() {
+    void ownerACannotSeeOwnerBsCollarNorPairItWithoutItsClaimCode() {
         Fleet.Collar b = Fleet.newCollar();
         Fleet.Owner a = Fleet.newOwner();
+        UUID as = Fleet.newPet(a);
 
         assertEquals(404, get("/v1/realtime?collar_id=" + b.id(), a.accessToken()).statusCode());
-        HttpResponse<String> stolen = postJson("/v1/collars", """
-                {"collar_id": "%s", "pet_id": "%s"}""".formatted(b.id(), Fleet.newPet(a)), a.accessToken());
-        assertEquals(409, stolen.statusCode(), stolen.body());
+        // Without the code in hand, a serial that exists and one that does not answer alike: nothing to squat or map.
+        HttpResponse<String> guessed = Fleet.pair(a, b.id(), "AAAA-AAAA-AAAA-AAAA", as);
+        HttpResponse<String> unknown = Fleet.pair(a, TestDatabase.unregisteredSerial(), "AAAA-AAAA-AAAA-AAAA", as);
+        assertProblem(guessed, 404, "unknown-collar");
+        assertProblem(unknown, 404, "unknown-collar");
+        assertEquals(json(guessed).getString("detail").replace(b.id(), "X"),
+                json(unknown).getString("detail").replaceAll("ZZ-\\d+", "X"));
+        // With it (someone who held the collar), a collar another pet wears is still not theirs.
+        assertProblem(Fleet.pair(a, b.id(), b.claimCode(), as), 409, "collar-paired");
+        assertProblem(Fleet.pair(a, b.id(), "not a code", as), 422, "invalid-fields");
     }
 
     @Test
-    void unpairingInvalidatesTheDeviceSecret() {
+    void unpairingEndsTheCollarsLoginsUntilItIsPairedAgain() {
         Fleet.Collar collar = Fleet.newCollar();
         assertEquals(204, send(request("/v1/collars/" + collar.id())
                 .header("Authorization", "Bearer " + collar.owner().accessToken()).DELETE()).statusCode());
@@ -71,6 +82,10 @@ class ObjectAccessIT {
         HttpResponse<String> exchange = postJson("/v1/auth/device-token", """
                 {"collar_id": "%s", "secret": "%s"}""".formatted(collar.id(), collar.secret()));
         assertEquals(401, exchange.statusCode());
+        assertEquals(201, Fleet.pair(collar.owner(), collar.id(), collar.claimCode(), collar.petId()).statusCode());
+        assertEquals(200, postJson("/v1/auth/device-token", """
+                {"collar_id": "%s", "secret": "%s"}""".formatted(collar.id(), collar.secret())).statusCode(),
+                "the collar's own secret, made at the factory");
     }
 
     @Test
@@ -82,9 +97,7 @@ class ObjectAccessIT {
                 .header("Authorization", "Bearer " + alices.owner().accessToken()).DELETE()).statusCode());
 
         Fleet.Owner mallory = Fleet.newOwner();
-        assertEquals(201, postJson("/v1/collars", """
-                {"collar_id": "%s", "pet_id": "%s"}""".formatted(alices.id(), Fleet.newPet(mallory)),
-                mallory.accessToken()).statusCode());
+        assertEquals(201, Fleet.pair(mallory, alices.id(), alices.claimCode(), Fleet.newPet(mallory)).statusCode());
         HttpResponse<String> latest = get("/v1/realtime?collar_id=" + alices.id(), mallory.accessToken());
         assertEquals(404, latest.statusCode(), latest.body());
         assertEquals("https://petty.io/problems/no-reading-yet", json(latest).getString("type"));

@@ -3,8 +3,10 @@ package io.petty.domain.collars.internal;
 import io.petty.domain.collars.CollarRepository;
 import io.petty.domain.collars.Pairing;
 import io.petty.domain.collars.PairingWindow;
+import io.petty.domain.collars.UnknownCollarException;
 import io.petty.domain.pets.PetNotFoundException;
 import io.petty.domain.platform.DatabaseException;
+import io.petty.domain.platform.SqlArrays;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
@@ -17,8 +19,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -39,28 +44,40 @@ public class JdbcCollarRepository implements CollarRepository {
     /**
      * A new pairing's readings start after everything the collar has stamped so far, even ahead of the clock, and
      * after the previous pairing's window: what the previous pet's collar sent can never become the new pet's.
-     * Pairing the same pet again keeps its window and only replaces the credential.
+     * Pairing the same pet again keeps its pairing as it is. Only a collar whose claim code matches is paired; the
+     * row lock makes a concurrent pairing of the collar with another pet find it taken.
      */
     private static final String PAIR = """
             WITH owned AS (
                 SELECT id FROM pet WHERE id = ? AND owner_id = ?
+            ), claimed AS (
+                SELECT id FROM collar WHERE id = ? AND claim_code_hash = ?
             ), paired AS (
-                INSERT INTO collar (id, pet_id, secret_hash, paired_at) SELECT ?, id, ?, now() FROM owned
-                ON CONFLICT (id) DO UPDATE SET pet_id = excluded.pet_id, secret_hash = excluded.secret_hash,
-                                               paired_at = excluded.paired_at
-                WHERE collar.pet_id IS NULL OR collar.pet_id = excluded.pet_id
-                RETURNING id, pet_id, paired_at
+                UPDATE collar c SET pet_id = owned.id,
+                                    paired_at = CASE WHEN c.pet_id = owned.id THEN c.paired_at ELSE now() END
+                FROM owned, claimed
+                WHERE c.id = claimed.id AND (c.pet_id IS NULL OR c.pet_id = owned.id)
+                RETURNING c.id, c.pet_id, c.paired_at
             ), opened AS (
                 INSERT INTO collar_pairing (collar_id, pet_id, paired_at, readings_from)
                 SELECT id, pet_id, paired_at, greatest(paired_at, next_reading_time(id)) FROM paired
                 ON CONFLICT (collar_id) WHERE unpaired_at IS NULL DO NOTHING
                 RETURNING readings_from
             )
-            SELECT (SELECT count(*) FROM owned) AS owned, paired.pet_id, paired.paired_at,
+            SELECT (SELECT count(*) FROM owned) AS owned, (SELECT count(*) FROM claimed) AS claimed,
+                   paired.pet_id, paired.paired_at,
                    coalesce((SELECT readings_from FROM opened),
                             (SELECT readings_from FROM collar_pairing WHERE collar_id = paired.id AND unpaired_at IS NULL))
                        AS readings_from
             FROM (SELECT 1) AS one LEFT JOIN paired ON true
+            """;
+
+    private static final String PROVISION = """
+            INSERT INTO collar (id, secret_hash, claim_code_hash)
+            SELECT id, decode(secret_hash, 'hex'), decode(claim_code_hash, 'hex')
+            FROM unnest(?::text[], ?::text[], ?::text[]) AS made (id, secret_hash, claim_code_hash)
+            ON CONFLICT (id) DO NOTHING
+            RETURNING id
             """;
 
     /** Unpairing closes the window after everything stamped so far; the schema forgets the credential. */
@@ -106,22 +123,47 @@ public class JdbcCollarRepository implements CollarRepository {
     }
 
     @Override
-    public Optional<Pairing> pair(String collarId, UUID petId, UUID ownerId, byte[] secretHash) {
+    public Set<String> provision(List<NewCollar> collars) {
+        HexFormat hex = HexFormat.of();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(PROVISION)) {
+            insert.setArray(1, SqlArrays.texts(connection, collars.stream().map(NewCollar::serial).toList()));
+            insert.setArray(2, SqlArrays.texts(connection,
+                    collars.stream().map(collar -> hex.formatHex(collar.secretHash())).toList()));
+            insert.setArray(3, SqlArrays.texts(connection,
+                    collars.stream().map(collar -> hex.formatHex(collar.claimCodeHash())).toList()));
+            Set<String> stored = new HashSet<>();
+            try (ResultSet rows = insert.executeQuery()) {
+                while (rows.next()) {
+                    stored.add(rows.getString(1));
+                }
+            }
+            return stored;
+        } catch (SQLException e) {
+            throw new DatabaseException("could not store new collars", e);
+        }
+    }
+
+    @Override
+    public Optional<Pairing> pair(String collarId, byte[] claimCodeHash, UUID petId, UUID ownerId) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement pair = connection.prepareStatement(PAIR)) {
             pair.setObject(1, petId);
             pair.setObject(2, ownerId);
             pair.setString(3, collarId);
-            pair.setBytes(4, secretHash);
+            pair.setBytes(4, claimCodeHash);
             try (ResultSet row = pair.executeQuery()) {
                 row.next();
                 if (row.getInt("owned") == 0) {
                     throw new PetNotFoundException();
                 }
+                if (row.getInt("claimed") == 0) {
+                    throw UnknownCollarException.notClaimable(collarId);
+                }
                 if (row.getObject("pet_id") == null) {
                     return Optional.empty();
                 }
-                return Optional.of(new Pairing(collarId, petId, instant(row, 3), instant(row, 4)));
+                return Optional.of(new Pairing(collarId, petId, instant(row, 4), instant(row, 5)));
             }
         } catch (SQLException e) {
             if (FOREIGN_KEY_VIOLATION.equals(e.getSQLState())) {
