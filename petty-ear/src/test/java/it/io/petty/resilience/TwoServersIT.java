@@ -51,8 +51,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * reach the second within a second, as does a collar's unpairing; a reading acknowledged by either is at once
  * the real-time view of both; both analyse the readings, and each event is found once; a rate limit is one limit
  * however the requests are spread over them.
- * The second server is a copy of the first's configuration on other ports, started and stopped by this test; it
- * trusts the loopback address as a proxy (the first trusts none), so the two show both sides of forwarded addresses.
+ * The second server is a copy of the first's configuration on other ports, started and stopped by this test, but
+ * without what only the tests' server has (its role's configDropin: the API document, open metrics, Arquillian's
+ * connector), so it runs production's configuration; it trusts the loopback address as a proxy (the first trusts
+ * none), so the two show both sides of forwarded addresses.
  */
 class TwoServersIT {
 
@@ -73,6 +75,7 @@ class TwoServersIT {
         Path second = SERVERS.resolve(SECOND);
         EmbeddedDatabase.deleteRecursively(second);
         copy(SERVERS.resolve("petty"), second);
+        Files.delete(second.resolve("configDropins/overrides/petty-role.xml"));
         Path variables = second.resolve("configDropins/overrides/liberty-plugin-variable-config.xml");
         Files.writeString(variables, Files.readString(variables)
                 .replaceAll("name=\"http.port\" value=\"\\d+\"", "name=\"http.port\" value=\"" + SECOND_HTTP_PORT + "\"")
@@ -257,6 +260,23 @@ class TwoServersIT {
         // Only a bucket's first request after a lease from a full bucket shows 199; the next in the same bucket cannot.
         assertNotEquals(List.of(199L, 199L), List.of(refreshRemaining(PettyHttp.BASE, "198.51.100.7"),
                 refreshRemaining(PettyHttp.BASE, "198.51.100.8")), "the first server trusts no proxy: one client");
+    }
+
+    @Test
+    void productionsConfigurationKeepsMetricsTheApiDocumentAndTheJmxConnectorToItself() throws IOException {
+        assertEquals(200, status(PettyHttp.BASE, "/openapi"), "the tests' server serves them");
+        assertEquals(200, status(PettyHttp.BASE, "/metrics"));
+        assertEquals(404, status(SECOND_BASE, "/openapi"), "production serves no API document");
+        assertEquals(302, status(SECOND_BASE, "/metrics"), "metrics only over HTTPS, and there only to Liberty's "
+                + "administrator and reader roles (checked by hand: 401)");
+        String features = Files.readAllLines(SERVERS.resolve(SECOND).resolve("logs/messages.log")).stream()
+                .filter(line -> line.contains("CWWKF0012I")).findFirst().orElseThrow();
+        assertTrue(features.contains("mpMetrics") && !features.contains("localConnector")
+                && !features.contains("mpOpenAPI"), features);
+    }
+
+    private static int status(URI server, String path) {
+        return send(HttpRequest.newBuilder(server.resolve(path))).statusCode();
     }
 
     private static long refreshRemaining(URI server, String forwardedFor) {
