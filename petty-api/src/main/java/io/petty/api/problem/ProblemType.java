@@ -25,6 +25,7 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency-Key was used for another request"),
     BODY_TOO_SLOW(Status.REQUEST_TIMEOUT, "body-too-slow", "Request body arrived too slowly"),
     BODY_TOO_LARGE(Status.REQUEST_ENTITY_TOO_LARGE, "body-too-large", "Request body is too large"),
+    URI_TOO_LONG(Status.REQUEST_URI_TOO_LONG, "uri-too-long", "Request URI is too long"),
     RATE_LIMITED(429, "rate-limited", "Too many requests"),
     LOGIN_THROTTLED(429, "login-throttled", "Too many failed logins"),
     TOO_MANY_STREAMS(429, "too-many-streams", "Too many open event streams"),

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.StringReader;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
@@ -20,6 +21,7 @@ import static it.io.petty.Readings.reading;
 import static it.io.petty.Readings.recent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The hostile bodies that got a 500 or a 503 before (issue #11), on every endpoint that reads JSON: each is a 400 or a
@@ -109,6 +111,32 @@ class HostileInputIT {
         }
         assertField(send("/v1/pets", "{\"name\":\"" + "x".repeat(70_000) + "\",\"species\":\"dog\"}"), "name",
                 "must be at most 65536 characters");
+    }
+
+    @Test
+    void aUriOfMoreThan4096CharactersIs414() {
+        String query = "/v1/realtime?collar_id=" + device.id() + "&x=";
+        assertEquals(404, PettyHttp.get(query + "a".repeat(4096 - query.length()), device.owner().accessToken())
+                .statusCode(), "at the limit: an ordinary answer (no reading yet)");
+        HttpResponse<String> tooLong = PettyHttp.get(query + "a".repeat(4097 - query.length()),
+                device.owner().accessToken());
+        assertTrue(assertProblem(tooLong, 414, "uri-too-long").getString("detail").contains("4096"));
+    }
+
+    @Test
+    void whatLibertyCannotParseItRefusesBeforeAnyApplicationAndStaysWell() throws Exception {
+        // HTTP/1.1, as a proxy speaks it: over h2c Liberty ends the connection (GOAWAY) instead.
+        HttpClient http11 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest.Builder hugeHeader = PettyHttp.request("/v1/pets").header("X-Padding", "a".repeat(9000));
+        assertEquals(400, http11.send(hugeHeader.build(), HttpResponse.BodyHandlers.discarding()).statusCode(),
+                "a header field over 8 KiB");
+        HttpRequest.Builder manyHeaders = PettyHttp.request("/v1/pets");
+        for (int i = 0; i < 101; i++) {
+            manyHeaders.header("X-Padding-" + i, "a");
+        }
+        assertEquals(400, http11.send(manyHeaders.build(), HttpResponse.BodyHandlers.discarding()).statusCode(),
+                "over 100 header fields");
+        assertEquals(200, PettyHttp.get("/health/ready").statusCode());
     }
 
     @Test
