@@ -8,7 +8,8 @@
 #   mvn -Pserve package -DskipTests -Dpetty.http.port=9081 -Dpetty.https.port=9444 -Dpetty.embedded-db.port=15442 \
 #       -Dpetty.account-rate.burst=100000 -Dpetty.data.dir=/tmp/petty-baseline &
 #   mvn -Pserve package -DskipTests -Dpetty.account-rate.burst=100000 -Dpetty.data.dir=/tmp/petty-bench &   # here
-#   docs/bench-ingest-ab.sh [runs] [seconds] [A url] [A database port] [B url] [B database port]
+#   [PETTY_JAR_A=../petty-baseline/petty-cli/target/petty.jar] \
+#     docs/bench-ingest-ab.sh [runs] [seconds] [A url] [A database port] [B url] [B database port]
 #
 # Each run measures, per server, batched ingest (200 collars, batches of 500) with the COPY ceiling of its database
 # just before, and single-reading requests (1,000 collars), the same loads as docs/bench-ingest.sh, after a warm-up
@@ -20,16 +21,19 @@ url_a=${3:-http://localhost:9081}
 db_a=${4:-15442}
 url_b=${5:-http://localhost:9080}
 db_b=${6:-15432}
+# A's own generator when the API it provisions through changed since (e.g. ../petty-baseline/petty-cli/target/petty.jar);
+# how readings are sent is the same in both.
+jar_a=${PETTY_JAR_A:-petty-cli/target/petty.jar}
 cd "$(dirname "$0")/.."
 fleets=$(mktemp -d)
 trap 'rm -rf "$fleets"' EXIT
 
 load() { # server mode petty-load-arguments...
-  local server=$1 mode=$2 url=$url_a db=$db_a
+  local server=$1 mode=$2 url=$url_a db=$db_a jar=$jar_a
   shift 2
-  if [ "$server" = B ]; then url=$url_b db=$db_b; fi
+  if [ "$server" = B ]; then url=$url_b db=$db_b jar=petty-cli/target/petty.jar; fi
   PETTY_DB_URL="jdbc:postgresql://localhost:$db/petty" PETTY_DB_USER=postgres \
-    java -jar petty-cli/target/petty.jar load --output json --url "$url" --fleet-file "$fleets/$server-$mode.json" \
+    java -jar "$jar" load --output json --url "$url" --fleet-file "$fleets/$server-$mode.json" \
     --reading-interval 1ms "$@" 2> "$fleets/$server-$mode.log"
 }
 batch()  { load "$1" batch --collars 200 --batch 500 "${@:2}"; }
