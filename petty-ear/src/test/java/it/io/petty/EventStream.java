@@ -39,7 +39,11 @@ public final class EventStream implements AutoCloseable {
         this.reader = new Thread(this::read, "sse-client");
         reader.setDaemon(true);
         if (response.statusCode() == 200) {
+            // A stream never ends: its status and content type are what the contract can check.
+            Contract.check(response.request(), response.statusCode(), response.headers(), null);
             reader.start();
+        } else {
+            Contract.check(response.request(), response.statusCode(), response.headers(), body());
         }
     }
 

@@ -14,7 +14,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
-/** A client for the server under test, at {@code petty.test.base-url}. */
+/**
+ * A client for the server under test, at {@code petty.test.base-url}. Every response it receives is checked against
+ * the server's OpenAPI document ({@link Contract}).
+ */
 public final class PettyHttp {
 
     public static final URI BASE = URI.create(System.getProperty("petty.test.base-url", "http://localhost:9080"));
@@ -47,7 +50,7 @@ public final class PettyHttp {
 
     public static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return Contract.check(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import com.code_intelligence.jazzer.api.BugDetectors;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.api.SilentCloseable;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import it.io.petty.Contract;
 import it.io.petty.Fleet;
 import it.io.petty.PettyHttp;
 import it.io.petty.Readings;
@@ -31,8 +32,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Jazzer generates requests across every endpoint and method of the API — paths, query strings, headers, tokens and
- * bodies, from well-formed to hostile — and every answer must be below 500, carry no stack trace, and be a problem
- * document when it is an error; the server is healthy afterwards. In fuzzing mode (JAZZER_FUZZ=1, the build's
+ * bodies, from well-formed to hostile — and every answer must be below 500, carry no stack trace, be a problem
+ * document when it is an error, and be one the OpenAPI document declares when it has the operation
+ * ({@link Contract}); the server is healthy afterwards. In fuzzing mode (JAZZER_FUZZ=1, the build's
  * fuzz-tests execution) it runs {@value #REQUESTS} requests; otherwise only its seeds.
  */
 class HttpFuzzIT {
@@ -135,12 +137,18 @@ class HttpFuzzIT {
         assertTrue(response.statusCode() < 500, what);
         assertFalse(STACK_FRAME.matcher(body).find() || body.contains("<html"), what);
         // An exception's name in an answer is a leak, unless the request itself carried the word (error pages echo
-        // the path they refuse): the fuzzer found that out.
-        boolean echoed = (request.uri() + new String(sent.body(), StandardCharsets.ISO_8859_1)).contains("Exception");
+        // the path they refuse, problem documents the X-Request-ID): the fuzzer found both out.
+        boolean echoed = (request.uri() + request.headers().map().toString()
+                + new String(sent.body(), StandardCharsets.ISO_8859_1)).contains("Exception");
         assertFalse(body.contains("Exception") && !echoed, what);
-        if (response.statusCode() >= 400 && !refusedByLibertyBeforeTheApplication(response.statusCode(), body)) {
+        if (refusedByLibertyBeforeTheApplication(response.statusCode(), body)) {
+            return;
+        }
+        if (response.statusCode() >= 400) {
             assertTrue(contentType.startsWith("application/problem+json"), what);
         }
+        Contract.check(request, response.statusCode(), response.headers(),
+                contentType.startsWith("text/event-stream") ? null : body);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.petty.domain.telemetry.Reading;
 import io.petty.domain.testing.ReadingScript;
 import io.petty.domain.testing.SampleDay;
 import it.io.petty.Behavior;
+import it.io.petty.Contract;
 import it.io.petty.EventStream;
 import it.io.petty.Fleet;
 import it.io.petty.PettyHttp;
@@ -295,7 +296,8 @@ class TwoServersIT {
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            return Contract.check(CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

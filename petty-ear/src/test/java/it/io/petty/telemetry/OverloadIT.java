@@ -1,5 +1,6 @@
 package it.io.petty.telemetry;
 
+import it.io.petty.Contract;
 import it.io.petty.Fleet;
 import it.io.petty.PettyHttp;
 import it.io.petty.TestDatabase;
@@ -49,7 +50,7 @@ class OverloadIT {
         }
         List<CompletableFuture<HttpResponse<String>>> sent = requests.stream()
                 .map(request -> client.sendAsync(request, HttpResponse.BodyHandlers.ofString())).toList();
-        List<HttpResponse<String>> responses = sent.stream().map(CompletableFuture::join).toList();
+        List<HttpResponse<String>> responses = sent.stream().map(CompletableFuture::join).map(Contract::check).toList();
 
         List<HttpResponse<String>> refused = responses.stream().filter(r -> r.statusCode() == 503).toList();
         long acknowledged = responses.stream().filter(r -> r.statusCode() == 201).count();
