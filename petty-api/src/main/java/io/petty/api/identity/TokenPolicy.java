@@ -5,6 +5,7 @@ import io.petty.domain.identity.Role;
 import io.petty.domain.identity.SigningKeyRing;
 import io.petty.domain.identity.TokenService;
 import jakarta.annotation.Priority;
+import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -15,11 +16,15 @@ import jakarta.ws.rs.NotAuthorizedException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +34,9 @@ import java.util.UUID;
  * What MicroProfile JWT cannot know and Petty checks after it has verified signature, issuer, audience and
  * times: the token is of the kind its holder is given ({@code at+jwt} for people, RFC 9068; {@code device+jwt} for
  * collars), it was not revoked (logout, refresh reuse), and the key that signed it has not been retired. The last
- * two come from memory that notifications keep current across instances.
+ * two come from memory that notifications keep current across instances. A token that fails them is refused where a
+ * caller is needed, and ignored (the request is anonymous) where none is ({@code @PermitAll}): an app that still sends
+ * a logged-out token can log in again, as with a token that does not verify at all.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION + 1)
@@ -40,6 +47,9 @@ public class TokenPolicy implements ContainerRequestFilter {
 
     private final RevocationList revocations;
     private final SigningKeyRing keys;
+
+    @Context
+    private ResourceInfo resource;
 
     @Inject
     public TokenPolicy(RevocationList revocations, SigningKeyRing keys) {
@@ -61,9 +71,32 @@ public class TokenPolicy implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token
+        SecurityContext security = request.getSecurityContext();
+        if (security.getUserPrincipal() instanceof JsonWebToken token
                 && !credential(token).map(this::admits).orElse(false)) {
-            throw new NotAuthorizedException("Bearer error=\"invalid_token\"");
+            if (!resource.getResourceMethod().isAnnotationPresent(PermitAll.class)
+                    && !resource.getResourceClass().isAnnotationPresent(PermitAll.class)) {
+                throw new NotAuthorizedException("Bearer error=\"invalid_token\"");
+            }
+            request.setSecurityContext(new Anonymous(security.isSecure()));
+        }
+    }
+
+    /** Nobody: what a request that carried no token is. */
+    private record Anonymous(boolean isSecure) implements SecurityContext {
+        @Override
+        public Principal getUserPrincipal() {
+            return null;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return false;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return null;
         }
     }
 

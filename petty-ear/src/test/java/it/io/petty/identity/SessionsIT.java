@@ -99,6 +99,10 @@ class SessionsIT {
         assertEquals(401, refresh(owner.refreshToken()).statusCode());
         JsonObject again = Fleet.login(owner.email(), Fleet.PASSWORD);
         assertEquals(200, get("/v1/pets", again.getString("access_token")).statusCode(), "a new login works");
+        // An app that still sends the logged-out token with its next login is not locked out by it.
+        assertEquals(200, postJson("/v1/auth/token", """
+                {"email": "%s", "password": "%s"}""".formatted(owner.email(), Fleet.PASSWORD), owner.accessToken())
+                .statusCode(), "where no token is needed, a revoked one is ignored");
     }
 
     @Test
