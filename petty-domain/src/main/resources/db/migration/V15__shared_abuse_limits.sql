@@ -8,10 +8,11 @@ CREATE UNLOGGED TABLE rate_bucket (
     bucket_key text             PRIMARY KEY,
     tokens     double precision NOT NULL,
     updated_at timestamptz      NOT NULL,
-    -- When the bucket will have refilled to its burst: from then on it says nothing and the sweep deletes it.
+    -- When the bucket will have refilled to its burst: from then on it says nothing and the sweep deletes it. Not
+    -- indexed, so that a take updates its row in place (a HOT update: measured 10-20 % more takes a second with
+    -- pgbench); the sweep reads the table, one row per active principal, every 10 minutes.
     full_at    timestamptz      NOT NULL
 );
-CREATE INDEX rate_bucket_full_at ON rate_bucket (full_at);
 
 -- Refills the bucket to p_at, takes up to p_wanted whole tokens from it, and says how many it took and how many are
 -- left (a fraction when none could be taken). The row lock makes concurrent takers from every server queue.
@@ -25,7 +26,8 @@ BEGIN
     INSERT INTO rate_bucket (bucket_key, tokens, updated_at, full_at)
     VALUES (p_key, p_burst, p_at, p_at)
     ON CONFLICT (bucket_key) DO NOTHING;
-    SELECT least(p_burst, b.tokens + greatest(0, extract(epoch FROM p_at - b.updated_at)::double precision) * p_per_second)
+    SELECT least(p_burst,
+                 b.tokens + greatest(0, extract(epoch FROM p_at - b.updated_at)::double precision) * p_per_second)
       INTO available
       FROM rate_bucket b WHERE b.bucket_key = p_key FOR UPDATE;
     granted := least(p_wanted, floor(available))::integer;

@@ -90,8 +90,8 @@ public final class Fleet {
     public static Collar newCollarPairedNow(Owner owner, UUID pet) {
         CollarFactory.MadeCollar made = newFactoryCollar();
         require(pair(owner, made.serial(), made.claimCode(), pet), 201);
-        return new Collar(made.serial(), made.claimCode(), pet, made.secret(), deviceToken(made.serial(), made.secret()),
-                owner);
+        return new Collar(made.serial(), made.claimCode(), pet, made.secret(),
+                deviceToken(made.serial(), made.secret()), owner);
     }
 
     /** A collar as the factory makes it ({@code petty collars provision}): in the database, paired with no pet. */

@@ -13,9 +13,9 @@ import java.net.URI;
 
 /**
  * A request's path and query are at most {@value #MAX_CHARACTERS} characters ({@code 414} otherwise), before anything
- * but the request id (RequestIds, priority 1) reads them: no Petty URI needs more than a few hundred. Liberty refuses what it cannot parse before any
- * application sees it, with a bare {@code 400}: a request line or header field over 8 KiB, or over 100 header fields
- * (server.xml's httpOptions).
+ * but the request id (RequestIds, priority 1) reads them: no Petty URI needs more than a few hundred. Liberty refuses
+ * what it cannot parse before any application sees it, with a bare {@code 400}: a request line or header field over
+ * 8 KiB, or over 100 header fields (server.xml's httpOptions).
  */
 @Provider
 @PreMatching

@@ -22,9 +22,9 @@ import java.util.logging.Logger;
 
 /**
  * Deletes short-lived operational records once their time is up: dead letters after 14 days, idempotency keys
- * after a day, live events and finished webhook deliveries after 7 days, login attempts after the throttle's 15 minutes,
- * rate buckets once they have refilled. Small, indexed deletes, so every instance may run them; the retention batch
- * job (reading partitions, exports) is the place for the heavy work.
+ * after a day, live events and finished webhook deliveries after 7 days, login attempts after the throttle's
+ * 15 minutes, rate buckets once they have refilled. Small, indexed deletes, so every instance may run them; the
+ * retention batch job (reading partitions, exports) is the place for the heavy work.
  */
 @ApplicationScoped
 public class RetentionSweeper {

@@ -70,8 +70,8 @@ public final class FleetSimulator {
     public LoadReport run(LoadPlan plan) {
         try (HttpConnections connections = new HttpConnections(plan.server(), PettyApi.REQUEST_TIMEOUT)) {
             FleetFile file = new FleetFile(plan.fleetFile(), Clock.systemUTC());
-            Provisioner provisioner = new Provisioner(new PettyApi(connections, PROVISIONING_RETRY), factory, file, listener,
-                    Clock.systemUTC());
+            Provisioner provisioner = new Provisioner(new PettyApi(connections, PROVISIONING_RETRY), factory, file,
+                    listener, Clock.systemUTC());
             int provisioners = Math.min(plan.concurrency(), 8);
             Fleet fleet = provisioner.provision(FleetFile.Part.FLEET, plan.collars(), plan.owners(), provisioners);
             // An owner each: the timeline's rate limit is per owner, and the probes should not share one.

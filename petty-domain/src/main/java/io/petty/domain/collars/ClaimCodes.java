@@ -18,7 +18,8 @@ public final class ClaimCodes {
 
     private static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     private static final int SYMBOLS = 16;
-    private static final String FORMAT = "must be the 16 letters and digits printed on the collar, e.g. 7K3M-QX9P-2HDV-R8TN";
+    private static final String FORMAT =
+            "must be the 16 letters and digits printed on the collar, e.g. 7K3M-QX9P-2HDV-R8TN";
 
     private ClaimCodes() {
     }

@@ -97,7 +97,7 @@ class PairingHistoryIT {
         assertEquals(201, again.statusCode(), again.body());
 
         assertEquals(201, postJson("/v1/ingest", Readings.reading(collar.id(), taken.minusSeconds(60)),
-                collar.deviceToken()).statusCode(), "the same dog's earlier reading is still its own, and its token good");
+                collar.deviceToken()).statusCode(), "the same dog's earlier reading is still its own, its token good");
         assertEquals(taken, Instant.parse(json(get("/v1/realtime?collar_id=" + collar.id(),
                 collar.owner().accessToken())).getString("timestamp")));
     }

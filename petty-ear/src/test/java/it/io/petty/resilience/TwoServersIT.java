@@ -250,7 +250,8 @@ class TwoServersIT {
         int most = TIMELINE_BURST + (int) Math.ceil(seconds * TIMELINE_PER_SECOND);
         assertTrue(allowed <= most && allowed >= TIMELINE_BURST - TIMELINE_BURST / 10,
                 allowed + " allowed in " + seconds + " s; at most " + most);
-        assertEquals(Set.of(PettyHttp.BASE, SECOND_BASE), refusing, "each server refused once the one bucket was empty");
+        assertEquals(Set.of(PettyHttp.BASE, SECOND_BASE), refusing,
+                "each server refused once the one bucket was empty");
     }
 
     @Test
