@@ -1,8 +1,8 @@
 package io.petty.domain.abuse.internal;
 
 import io.petty.domain.abuse.LoginAttempts;
-import io.petty.domain.platform.DatabaseException;
 import io.petty.domain.platform.SqlTransactions;
+import io.petty.domain.platform.SqlUpdates;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -87,35 +88,20 @@ public class JdbcLoginAttempts implements LoginAttempts {
 
     @Override
     public void forget(String key) {
-        update("DELETE FROM login_attempt WHERE throttle_key = ?", key);
+        SqlUpdates.run(dataSource, "could not forget login attempts",
+                "DELETE FROM login_attempt WHERE throttle_key = ?", key);
     }
 
     @Override
     public void forgetLatest(String key) {
-        update("""
+        SqlUpdates.run(dataSource, "could not forget a login attempt", """
                 DELETE FROM login_attempt WHERE id = (SELECT id FROM login_attempt WHERE throttle_key = ?
                                                       ORDER BY attempted_at DESC, id DESC LIMIT 1)""", key);
     }
 
     @Override
     public int forgetBefore(Instant cutoff) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement(
-                     "DELETE FROM login_attempt WHERE attempted_at <= ?")) {
-            delete.setTimestamp(1, Timestamp.from(cutoff));
-            return delete.executeUpdate();
-        } catch (SQLException e) {
-            throw new DatabaseException("could not forget old login attempts", e);
-        }
-    }
-
-    private void update(String sql, String key) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, key);
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new DatabaseException("could not forget login attempts", e);
-        }
+        return SqlUpdates.run(dataSource, "could not forget old login attempts",
+                "DELETE FROM login_attempt WHERE attempted_at <= ?", cutoff.atOffset(ZoneOffset.UTC));
     }
 }

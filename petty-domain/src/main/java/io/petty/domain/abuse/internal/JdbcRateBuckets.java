@@ -3,6 +3,7 @@ package io.petty.domain.abuse.internal;
 import io.petty.domain.abuse.RateBuckets;
 import io.petty.domain.abuse.RateLimiter;
 import io.petty.domain.platform.DatabaseException;
+import io.petty.domain.platform.SqlUpdates;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
@@ -13,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 /** One statement a take: the refill arithmetic runs in the database under the bucket's row lock (V15). */
 @Dependent
@@ -46,12 +48,7 @@ public class JdbcRateBuckets implements RateBuckets {
 
     @Override
     public int forgetFull(Instant now) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM rate_bucket WHERE full_at <= ?")) {
-            delete.setTimestamp(1, Timestamp.from(now));
-            return delete.executeUpdate();
-        } catch (SQLException e) {
-            throw new DatabaseException("could not forget full rate buckets", e);
-        }
+        return SqlUpdates.run(dataSource, "could not forget full rate buckets",
+                "DELETE FROM rate_bucket WHERE full_at <= ?", now.atOffset(ZoneOffset.UTC));
     }
 }
