@@ -1,6 +1,7 @@
 package io.petty.cli;
 
 import io.petty.cli.load.LoadCommand;
+import io.petty.cli.model.ModelCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,7 @@ import java.nio.charset.StandardCharsets;
         description = "Operate a Petty deployment.",
         subcommands = {DbCommand.class, AccountsCommand.class, CollarsCommand.class, RotateKeysCommand.class,
                 AuditCommand.class,
-                DeadLettersCommand.class, LoadCommand.class, CommandLine.HelpCommand.class})
+                DeadLettersCommand.class, LoadCommand.class, ModelCommand.class, CommandLine.HelpCommand.class})
 public final class Petty {
 
     public static void main(String[] args) {
