@@ -1,12 +1,10 @@
 package io.petty.cli;
 
 import io.petty.domain.audit.AuditLog;
-import io.petty.domain.secrets.SecretStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 import javax.sql.DataSource;
-import java.time.Clock;
 
 /**
  * {@code petty audit verify}: recomputes the audit log's keyed chain (so it needs the master key, as the server does)
@@ -25,8 +23,7 @@ public class AuditCommand {
         @Override
         public Integer call() {
             DataSource dataSource = database.dataSource();
-            AuditLog.Verification result = new AuditLog(dataSource, Clock.systemUTC(),
-                    new SecretStore(dataSource, security.masterKey(), Clock.systemUTC())).verify();
+            AuditLog.Verification result = security.auditLog(dataSource).verify();
             if (result.intact()) {
                 out().printf("Audit log intact: %d entries verified.%n", result.checked());
                 return ExitCode.OK;

@@ -4,14 +4,12 @@ import io.petty.domain.audit.AuditEvent;
 import io.petty.domain.audit.AuditLog;
 import io.petty.domain.collars.CollarFactory;
 import io.petty.domain.collars.CollarRepository;
-import io.petty.domain.secrets.SecretStore;
 import io.petty.domain.validation.InvalidInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import javax.sql.DataSource;
-import java.time.Clock;
 import java.util.List;
 
 /** {@code petty collars provision}: collars for the factory. */
@@ -37,8 +35,7 @@ public class CollarsCommand {
         public Integer call() {
             DataSource dataSource = database.dataSource();
             // The audit log first: a run that cannot record what it made makes nothing.
-            AuditLog audit = new AuditLog(dataSource, Clock.systemUTC(),
-                    new SecretStore(dataSource, security.masterKey(), Clock.systemUTC()));
+            AuditLog audit = security.auditLog(dataSource);
             List<CollarFactory.MadeCollar> made;
             try {
                 made = new CollarFactory(CollarRepository.using(dataSource)).make(prefix, count);
@@ -46,7 +43,7 @@ public class CollarsCommand {
                 e.violations().forEach(v -> err().printf("petty: --%s %s%n", v.field(), v.message()));
                 return ExitCode.USAGE;
             }
-            audit.record(AuditEvent.COLLARS_PROVISIONED, "cli:" + System.getProperty("user.name"), prefix,
+            audit.record(AuditEvent.COLLARS_PROVISIONED, SecurityOptions.operator(), prefix,
                     made.size() + " collars");
             out().println("serial,secret,claim_code");
             made.forEach(collar -> out().printf("%s,%s,%s%n", collar.serial(), collar.secret(), collar.claimCode()));

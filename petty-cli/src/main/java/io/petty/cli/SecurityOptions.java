@@ -1,10 +1,14 @@
 package io.petty.cli;
 
+import io.petty.domain.audit.AuditLog;
 import io.petty.domain.crypto.MasterKey;
 import io.petty.domain.crypto.MasterKeySource;
+import io.petty.domain.secrets.SecretStore;
 import picocli.CommandLine.Option;
 
+import javax.sql.DataSource;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -21,6 +25,16 @@ public class SecurityOptions {
             description = "production (default; needs PETTY_MASTER_KEY_FILE or PETTY_MASTER_KEY) or development "
                     + "(uses or generates master.key in the data directory). Env PETTY_PROFILE.")
     String profile;
+
+    /** The audit log, keyed as the server keys it: needs the master key. */
+    public AuditLog auditLog(DataSource dataSource) {
+        return new AuditLog(dataSource, Clock.systemUTC(), new SecretStore(dataSource, masterKey(), Clock.systemUTC()));
+    }
+
+    /** Who runs the command, as the audit log names an operator at the command line. */
+    public static String operator() {
+        return "cli:" + System.getProperty("user.name");
+    }
 
     MasterKey masterKey() {
         Optional<Path> file = Optional.ofNullable(System.getenv("PETTY_MASTER_KEY_FILE")).map(Path::of);

@@ -1,5 +1,7 @@
 package it.io.petty;
 
+import io.petty.domain.telemetry.MotionWindow;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -23,6 +25,23 @@ public final class Readings {
         return """
                 {"collar_id": "%s", "timestamp": "%s", "heart_rate": 72, "activity_level": 1, "battery_pct": %d}
                 """.formatted(collarId, timestamp, batteryPct);
+    }
+
+    /** A reading with a motion window of the collar's inertial sensor, {@code [x, y, z]} per sample. */
+    public static String withMotion(String collarId, Instant timestamp, MotionWindow motion) {
+        return """
+                {"collar_id": "%s", "timestamp": "%s", "heart_rate": 72, "activity_level": 0,
+                 "motion": {"hz": %d, "accel": %s, "gyro": %s}}
+                """.formatted(collarId, timestamp, motion.hz(), samples(motion.accel()), samples(motion.gyro()));
+    }
+
+    private static String samples(float[] values) {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < values.length; i += 3) {
+            json.append(i == 0 ? "[" : ",[").append(values[i]).append(',').append(values[i + 1]).append(',')
+                    .append(values[i + 2]).append(']');
+        }
+        return json.append(']').toString();
     }
 
     public static String batch(List<String> readings) {

@@ -6,6 +6,7 @@ import io.petty.domain.identity.RevocationList;
 import io.petty.domain.identity.SigningKeyRing;
 import io.petty.domain.identity.TokenStore;
 import io.petty.domain.live.LiveLog;
+import io.petty.domain.motion.ActiveMotionModel;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,11 +31,12 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps this server's signing keys, revocations and remembered collar pairings in step with every other
- * instance: PostgreSQL notifies (channel {@code petty_security}, sent by triggers) and this listener applies the
- * change within milliseconds. After any interruption it reloads everything, since notifications sent meanwhile
- * are lost, and until then pairings are read from the database each time. On the same connection it hears which
- * pets have new live events ({@link LiveLog#CHANNEL}) and tells this server's streams.
+ * Keeps this server's signing keys, revocations, remembered collar pairings and motion model in step with every
+ * other instance: PostgreSQL notifies (channel {@code petty_security}, sent by triggers) and this listener applies
+ * the change within milliseconds (a newly activated model loads in well under a second). After any interruption it
+ * reloads everything, since notifications sent meanwhile are lost, and until then pairings are read from the
+ * database each time. On the same connection it hears which pets have new live events ({@link LiveLog#CHANNEL}) and
+ * tells this server's streams.
  */
 @ApplicationScoped
 public class SecurityChangeListener {
@@ -53,6 +55,7 @@ public class SecurityChangeListener {
     private final TokenStore tokenStore;
     private final CollarPairings pairings;
     private final LiveStreams liveStreams;
+    private final ActiveMotionModel motionModel;
     private final Clock clock;
     private volatile boolean running;
     /** True while this server's revocations and keys are known to be complete and current. */
@@ -64,7 +67,7 @@ public class SecurityChangeListener {
     public SecurityChangeListener(DataSource dataSource, SigningKeyRing keys, RevocationList revocations,
                                   ManagedExecutorService executor, ManagedScheduledExecutorService scheduler,
                                   TokenStore tokenStore, CollarPairings pairings, LiveStreams liveStreams,
-                                  Clock clock) {
+                                  ActiveMotionModel motionModel, Clock clock) {
         this.dataSource = dataSource;
         this.keys = keys;
         this.revocations = revocations;
@@ -73,6 +76,7 @@ public class SecurityChangeListener {
         this.tokenStore = tokenStore;
         this.pairings = pairings;
         this.liveStreams = liveStreams;
+        this.motionModel = motionModel;
         this.clock = clock;
     }
 
@@ -86,6 +90,7 @@ public class SecurityChangeListener {
         this.tokenStore = null;
         this.pairings = null;
         this.liveStreams = null;
+        this.motionModel = null;
         this.clock = null;
     }
 
@@ -134,6 +139,7 @@ public class SecurityChangeListener {
                 revocations.reload(dataSource);
                 pairings.trust();
                 liveStreams.catchUp();
+                motionModel.reload();
                 current = true;
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 for (int polls = 1; running; polls++) {
@@ -188,6 +194,8 @@ public class SecurityChangeListener {
             liveStreams.credentialsChanged();
         } else if (change.startsWith("collar:")) {
             pairings.changed(change.substring("collar:".length()));
+        } else if (change.equals("motion_model_activation")) {
+            motionModel.reload();
         } else if (change.equals("signing_key")) {
             keys.reload();
             liveStreams.credentialsChanged();

@@ -26,8 +26,10 @@ import java.util.logging.Logger;
 
 /** {@code petty model}: the motion classifier, from labeled data to the model every server serves. */
 @Command(name = "model", mixinStandardHelpOptions = true,
-        description = "Train, evaluate and activate the motion classifier.",
-        subcommands = {ModelCommand.Evaluate.class, ModelCommand.Train.class})
+        description = "Train, evaluate, store and activate the motion classifier; export owners' corrections.",
+        subcommands = {ModelCommand.Evaluate.class, ModelCommand.Train.class, ModelStoreCommands.Import.class,
+                ModelStoreCommands.Activate.class, ModelStoreCommands.ListModels.class,
+                ModelStoreCommands.FeedbackExport.class})
 public class ModelCommand {
 
     /** What the model subcommands share: where to print, and the messages of bad data. */

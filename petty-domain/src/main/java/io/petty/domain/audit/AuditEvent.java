@@ -22,4 +22,6 @@ public record AuditEvent(long seq, Instant at, String type, String actor, String
     public static final String KEY_ROTATED = "key.rotated";
     public static final String ROLE_CHANGED = "role.changed";
     public static final String COLLARS_PROVISIONED = "collars.provisioned";
+    public static final String MODEL_STORED = "model.stored";
+    public static final String MODEL_ACTIVATED = "model.activated";
 }

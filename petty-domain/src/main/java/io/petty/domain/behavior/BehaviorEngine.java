@@ -65,8 +65,15 @@ public final class BehaviorEngine {
 
     /** The original system's three behaviors, made exact, and the walk, play and rest sessions. */
     public static BehaviorEngine ofRules() {
-        return new BehaviorEngine(Settings.DEFAULT,
-                List.of(new ActivitySessions(), new DeepSleep(), new AnxiousPacing(), new PlayingFetch()));
+        return ofRulesAnd();
+    }
+
+    /** The rule detectors and more, such as the motion classifier, with the default settings. */
+    public static BehaviorEngine ofRulesAnd(Detector... more) {
+        List<Detector> detectors = new ArrayList<>(List.of(new ActivitySessions(), new DeepSleep(),
+                new AnxiousPacing(), new PlayingFetch()));
+        detectors.addAll(List.of(more));
+        return new BehaviorEngine(Settings.DEFAULT, detectors);
     }
 
     public Settings settings() {

@@ -1,17 +1,48 @@
 package io.petty.domain.behavior;
 
+import io.petty.domain.behavior.motion.MotionDetector;
+import io.petty.domain.motion.ActiveMotionModel;
+import io.petty.domain.motion.ConfidenceMonitor;
+import io.petty.domain.motion.MotionModel;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
+import jakarta.inject.Inject;
 
-/** The engine the server runs: the rule detectors with the default settings. */
+/**
+ * The engine the server runs: the rule detectors and the active motion model, with the default settings. Users take
+ * it through a {@code Provider} once per piece of work, so that an activated model is served from the next one on.
+ */
 @ApplicationScoped
 public class BehaviorResources {
 
-    /** A singleton rather than application-scoped: the engine is a final class, which a CDI proxy cannot extend. */
+    private final ActiveMotionModel motion;
+    private final ConfidenceMonitor monitor;
+    /** The engine of the model {@link #builtFor}: an engine is built once per model, not per request. */
+    private BehaviorEngine engine;
+    private MotionModel builtFor;
+
+    @Inject
+    public BehaviorResources(ActiveMotionModel motion, ConfidenceMonitor monitor) {
+        this.motion = motion;
+        this.monitor = monitor;
+    }
+
+    /** For CDI proxies; never called to build a working instance. */
+    protected BehaviorResources() {
+        this(null, null);
+    }
+
+    /** Dependent: the engine is a final class, which a CDI proxy cannot extend, and each look sees the active model. */
     @Produces
-    @Singleton
-    BehaviorEngine engine() {
-        return BehaviorEngine.ofRules();
+    @Dependent
+    synchronized BehaviorEngine engine() {
+        MotionModel model = motion.current().orElse(null);
+        if (engine == null || model != builtFor) {
+            engine = model == null ? BehaviorEngine.ofRules()
+                    : BehaviorEngine.ofRulesAnd(new MotionDetector(model, monitor::served));
+            builtFor = model;
+        }
+        return engine;
     }
 }

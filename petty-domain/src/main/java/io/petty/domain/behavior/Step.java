@@ -1,6 +1,7 @@
 package io.petty.domain.behavior;
 
 import io.petty.domain.telemetry.ActivityLevel;
+import io.petty.domain.telemetry.MotionWindow;
 
 import java.time.Instant;
 
@@ -21,6 +22,7 @@ public final class Step {
     double x;
     double y;
     double metres;
+    MotionWindow motion;
 
     /** The reading's own time. */
     public Instant timestamp() {
@@ -51,6 +53,11 @@ public final class Step {
     /** Seconds since the previous reading of the unit (0 for the first). */
     public double secondsSincePrevious() {
         return secondsSincePrevious;
+    }
+
+    /** The reading's inertial window; null for most readings, which carry none. */
+    public MotionWindow motion() {
+        return motion;
     }
 
     /** Whether the reading has a position that is not a GPS jump; {@link #x()} and {@link #y()} are meaningful then. */

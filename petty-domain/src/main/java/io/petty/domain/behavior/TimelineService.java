@@ -10,6 +10,7 @@ import io.petty.domain.pets.PetNotFoundException;
 import io.petty.domain.pets.PetService;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -28,18 +29,18 @@ public class TimelineService {
     private final CollarRepository collars;
     private final BehaviorEvents events;
     private final BehaviorDays days;
-    private final BehaviorEngine engine;
+    private final Provider<BehaviorEngine> engines;
     private final Clock clock;
 
     @Inject
     public TimelineService(PetService pets, CollarPairings pairings, CollarRepository collars, BehaviorEvents events,
-                           BehaviorDays days, BehaviorEngine engine, Clock clock) {
+                           BehaviorDays days, Provider<BehaviorEngine> engines, Clock clock) {
         this.pets = pets;
         this.pairings = pairings;
         this.collars = collars;
         this.events = events;
         this.days = days;
-        this.engine = engine;
+        this.engines = engines;
         this.clock = clock;
     }
 
@@ -77,7 +78,7 @@ public class TimelineService {
      * behavior before the session it is part of.
      */
     public Optional<CurrentBehavior> current(UUID petId) {
-        Instant recent = clock.instant().minus(engine.settings().maxGap());
+        Instant recent = clock.instant().minus(engines.get().settings().maxGap());
         return events.openOfPet(petId).stream()
                 .filter(event -> !event.end().isBefore(recent))
                 .min(Comparator.comparing((BehaviorEvent event) -> event.kind() == EventKind.BEHAVIOR ? 0 : 1)
@@ -88,7 +89,7 @@ public class TimelineService {
 
     /** Whether a stored open event is still growing now: its last reading is within the engine's gap. */
     public boolean ongoing(BehaviorEvent event) {
-        return event.open() && !event.end().isBefore(clock.instant().minus(engine.settings().maxGap()));
+        return event.open() && !event.end().isBefore(clock.instant().minus(engines.get().settings().maxGap()));
     }
 
     private Timeline timeline(Pet pet, String collarId, LocalDate date) {
@@ -98,12 +99,12 @@ public class TimelineService {
         Instant to = day.plusDays(1).atStartOfDay(pet.timeZone()).toInstant();
         List<BehaviorEvent> found = events.ofPet(pet.id(), from, to);
         DaySummary summary = days.ofPet(pet.id(), day, day).getOrDefault(day, DaySummary.EMPTY);
-        return new Timeline(pet.id(), collarId, day, pet.timeZone(), found, summary, engine.version(), now);
+        return new Timeline(pet.id(), collarId, day, pet.timeZone(), found, summary, engines.get().version(), now);
     }
 
     /** Whether the events of this detector come from rules or a trained model; "rules" for one no longer run. */
     public String source(BehaviorEvent event) {
-        return engine.detectors().stream().filter(detector -> detector.name().equals(event.detector())).findFirst()
-                .map(Detector::source).orElse(Detector.RULES);
+        return engines.get().detectors().stream().filter(detector -> detector.name().equals(event.detector()))
+                .findFirst().map(Detector::source).orElse(Detector.RULES);
     }
 }

@@ -46,6 +46,7 @@ final class Track {
         step.micros = micros;
         step.heartRate = reading.heartRate();
         step.activity = reading.activityLevel();
+        step.motion = reading.motion();
         step.afterGap = previousMicros == NONE || micros - previousMicros > maxGapMicros;
         step.secondsSincePrevious = previousMicros == NONE ? 0 : (micros - previousMicros) / 1e6;
         previousMicros = micros;

@@ -92,6 +92,11 @@ public final class UnitAnalysis {
         return starts;
     }
 
+    /** Whether this engine made it: an analysis by another (other detectors, another model) is not carried on. */
+    public boolean madeBy(BehaviorEngine other) {
+        return engine.snapshotTag() == other.snapshotTag();
+    }
+
     /** The time of the last reading accepted; null before the first. */
     public Instant lastTimestamp() {
         return last;

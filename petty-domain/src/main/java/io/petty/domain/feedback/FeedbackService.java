@@ -9,6 +9,7 @@ import io.petty.domain.privacy.PiiRedactor;
 import io.petty.domain.validation.InvalidInputException;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -24,16 +25,16 @@ public class FeedbackService {
     private final BehaviorEvents events;
     private final FeedbackRepository feedback;
     private final PetService pets;
-    private final BehaviorEngine engine;
+    private final Provider<BehaviorEngine> engines;
     private final Clock clock;
 
     @Inject
-    public FeedbackService(BehaviorEvents events, FeedbackRepository feedback, PetService pets, BehaviorEngine engine,
-                           Clock clock) {
+    public FeedbackService(BehaviorEvents events, FeedbackRepository feedback, PetService pets,
+                           Provider<BehaviorEngine> engines, Clock clock) {
         this.events = events;
         this.feedback = feedback;
         this.pets = pets;
-        this.engine = engine;
+        this.engines = engines;
         this.clock = clock;
     }
 
@@ -46,7 +47,7 @@ public class FeedbackService {
      */
     @Transactional
     public UUID submit(UUID ownerId, FeedbackRequest request) {
-        FeedbackRules.Checked checked = FeedbackRules.check(request, engine.behaviors());
+        FeedbackRules.Checked checked = FeedbackRules.check(request, engines.get().behaviors());
         BehaviorEvent event = events.find(checked.eventId()).orElseThrow(UnknownEventException::new);
         try {
             pets.get(ownerId, event.petId());

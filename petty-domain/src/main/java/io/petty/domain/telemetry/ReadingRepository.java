@@ -36,8 +36,7 @@ public interface ReadingRepository {
 
     /**
      * Hands over the readings of every span, span after span in the order given, each span's in timestamp order,
-     * one at a time: any number of them in bounded memory, all spans in one round trip. Without their motion
-     * windows, which no detector reads yet.
+     * one at a time: any number of them in bounded memory, all spans in one round trip, motion windows included.
      *
      * @param each takes a reading and the position of its span in {@code spans}
      */

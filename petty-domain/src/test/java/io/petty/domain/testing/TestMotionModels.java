@@ -34,19 +34,24 @@ public final class TestMotionModels {
     private TestMotionModels() {
     }
 
-    /** A window of one of the two behaviors. */
+    /** A window of one of the two behaviors at the model's rate. */
     public static MotionWindow window(String behavior, int samples, Random random) {
+        return window(behavior, samples, random, HZ);
+    }
+
+    /** A window of one of the two behaviors at any rate. */
+    public static MotionWindow window(String behavior, int samples, Random random, int hz) {
         float[] accel = new float[samples * 3];
         float[] gyro = new float[samples * 3];
         double phase = random.nextDouble() * 6;
         for (int i = 0; i < samples; i++) {
-            double bounce = behavior.equals("bouncing") ? 0.6 * Math.sin(phase + 2 * Math.PI * 2 * i / HZ) : 0;
+            double bounce = behavior.equals("bouncing") ? 0.6 * Math.sin(phase + 2 * Math.PI * 2 * i / hz) : 0;
             accel[i * 3] = (float) (0.02 * random.nextGaussian());
             accel[i * 3 + 1] = (float) (0.02 * random.nextGaussian());
             accel[i * 3 + 2] = (float) (1 + bounce + 0.02 * random.nextGaussian());
             gyro[i * 3] = (float) (bounce * 40 + random.nextGaussian());
         }
-        return new MotionWindow(HZ, samples, accel, gyro);
+        return new MotionWindow(hz, samples, accel, gyro);
     }
 
     /** The Tribuo random forest the model is made of. */

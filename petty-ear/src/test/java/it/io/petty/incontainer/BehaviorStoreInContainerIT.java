@@ -574,7 +574,7 @@ class BehaviorStoreInContainerIT {
      * collar.
      */
     private void onAnotherServer(Dog dog, Consumer<AnalysisPass> work) throws Exception {
-        AnalysisPass elsewhere = new AnalysisPass(engine, new JdbcReadingBacklog(dataSource, new HeldReadings()),
+        AnalysisPass elsewhere = new AnalysisPass(() -> engine, new JdbcReadingBacklog(dataSource, new HeldReadings()),
                 readings, cursors, storedEvents, storedDays, new LiveAnalyses(10), alerts, announcements, Clock.systemUTC(),
                 Duration.ofHours(1));
         inTransaction(() -> {

@@ -2,9 +2,12 @@ package it.io.petty.resilience;
 
 import com.nimbusds.jwt.SignedJWT;
 import io.petty.devdb.EmbeddedDatabase;
+import io.petty.domain.motion.MotionModel;
+import io.petty.domain.motion.MotionModels;
 import io.petty.domain.telemetry.Reading;
 import io.petty.domain.testing.ReadingScript;
 import io.petty.domain.testing.SampleDay;
+import io.petty.domain.testing.TestMotionModels;
 import it.io.petty.Behavior;
 import it.io.petty.Contract;
 import it.io.petty.EventStream;
@@ -182,6 +185,26 @@ class TwoServersIT {
                 assertEquals(200, latest.statusCode(), latest.body());
                 assertEquals(newest, Instant.parse(json(latest).getString("timestamp")), "reading " + i + " via " + reader);
             }
+        }
+    }
+
+    @Test
+    void aMotionModelActivatedFromTheCommandLineIsServedByBothServersWithinSeconds() {
+        MotionModels models = MotionModels.using(TestDatabase.dataSource());
+        String before = models.activeVersion().orElseThrow();
+        MotionModel tiny = TestMotionModels.tiny(Instant.now());
+        models.store(tiny, "it", Instant.now());
+        Fleet.Collar device = Fleet.newCollar();
+        try {
+            models.activate(tiny.version(), "it", Instant.now());
+            for (URI server : new URI[] {PettyHttp.BASE, SECOND_BASE}) {
+                assertWithin(Duration.ofSeconds(5), () -> json(send(HttpRequest.newBuilder(server.resolve(
+                        "/v1/pet-timeline?pet_id=" + device.petId())).header("Authorization", "Bearer "
+                        + device.owner().accessToken()))).getJsonObject("metadata").getString("model_version")
+                        .contains("motion@" + tiny.version()), "the model served by " + server);
+            }
+        } finally {
+            models.activate(before, "it", Instant.now());
         }
     }
 

@@ -17,6 +17,7 @@ import io.petty.domain.telemetry.ReadingBacklog;
 import io.petty.domain.telemetry.ReadingRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -54,7 +55,7 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class AnalysisPass {
 
-    private final BehaviorEngine engine;
+    private final Provider<BehaviorEngine> engines;
     private final ReadingBacklog backlog;
     private final ReadingRepository readings;
     private final JdbcAnalysisCursors cursors;
@@ -67,11 +68,11 @@ public class AnalysisPass {
     private final Duration refresh;
 
     @Inject
-    public AnalysisPass(BehaviorEngine engine, ReadingBacklog backlog, ReadingRepository readings,
+    public AnalysisPass(Provider<BehaviorEngine> engines, ReadingBacklog backlog, ReadingRepository readings,
                         JdbcAnalysisCursors cursors, JpaBehaviorEvents events, JpaBehaviorDays days, LiveAnalyses live,
                         Alerts alerts, Announcements announcements, Clock clock,
                         @ConfigProperty(name = "petty.behavior.refresh") Duration refresh) {
-        this.engine = engine;
+        this.engines = engines;
         this.backlog = backlog;
         this.readings = readings;
         this.cursors = cursors;
@@ -124,6 +125,8 @@ public class AnalysisPass {
 
         // Plan every collar's work, then do it with one query for the readings not held in memory, two for the
         // events, one for the days.
+        // One engine for the whole pass: a model activated meanwhile is served from the next pass on.
+        BehaviorEngine engine = engines.get();
         PassAlerts rules = new PassAlerts();
         rules.settingsOf(windows);
         List<Job> jobs = new ArrayList<>();
@@ -131,10 +134,10 @@ public class AnalysisPass {
         Map<String, CursorRow> overElsewhere = new HashMap<>();
         for (Map.Entry<String, List<Arrival>> collar : byCollar.entrySet()) {
             String collarId = collar.getKey();
-            plan(collarId, rows.get(collarId), collar.getValue(), windows.getOrDefault(collarId, List.of()), jobs, over,
-                    rules).ifPresent(unitOver -> overElsewhere.put(collarId, unitOver));
+            plan(engine, collarId, rows.get(collarId), collar.getValue(), windows.getOrDefault(collarId, List.of()),
+                    jobs, over, rules).ifPresent(unitOver -> overElsewhere.put(collarId, unitOver));
         }
-        caughtUp(overElsewhere, rules).forEach((collarId, current) ->
+        caughtUp(engine, overElsewhere, rules).forEach((collarId, current) ->
                 over.add(new Over(collarId, overElsewhere.get(collarId).cursor(), current.analysis, current.closed)));
         Fed fed = feed(jobs, byCollar, rules);
         Instant now = clock.instant();
@@ -224,7 +227,7 @@ public class AnalysisPass {
         // Reading such a collar's unit back here would make its waiting arrivals late, and its day analysed again.
         backlog.arrivals(lagging.keySet()).forEach(arrival -> lagging.remove(arrival.collarId()));
         PassAlerts rules = new PassAlerts();
-        Map<String, CaughtUp> stale = caughtUp(lagging, rules);
+        Map<String, CaughtUp> stale = caughtUp(engines.get(), lagging, rules);
         Instant now = clock.instant();
         // A state other detectors wrote is analysed again from the day's first reading with the collar's next
         // readings. It keeps its mark for a server that can read it, and this one comes back to it a refresh later.
@@ -306,14 +309,14 @@ public class AnalysisPass {
      *
      * @return by collar; without the collars whose state cannot be read back
      */
-    private Map<String, CaughtUp> caughtUp(Map<String, CursorRow> rows, PassAlerts rules) {
+    private Map<String, CaughtUp> caughtUp(BehaviorEngine engine, Map<String, CursorRow> rows, PassAlerts rules) {
         Map<String, CaughtUp> current = new LinkedHashMap<>();
         List<String> behind = new ArrayList<>();
         rows.forEach((collarId, row) -> {
             Cursor cursor = row.cursor();
             Optional<LiveAnalyses.Live> kept = live.take(collarId, row);
             rules.of(collarId, row, kept);
-            Optional<UnitAnalysis> analysis = kept.map(LiveAnalyses.Live::analysis);
+            Optional<UnitAnalysis> analysis = kept.map(LiveAnalyses.Live::analysis).filter(a -> a.madeBy(engine));
             if (analysis.isEmpty()) {
                 analysis = engine.restore(cursor.state());
                 if (analysis.isPresent() && row.staleSince() != null) {
@@ -429,12 +432,13 @@ public class AnalysisPass {
      *
      * @return the cursor, when its unit is over and its analysis is to be read back
      */
-    private Optional<CursorRow> plan(String collarId, CursorRow row, List<Arrival> arrivals, List<PetWindow> windows,
+    private Optional<CursorRow> plan(BehaviorEngine engine, String collarId, CursorRow row, List<Arrival> arrivals, List<PetWindow> windows,
                                      List<Job> jobs, List<Over> over, PassAlerts rules) {
         Cursor stored = row.cursor();
         Optional<LiveAnalyses.Live> taken = live.take(collarId, row);
         rules.of(collarId, row, taken);
-        LiveAnalyses.Live kept = taken.orElse(null);
+        // An analysis another engine made (before a model was activated) is not carried on: the unit starts again.
+        LiveAnalyses.Live kept = taken.filter(live -> live.analysis().madeBy(engine)).orElse(null);
         // Planned from where the analysis is, which after deferred passes is past the stored cursor.
         Cursor cursor = kept != null ? kept.position() : stored;
         List<AnalysisPlan.Work> plan = AnalysisPlan.of(collarId, cursor, arrivals, windows);

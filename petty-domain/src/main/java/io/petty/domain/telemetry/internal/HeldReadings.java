@@ -21,8 +21,13 @@ import java.util.Optional;
 @ApplicationScoped
 public class HeldReadings {
 
-    /** Readings held at most, about 12 MB: several seconds of full batched ingest, passes come every fraction. */
+    /**
+     * Readings held at most, about 12 MB: several seconds of full batched ingest, passes come every fraction. A
+     * reading with a motion window counts as many readings as its samples weigh ({@link #weight}).
+     */
     static final int CAPACITY = 100_000;
+    /** About what a reading without motion takes in memory, in bytes. */
+    private static final int READING_BYTES = 120;
 
     private final int capacity;
     private final LinkedHashMap<Long, List<Reading>> byArrival = new LinkedHashMap<>();
@@ -40,11 +45,11 @@ public class HeldReadings {
     synchronized void keep(Map<Long, List<Reading>> arrivals) {
         arrivals.forEach((arrival, readings) -> {
             byArrival.put(arrival, readings);
-            held += readings.size();
+            held += weight(readings);
         });
         Iterator<List<Reading>> oldest = byArrival.values().iterator();
         while (held > capacity && oldest.hasNext()) {
-            held -= oldest.next().size();
+            held -= weight(oldest.next());
             oldest.remove();
         }
     }
@@ -79,10 +84,23 @@ public class HeldReadings {
         return Optional.of(readings);
     }
 
+    /** Readings and their motion windows' floats, in readings' worth of memory. */
+    static int weight(List<Reading> readings) {
+        int weight = readings.size();
+        for (Reading reading : readings) {
+            if (reading.motion() != null) {
+                int floats = reading.motion().accel().length + (reading.motion().gyro() == null ? 0
+                        : reading.motion().gyro().length);
+                weight += floats * Float.BYTES / READING_BYTES;
+            }
+        }
+        return weight;
+    }
+
     private List<Reading> remove(Long arrival) {
         List<Reading> readings = byArrival.remove(arrival);
         if (readings != null) {
-            held -= readings.size();
+            held -= weight(readings);
         }
         return readings;
     }

@@ -103,7 +103,8 @@ public class JdbcReadingRepository implements ReadingRepository {
 
     /** Every span's readings in one statement: an index range scan per span, in the order of the spans. */
     private static final String SCAN = """
-            SELECT s.ord, r.ts, r.heart_rate, r.activity_level, r.lat_e6, r.lon_e6, r.battery_pct, r.temperature_c
+            SELECT s.ord, r.ts, r.heart_rate, r.activity_level, r.lat_e6, r.lon_e6, r.battery_pct, r.temperature_c,
+                   r.motion_hz, r.motion_samples, r.motion_accel, r.motion_gyro
             FROM unnest(?::text[], ?::timestamptz[], ?::timestamptz[]) WITH ORDINALITY AS s(collar_id, from_ts, to_ts, ord)
             CROSS JOIN LATERAL (
                 SELECT * FROM reading WHERE collar_id = s.collar_id AND ts >= s.from_ts AND ts < s.to_ts ORDER BY ts
@@ -291,7 +292,7 @@ public class JdbcReadingRepository implements ReadingRepository {
                     int span = row.getInt("ord") - 1;
                     each.accept(new Reading(spans.get(span).collarId(), instant(row, "ts"), row.getInt("heart_rate"),
                             ActivityLevel.ofCode(row.getInt("activity_level")).orElseThrow(), location(row),
-                            nullableInt(row, "battery_pct"), temperature(row), null), span);
+                            nullableInt(row, "battery_pct"), temperature(row), motion(row)), span);
                 }
             }
         } catch (SQLException e) {
@@ -299,25 +300,28 @@ public class JdbcReadingRepository implements ReadingRepository {
         }
     }
 
-    /** The reading as {@link #scan} reads it back: to the microsecond, its temperature through {@code real}, no motion. */
+    /** The reading as {@link #scan} reads it back: to the microsecond, its temperature through {@code real}. */
     static Reading asScanned(Reading reading) {
         Double temperature = reading.temperatureC() == null ? null : fromReal(reading.temperatureC().floatValue());
         return new Reading(reading.collarId(), reading.timestamp().truncatedTo(ChronoUnit.MICROS), reading.heartRate(),
-                reading.activityLevel(), reading.location(), reading.batteryPct(), temperature, null);
+                reading.activityLevel(), reading.location(), reading.batteryPct(), temperature, reading.motion());
     }
 
     private static StoredReading toStoredReading(ResultSet row) throws SQLException {
         GeoPoint location = location(row);
         Integer batteryPct = nullableInt(row, "battery_pct");
         Double temperatureC = temperature(row);
-        byte[] accel = row.getBytes("motion_accel");
-        byte[] gyro = row.getBytes("motion_gyro");
-        MotionWindow motion = accel == null ? null : new MotionWindow(row.getInt("motion_hz"), row.getInt("motion_samples"),
-                MotionWindow.unpack(accel), gyro == null ? null : MotionWindow.unpack(gyro));
         Reading reading = new Reading(row.getString("collar_id"), instant(row, "ts"), row.getInt("heart_rate"),
                 ActivityLevel.ofCode(row.getInt("activity_level")).orElseThrow(), location, batteryPct, temperatureC,
-                motion);
+                motion(row));
         return new StoredReading(reading, instant(row, "received_at"));
+    }
+
+    private static MotionWindow motion(ResultSet row) throws SQLException {
+        byte[] accel = row.getBytes("motion_accel");
+        byte[] gyro = row.getBytes("motion_gyro");
+        return accel == null ? null : new MotionWindow(row.getInt("motion_hz"), row.getInt("motion_samples"),
+                MotionWindow.unpack(accel), gyro == null ? null : MotionWindow.unpack(gyro));
     }
 
     private static GeoPoint location(ResultSet row) throws SQLException {

@@ -1,6 +1,7 @@
 package io.petty.domain.telemetry.internal;
 
 import io.petty.domain.telemetry.ActivityLevel;
+import io.petty.domain.telemetry.MotionWindow;
 import io.petty.domain.telemetry.Reading;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,19 @@ class HeldReadingsTest {
         assertEquals(Optional.of(List.of(at(3), at(4))), held.take(List.of(2L, 3L)));
         held.keep(Map.of(4L, List.of(at(5), at(6), at(7))));
         assertEquals(Optional.of(List.of(at(5), at(6), at(7))), held.take(List.of(4L)), "what was taken made room");
+    }
+
+    @Test
+    void aMotionWindowWeighsAsMuchAsItsSamples() {
+        // 2 s at 50 Hz with a gyroscope: 600 floats, 2,400 bytes, twenty readings' worth and the reading itself.
+        Reading moving = new Reading("SN-001", T0, 80, ActivityLevel.WALKING, null, null, null,
+                new MotionWindow(50, 100, new float[300], new float[300]));
+        assertEquals(21, HeldReadings.weight(List.of(moving)));
+        HeldReadings held = new HeldReadings(30);
+        held.keep(Map.of(1L, List.of(moving)));
+        held.keep(Map.of(2L, List.of(new Reading("SN-001", T0.plusSeconds(1), 80, ActivityLevel.WALKING, null, null,
+                null, moving.motion()))));
+        assertEquals(Optional.empty(), held.take(List.of(1L)), "two of them are more than 30 readings' worth");
     }
 
     @Test

@@ -109,8 +109,10 @@ class JdbcReadingRepositoryTest {
         List<ReadingBacklog.Arrival> first = backlog.arrivals(List.of("SN-001"));
         assertEquals(1, first.size(), "the replay announced nothing");
         assertEquals(2, scanned.size());
-        assertEquals(Optional.of(scanned), backlog.held(first), "to the microsecond, the temperature as stored, no "
-                + "motion window, in timestamp order, a reading sent twice in one statement held as stored: once, first sent");
+        assertEquals(everyField.motion(), scanned.get(0).motion(), "the motion classifier reads the window");
+        assertEquals(Optional.of(scanned), backlog.held(first), "to the microsecond, the temperature as stored, the "
+                + "motion window, in timestamp order, a reading sent twice in one statement held as stored: once, "
+                + "first sent");
         assertEquals(Optional.empty(), backlog.held(first), "taken once");
         List<ReadingBacklog.Arrival> second = backlog.arrivals(List.of("SN-002"));
         assertEquals(List.of(reading("SN-002", T0)), backlog.held(second.subList(0, 1)).orElseThrow());

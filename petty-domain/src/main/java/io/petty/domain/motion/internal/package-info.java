@@ -1,0 +1,2 @@
+/** The motion models' storage in PostgreSQL. */
+package io.petty.domain.motion.internal;
