@@ -8,13 +8,14 @@
 #   mvn -Pserve package -DskipTests -Dpetty.http.port=9081 -Dpetty.https.port=9444 -Dpetty.embedded-db.port=15442 \
 #       -Dpetty.account-rate.burst=100000 -Dpetty.data.dir=/tmp/petty-baseline &
 #   mvn -Pserve package -DskipTests -Dpetty.account-rate.burst=100000 -Dpetty.data.dir=/tmp/petty-bench &   # here
-#   [PETTY_JAR_A=../petty-baseline/petty-cli/target/petty.jar] [PETTY_LOAD_ARGS=--motion] \
+#   [PETTY_JAR_A=../petty-baseline/petty-cli/target/petty.jar] [PETTY_LOAD_ARGS=--motion PETTY_BATCH=100] \
 #     docs/bench-ingest-ab.sh [runs] [seconds] [A url] [A database port] [B url] [B database port]
 #
 # Each run measures, per server, batched ingest (200 collars, batches of 500) with the COPY ceiling of its database
 # just before, and single-reading requests (1,000 collars), the same loads as docs/bench-ingest.sh, after a warm-up
 # of each that is not counted; PETTY_LOAD_ARGS adds arguments to every load (--motion: each reading carries a 2 s
-# motion window). It prints every run and the medians; B/A is the ratio of the medians.
+# motion window, 5 KB of JSON, so batches of PETTY_BATCH=100 stay under the request size limit). It prints every
+# run and the medians; B/A is the ratio of the medians.
 set -euo pipefail
 runs=${1:-4}
 seconds=${2:-30}
@@ -37,7 +38,7 @@ load() { # server mode petty-load-arguments...
     java -jar "$jar" load --output json --url "$url" --fleet-file "$fleets/$server-$mode.json" \
     --reading-interval 1ms ${PETTY_LOAD_ARGS:-} "$@" 2> "$fleets/$server-$mode.log"
 }
-batch()  { load "$1" batch --collars 200 --batch 500 "${@:2}"; }
+batch()  { load "$1" batch --collars 200 --batch "${PETTY_BATCH:-500}" "${@:2}"; }
 single() { load "$1" single --collars 1000 --batch 1 "${@:2}"; }
 
 echo "warm-up (not counted)..." >&2

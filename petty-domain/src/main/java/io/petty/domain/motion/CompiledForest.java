@@ -18,7 +18,7 @@ import java.util.Optional;
 /**
  * A Tribuo decision tree or tree ensemble laid out in flat arrays: the same splits and leaf distributions, read
  * straight from a feature array. Tribuo's own prediction builds an example, a sparse vector and a prediction object
- * per tree; this reads about 8x more windows a second (docs/benchmarks.md "Motion classifier"), and
+ * per tree; this serves 14 times as many windows a second (docs/benchmarks.md "Motion classifier"), and
  * {@code MotionModelTest} checks both give the same probabilities.
  */
 final class CompiledForest {

@@ -54,25 +54,37 @@ public record MotionFeatures(FeatureSet set, double[] stillAccel, double[] still
 
     private int sensor(float[] samples, int from, int count, int hz, double[] still, double[] out, int at) {
         double seconds = (double) count / hz;
-        double[][] axes = new double[3][count];
         double[] magnitude = new double[count];
         double[] mean = new double[3];
-        for (int i = 0; i < count; i++) {
-            int base = (from + i) * 3;
-            double sum = 0;
-            for (int axis = 0; axis < 3; axis++) {
-                double value = samples[base + axis];
-                axes[axis][i] = value;
-                mean[axis] += value;
-                sum += value * value;
-            }
-            magnitude[i] = Math.sqrt(sum);
+        double[] squares = new double[3];
+        double magnitudeSum = 0;
+        double magnitudeSquares = 0;
+        double magnitudeMin = Double.POSITIVE_INFINITY;
+        double magnitudeMax = Double.NEGATIVE_INFINITY;
+        // One pass for every sum: the whole set costs about 10 µs a window (docs/benchmarks.md "Motion classifier").
+        for (int i = 0, base = from * 3; i < count; i++, base += 3) {
+            double x = samples[base];
+            double y = samples[base + 1];
+            double z = samples[base + 2];
+            mean[0] += x;
+            mean[1] += y;
+            mean[2] += z;
+            squares[0] += x * x;
+            squares[1] += y * y;
+            squares[2] += z * z;
+            double m = Math.sqrt(x * x + y * y + z * z);
+            magnitude[i] = m;
+            magnitudeSum += m;
+            magnitudeSquares += m * m;
+            magnitudeMin = Math.min(magnitudeMin, m);
+            magnitudeMax = Math.max(magnitudeMax, m);
         }
         double[] std = new double[3];
         for (int axis = 0; axis < 3; axis++) {
             mean[axis] /= count;
-            std[axis] = deviation(axes[axis], mean[axis]);
+            std[axis] = Math.sqrt(Math.max(0, squares[axis] / count - mean[axis] * mean[axis]));
         }
+        double magnitudeMean = magnitudeSum / count;
         for (FeatureSet.Group group : set.groups()) {
             switch (group) {
                 case AXIS_STATS -> {
@@ -86,14 +98,17 @@ public record MotionFeatures(FeatureSet set, double[] stillAccel, double[] still
                 }
                 case CROSSINGS -> {
                     for (int axis = 0; axis < 3; axis++) {
-                        out[at++] = crossings(axes[axis], mean[axis]) / seconds;
+                        out[at++] = crossings(samples, from, count, axis, mean[axis]) / seconds;
                     }
                 }
                 case STILL_DISTANCE -> out[at++] = Math.sqrt(square(mean[0] - still[0]) + square(mean[1] - still[1])
                         + square(mean[2] - still[2]));
                 case QUANTILES -> {
+                    double[] sorted = new double[count];
                     for (int axis = 0; axis < 3; axis++) {
-                        double[] sorted = axes[axis].clone();
+                        for (int i = 0; i < count; i++) {
+                            sorted[i] = samples[(from + i) * 3 + axis];
+                        }
                         Arrays.sort(sorted);
                         for (double q : QUANTILES) {
                             out[at++] = quantile(sorted, q);
@@ -101,31 +116,22 @@ public record MotionFeatures(FeatureSet set, double[] stillAccel, double[] still
                     }
                 }
                 case MAGNITUDE -> {
-                    double magnitudeMean = Arrays.stream(magnitude).sum() / count;
                     out[at++] = magnitudeMean;
-                    out[at++] = deviation(magnitude, magnitudeMean);
-                    out[at++] = Arrays.stream(magnitude).min().orElseThrow();
-                    out[at++] = Arrays.stream(magnitude).max().orElseThrow();
+                    out[at++] = Math.sqrt(Math.max(0, magnitudeSquares / count - magnitudeMean * magnitudeMean));
+                    out[at++] = magnitudeMin;
+                    out[at++] = magnitudeMax;
                 }
-                case SPECTRUM -> at = spectrum(magnitude, hz, out, at);
+                case SPECTRUM -> at = spectrum(magnitude, magnitudeMean, hz, out, at);
             }
         }
         return at;
     }
 
-    private static double deviation(double[] values, double mean) {
-        double sum = 0;
-        for (double value : values) {
-            sum += square(value - mean);
-        }
-        return Math.sqrt(sum / values.length);
-    }
-
-    private static int crossings(double[] values, double mean) {
+    private static int crossings(float[] samples, int from, int count, int axis, double mean) {
         int crossings = 0;
-        boolean above = values[0] >= mean;
-        for (int i = 1; i < values.length; i++) {
-            boolean now = values[i] >= mean;
+        boolean above = samples[from * 3 + axis] >= mean;
+        for (int i = 1, index = (from + 1) * 3 + axis; i < count; i++, index += 3) {
+            boolean now = samples[index] >= mean;
             if (now != above) {
                 crossings++;
                 above = now;
@@ -143,11 +149,10 @@ public record MotionFeatures(FeatureSet set, double[] stillAccel, double[] still
     }
 
     /** The magnitude's power spectrum (mean removed, zero-padded to a power of two). */
-    private static int spectrum(double[] magnitude, int hz, double[] out, int at) {
+    private static int spectrum(double[] magnitude, double mean, int hz, double[] out, int at) {
         int n = Integer.highestOneBit(magnitude.length - 1) << 1;
         double[] re = new double[n];
         double[] im = new double[n];
-        double mean = Arrays.stream(magnitude).sum() / magnitude.length;
         for (int i = 0; i < magnitude.length; i++) {
             re[i] = magnitude[i] - mean;
         }

@@ -22,10 +22,11 @@ import java.util.Optional;
 public class HeldReadings {
 
     /**
-     * Readings held at most, about 12 MB: several seconds of full batched ingest, passes come every fraction. A
-     * reading with a motion window counts as many readings as its samples weigh ({@link #weight}).
+     * Readings held at most, about 48 MB: several seconds of full batched ingest, passes come every fraction. A
+     * reading with a motion window counts as many readings as its samples weigh ({@link #weight}): some 19,000 of
+     * them, three seconds of ingest with motion, whose windows are costly to read back.
      */
-    static final int CAPACITY = 100_000;
+    static final int CAPACITY = 400_000;
     /** About what a reading without motion takes in memory, in bytes. */
     private static final int READING_BYTES = 120;
 
