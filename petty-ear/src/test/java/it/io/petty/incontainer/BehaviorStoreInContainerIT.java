@@ -32,6 +32,9 @@ import io.petty.domain.webhooks.WebhookSecrets;
 import io.petty.domain.webhooks.WebhookService;
 import io.petty.domain.webhooks.internal.JdbcWebhooks;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -93,7 +96,11 @@ class BehaviorStoreInContainerIT {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "behavior-in-container.war")
-                .addPackages(true, "io.petty.domain.behavior", "io.petty.domain.telemetry", "io.petty.domain.pets",
+                // The rule detectors alone (RulesOnly): the motion model and Tribuo are the EAR's, not this archive's.
+                .addPackages(true, Filters.exclude(".*/behavior/BehaviorResources\\.class|.*/behavior/motion/.*"),
+                        "io.petty.domain.behavior")
+                .addClass(RulesOnly.class)
+                .addPackages(true, "io.petty.domain.telemetry", "io.petty.domain.pets",
                         "io.petty.domain.platform", "io.petty.domain.validation", "io.petty.domain.feedback",
                         "io.petty.domain.privacy", "io.petty.domain.alerts", "io.petty.domain.live")
                 // The webhooks' outbox without their endpoints, whose secrets come from the secret store (identity).
@@ -108,6 +115,16 @@ class BehaviorStoreInContainerIT {
                         // Nothing refreshes by itself here: the tests say when (AnalysisPass.refresh).
                         + "petty.behavior.refresh=PT1H\npetty.behavior.live-collars=1000"), "META-INF/microprofile-config.properties")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
+    }
+
+    /** The engine of this archive: the rule detectors, as the server runs them without a motion model. */
+    @ApplicationScoped
+    public static class RulesOnly {
+        @Produces
+        @Dependent
+        BehaviorEngine engine() {
+            return BehaviorEngine.ofRules();
+        }
     }
 
     @Inject
