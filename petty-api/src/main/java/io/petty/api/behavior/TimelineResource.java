@@ -64,7 +64,7 @@ public class TimelineResource {
         List<UUID> reviewed = timeline.events().stream().filter(event -> event.reviewedAt() != null)
                 .map(BehaviorEvent::id).toList();
         ZonedDateTime dayStart = timeline.date().atStartOfDay(timeline.zone());
-        return TimelineView.of(timeline, timelines, feedback.latestOn(reviewed),
+        return TimelineView.of(timeline, feedback.latestOn(reviewed),
                 // The pet is the caller's: the timeline was read for the caller.
                 alerts.ofPetDuring(timeline.petId(), dayStart.toInstant(), dayStart.plusDays(1).toInstant()));
     }

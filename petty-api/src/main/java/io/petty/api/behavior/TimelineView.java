@@ -5,7 +5,6 @@ import io.petty.domain.alerts.Alert;
 import io.petty.domain.behavior.BehaviorEvent;
 import io.petty.domain.behavior.DaySummary;
 import io.petty.domain.behavior.Timeline;
-import io.petty.domain.behavior.TimelineService;
 import io.petty.domain.feedback.Feedback;
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
@@ -26,8 +25,8 @@ import java.util.UUID;
 
 /**
  * {@code GET /v1/pet-timeline}'s answer: the day's events (sessions and behaviors, by start), the alert episodes
- * open at any time of the day (by opening), the day in numbers and how it was made. The names the original app reads ({@code event_id},
- * {@code behavior}, {@code timestamp}) are kept.
+ * open at any time of the day (by opening), the day in numbers and how it was made. The names the original app reads
+ * ({@code event_id}, {@code behavior}, {@code timestamp}) are kept.
  */
 public record TimelineView(String collarId, UUID petId, LocalDate date, String timeZone, List<Event> timeline,
                            List<AlertView> alerts, Summary summary, Metadata metadata) {
@@ -57,9 +56,8 @@ public record TimelineView(String collarId, UUID petId, LocalDate date, String t
      * @param feedback the newest feedback on each event that has any
      * @param alerts   the episodes open at any time of the day
      */
-    public static TimelineView of(Timeline timeline, TimelineService service, Map<UUID, Feedback> feedback,
-                                  List<Alert> alerts) {
-        List<Event> events = timeline.events().stream().map(event -> event(event, service, feedback.get(event.id())))
+    public static TimelineView of(Timeline timeline, Map<UUID, Feedback> feedback, List<Alert> alerts) {
+        List<Event> events = timeline.events().stream().map(event -> event(event, timeline, feedback.get(event.id())))
                 .toList();
         DaySummary day = timeline.summary();
         HeartRate heartRate = day.dataPoints() == 0 ? new HeartRate(null, null, null)
@@ -67,12 +65,13 @@ public record TimelineView(String collarId, UUID petId, LocalDate date, String t
         Summary summary = new Summary(round(day.activeMillis() / 60_000.0, 1), round(day.restMillis() / 60_000.0, 1),
                 round(day.distanceM() / 1_000, 3), heartRate, day.dataPoints());
         double confidence = events.stream().mapToDouble(Event::confidence).average().orElse(0);
+        Metadata metadata = new Metadata(events.size(), round(confidence, 3), timeline.generatedAt(),
+                timeline.engineVersion());
         return new TimelineView(timeline.collarId(), timeline.petId(), timeline.date(), timeline.zone().getId(), events,
-                alerts.stream().map(AlertView::of).toList(), summary, new Metadata(events.size(), round(confidence, 3), timeline.generatedAt(),
-                timeline.engineVersion()));
+                alerts.stream().map(AlertView::of).toList(), summary, metadata);
     }
 
-    private static Event event(BehaviorEvent event, TimelineService service, Feedback feedback) {
+    private static Event event(BehaviorEvent event, Timeline timeline, Feedback feedback) {
         JsonObjectBuilder metadata;
         try (JsonReader evidence = READERS.createReader(new StringReader(event.evidenceJson()))) {
             metadata = BUILDERS.createObjectBuilder(evidence.readObject());
@@ -80,11 +79,11 @@ public record TimelineView(String collarId, UUID petId, LocalDate date, String t
         metadata.add("kind", event.kind().name().toLowerCase(Locale.ROOT));
         metadata.add("detector", event.detector());
         metadata.add("detector_version", event.detectorVersion());
-        metadata.add("ongoing", service.ongoing(event));
+        metadata.add("ongoing", timeline.ongoing(event));
         if (feedback != null) {
             metadata.add("feedback", feedback(event, feedback));
         }
-        String source = service.source(event);
+        String source = timeline.source(event);
         if (event.correctedBehavior() != null) {
             metadata.add("detected_behavior", event.behavior());
             source = "owner";

@@ -18,9 +18,11 @@ import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -243,9 +245,9 @@ final class Evaluation {
         /** The smoothing most folds chose (the shorter of equally common ones). */
         int smoothing() {
             Map<Integer, Long> votes = calibrations.stream().collect(Collectors.groupingBy(Calibrated::smoothing,
-                    java.util.TreeMap::new, Collectors.counting()));
+                    TreeMap::new, Collectors.counting()));
             return votes.entrySet().stream().max(Map.Entry.<Integer, Long>comparingByValue()
-                    .thenComparing(Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+                    .thenComparing(Map.Entry.comparingByKey(Comparator.reverseOrder())))
                     .map(Map.Entry::getKey).orElse(1);
         }
     }

@@ -7,6 +7,7 @@ import io.petty.domain.motion.WindowSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -125,8 +126,7 @@ final class LabeledWindows {
      * sum of the accelerometer's axis deviations): the pet at rest, as this data shows it.
      */
     MotionFeatures features(FeatureSet set, int[] train) {
-        MotionFeatures probe = MotionFeatures.upright(new FeatureSet(java.util.EnumSet.of(FeatureSet.Group.AXIS_STATS),
-                set.gyro()));
+        MotionFeatures probe = MotionFeatures.upright(new FeatureSet(EnumSet.of(FeatureSet.Group.AXIS_STATS), set.gyro()));
         double[][] stats = new double[train.length][];
         for (int i = 0; i < train.length; i++) {
             stats[i] = extract(probe, train[i]);

@@ -18,9 +18,8 @@ public class BehaviorResources {
 
     private final ActiveMotionModel motion;
     private final ConfidenceMonitor monitor;
-    /** The engine of the model {@link #builtFor}: an engine is built once per model, not per request. */
-    private BehaviorEngine engine;
-    private MotionModel builtFor;
+    /** The engine of the last model seen: built once per model, read without a lock on every request. */
+    private volatile Built built;
 
     @Inject
     public BehaviorResources(ActiveMotionModel motion, ConfidenceMonitor monitor) {
@@ -36,13 +35,18 @@ public class BehaviorResources {
     /** Dependent: the engine is a final class, which a CDI proxy cannot extend, and each look sees the active model. */
     @Produces
     @Dependent
-    synchronized BehaviorEngine engine() {
+    BehaviorEngine engine() {
         MotionModel model = motion.current().orElse(null);
-        if (engine == null || model != builtFor) {
-            engine = model == null ? BehaviorEngine.ofRules()
-                    : BehaviorEngine.ofRulesAnd(new MotionDetector(model, monitor::served));
-            builtFor = model;
+        Built seen = built;
+        if (seen == null || seen.model() != model) {
+            // Two threads may both build after a switch; either engine is right and the later one stays.
+            seen = new Built(model, model == null ? BehaviorEngine.ofRules()
+                    : BehaviorEngine.ofRulesAnd(new MotionDetector(model, monitor::served)));
+            built = seen;
         }
-        return engine;
+        return seen.engine();
+    }
+
+    private record Built(MotionModel model, BehaviorEngine engine) {
     }
 }

@@ -17,8 +17,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** What owners read of the engine's work: a pet's day, and what it is doing now. Scoped to the calling owner. */
 @Dependent
@@ -87,11 +89,6 @@ public class TimelineService {
                         event.confidence()));
     }
 
-    /** Whether a stored open event is still growing now: its last reading is within the engine's gap. */
-    public boolean ongoing(BehaviorEvent event) {
-        return event.open() && !event.end().isBefore(clock.instant().minus(engines.get().settings().maxGap()));
-    }
-
     private Timeline timeline(Pet pet, String collarId, LocalDate date) {
         Instant now = clock.instant();
         LocalDate day = date != null ? date : LocalDate.ofInstant(now, pet.timeZone());
@@ -99,12 +96,10 @@ public class TimelineService {
         Instant to = day.plusDays(1).atStartOfDay(pet.timeZone()).toInstant();
         List<BehaviorEvent> found = events.ofPet(pet.id(), from, to);
         DaySummary summary = days.ofPet(pet.id(), day, day).getOrDefault(day, DaySummary.EMPTY);
-        return new Timeline(pet.id(), collarId, day, pet.timeZone(), found, summary, engines.get().version(), now);
-    }
-
-    /** Whether the events of this detector come from rules or a trained model; "rules" for one no longer run. */
-    public String source(BehaviorEvent event) {
-        return engines.get().detectors().stream().filter(detector -> detector.name().equals(event.detector()))
-                .findFirst().map(Detector::source).orElse(Detector.RULES);
+        BehaviorEngine engine = engines.get();
+        Map<String, String> sources = engine.detectors().stream()
+                .collect(Collectors.toMap(Detector::name, Detector::source));
+        return new Timeline(pet.id(), collarId, day, pet.timeZone(), found, summary, engine.version(), now,
+                now.minus(engine.settings().maxGap()), sources);
     }
 }

@@ -66,11 +66,11 @@ public class ActiveMotionModel {
     /** Earlier than the engine's worker, which starts on the same event. */
     void start(@Observes @Priority(Interceptor.Priority.APPLICATION - 100) SchemaReady ready) {
         try {
-            if (models.activeVersion().isEmpty() && models.list().isEmpty()) {
+            if (models.activeVersion().isEmpty()) {
                 MotionModel bundled = bundled();
                 models.store(bundled, SERVER, clock.instant());
                 models.activate(bundled.version(), SERVER, clock.instant());
-                LOG.info("No motion model was stored: activated the bundled one, " + bundled.version());
+                LOG.info("No motion model was active: activated the bundled one, " + bundled.version());
             }
             reload();
         } catch (RuntimeException e) {

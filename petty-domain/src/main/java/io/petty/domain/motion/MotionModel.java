@@ -164,11 +164,6 @@ public final class MotionModel {
         return bytes.toByteArray();
     }
 
-    /** Calibrated probabilities of one window's features, in {@link #labels()} order. */
-    public double[] probabilities(double[] windowFeatures) {
-        return calibrate(forest.probabilities(windowFeatures), temperature);
-    }
-
     /**
      * What a collar's motion window shows: the average of the calibrated probabilities of the model's windows in
      * it (a window shorter than the model's but at least half as long counts as one).

@@ -47,9 +47,10 @@ class MotionModelTest {
             MotionWindow w = window(LABELS.get(i % 2), 2 * HZ, random);
             double[] x = FEATURES.extract(w.accel(), w.gyro(), 0, w.samples(), HZ);
             var scores = tribuo.predict(new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, x)).getOutputScores();
-            double[] expected = MotionModel.calibrate(new double[] {scores.get("bouncing").getScore(),
-                    scores.get("resting").getScore()}, 0.8);
-            assertArrayEquals(expected, model.probabilities(x), 1e-12);
+            double[] expected = {scores.get("bouncing").getScore(), scores.get("resting").getScore()};
+            MotionModel.Raw raw = model.raw(w);
+            assertEquals(1, raw.windows(), "2 s is one window");
+            assertArrayEquals(expected, raw.probabilities(), 1e-12);
         }
     }
 

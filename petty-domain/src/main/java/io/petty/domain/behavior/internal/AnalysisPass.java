@@ -432,8 +432,8 @@ public class AnalysisPass {
      *
      * @return the cursor, when its unit is over and its analysis is to be read back
      */
-    private Optional<CursorRow> plan(BehaviorEngine engine, String collarId, CursorRow row, List<Arrival> arrivals, List<PetWindow> windows,
-                                     List<Job> jobs, List<Over> over, PassAlerts rules) {
+    private Optional<CursorRow> plan(BehaviorEngine engine, String collarId, CursorRow row, List<Arrival> arrivals,
+                                     List<PetWindow> windows, List<Job> jobs, List<Over> over, PassAlerts rules) {
         Cursor stored = row.cursor();
         Optional<LiveAnalyses.Live> taken = live.take(collarId, row);
         rules.of(collarId, row, taken);
@@ -507,7 +507,8 @@ public class AnalysisPass {
     /** The collars whose units continue and store their open events, or whose unit in progress is over. */
     private static Set<String> openOf(List<Job> jobs, List<Over> over) {
         Set<String> collars = new HashSet<>();
-        jobs.stream().filter(job -> job.work.resume() && job.stores).forEach(job -> collars.add(job.work.unit().collarId()));
+        jobs.stream().filter(job -> job.work.resume() && job.stores)
+                .forEach(job -> collars.add(job.work.unit().collarId()));
         over.forEach(ended -> collars.add(ended.collarId()));
         return collars;
     }
