@@ -19,6 +19,7 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -203,8 +204,8 @@ public class ReadingDocuments {
             return null;
         }
         BigDecimal hz = null;
-        List<List<BigDecimal>> accel = null;
-        List<List<BigDecimal>> gyro = null;
+        List<double[]> accel = null;
+        List<double[]> gyro = null;
         while (parser.next() != Event.END_OBJECT) {
             String key = parser.getString();
             Event member = parser.next();
@@ -219,16 +220,16 @@ public class ReadingDocuments {
     }
 
     /** A list of [x, y, z] samples; the first sample of the wrong JSON type is named, and the list dropped. */
-    private static List<List<BigDecimal>> samples(Event value, JsonParser parser, String field,
-                                                  List<FieldViolation> violations) {
+    private static List<double[]> samples(Event value, JsonParser parser, String field,
+                                          List<FieldViolation> violations) {
         if (value != Event.START_ARRAY) {
             wrongType(value, parser, field, "must be a list of [x, y, z] samples", violations);
             return null;
         }
-        List<List<BigDecimal>> samples = new ArrayList<>();
+        List<double[]> samples = new ArrayList<>();
         boolean wellTyped = true;
         for (Event element = parser.next(); element != Event.END_ARRAY; element = parser.next()) {
-            List<BigDecimal> sample = null;
+            double[] sample = null;
             if (element == Event.START_ARRAY) {
                 sample = sample(parser);
             } else {
@@ -244,21 +245,27 @@ public class ReadingDocuments {
         return wellTyped ? samples : null;
     }
 
-    /** Reads one sample, the parser just past its {@code [}: its numbers, or null when not all are numbers. */
-    private static List<BigDecimal> sample(JsonParser parser) {
-        List<BigDecimal> sample = new ArrayList<>(3);
+    /**
+     * Reads one sample, the parser just past its {@code [}: its numbers (as many as it holds), or null when not all
+     * are numbers within {@link JsonInput#decimal}'s range.
+     */
+    private static double[] sample(JsonParser parser) {
+        double[] sample = new double[3];
+        int count = 0;
         boolean numbers = true;
         for (Event component = parser.next(); component != Event.END_ARRAY; component = parser.next()) {
-            BigDecimal number = component == Event.VALUE_NUMBER ? JsonInput.decimal(parser.getString()).orElse(null)
-                    : null;
-            if (number != null) {
-                sample.add(number);
-            } else {
+            double number = component == Event.VALUE_NUMBER ? JsonInput.number(parser.getString()) : Double.NaN;
+            if (Double.isNaN(number)) {
                 numbers = false;
                 JsonInput.skip(component, parser);
+            } else if (numbers) {
+                if (count == sample.length) {
+                    sample = Arrays.copyOf(sample, count * 2);
+                }
+                sample[count++] = number;
             }
         }
-        return numbers ? sample : null;
+        return numbers ? Arrays.copyOf(sample, count) : null;
     }
 
     /** {@code null} is absent, not wrong; anything else of the wrong type is named, and read past. */

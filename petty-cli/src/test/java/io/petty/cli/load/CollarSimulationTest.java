@@ -173,7 +173,8 @@ class CollarSimulationTest {
         return array.getValuesAs(JsonNumber.class).stream().map(JsonNumber::bigDecimalValue).toList();
     }
 
-    private static List<List<BigDecimal>> triples(JsonArray array) {
-        return array.getValuesAs(JsonValue::asJsonArray).stream().map(CollarSimulationTest::numbers).toList();
+    private static List<double[]> triples(JsonArray array) {
+        return array.getValuesAs(JsonValue::asJsonArray).stream().map(sample -> sample.getValuesAs(JsonNumber.class)
+                .stream().mapToDouble(JsonNumber::doubleValue).toArray()).toList();
     }
 }

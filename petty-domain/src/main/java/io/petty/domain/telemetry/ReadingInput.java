@@ -15,7 +15,11 @@ public record ReadingInput(String collarId, String timestamp, BigDecimal heartRa
     public record LocationInput(String type, List<BigDecimal> coordinates) {
     }
 
-    /** An IMU window as sent: {@code accel} and {@code gyro} are lists of {@code [x, y, z]} samples. */
-    public record MotionInput(BigDecimal hz, List<List<BigDecimal>> accel, List<List<BigDecimal>> gyro) {
+    /**
+     * An IMU window as sent: {@code accel} and {@code gyro} are lists of samples, each the numbers of one
+     * {@code [x, y, z]} as sent (any count; null where one was not all numbers). Doubles, not decimals: a window is
+     * hundreds of numbers, and a decimal each was the largest cost of ingest with motion (JFR, docs/benchmarks.md).
+     */
+    public record MotionInput(BigDecimal hz, List<double[]> accel, List<double[]> gyro) {
     }
 }

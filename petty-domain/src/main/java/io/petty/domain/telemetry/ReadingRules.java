@@ -249,18 +249,18 @@ public class ReadingRules {
     }
 
     /** Flattens [x, y, z] samples, naming the first bad one only: a broken window is rarely broken once. */
-    private static float[] axes(String field, List<List<BigDecimal>> samples, double fullScale,
+    private static float[] axes(String field, List<double[]> samples, double fullScale,
                                 List<FieldViolation> violations) {
         float[] values = new float[samples.size() * 3];
         for (int i = 0; i < samples.size(); i++) {
-            List<BigDecimal> sample = samples.get(i);
-            if (sample == null || sample.size() != 3 || sample.stream().anyMatch(Objects::isNull)) {
+            double[] sample = samples.get(i);
+            if (sample == null || sample.length != 3) {
                 violations.add(new FieldViolation(field + "[" + i + "]", "must be [x, y, z]"));
                 return values;
             }
             for (int axis = 0; axis < 3; axis++) {
-                double component = sample.get(axis).doubleValue();
-                if (Math.abs(component) > fullScale) {
+                double component = sample[axis];
+                if (!(Math.abs(component) <= fullScale)) { // NaN too
                     violations.add(new FieldViolation(field + "[" + i + "]",
                             "must be within ±" + (long) fullScale + " on each axis"));
                     return values;

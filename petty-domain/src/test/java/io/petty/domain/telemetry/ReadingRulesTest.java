@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -239,17 +240,20 @@ class ReadingRulesTest {
         assertOnlyViolation("motion.gyro[0]", valid().motion(motion(50, samples(3, "0.1"), samples(3, "2000.5"))));
         assertOnlyViolation("motion.gyro", valid().motion(motion(50, samples(3, "0.1"), samples(2, "0.1"))));
         assertOnlyViolation("motion.accel[0]", valid().motion(new ReadingInput.MotionInput(BigDecimal.TEN,
-                List.of(List.of(BigDecimal.ONE, BigDecimal.ONE)), null)));
+                List.of(new double[] {1, 1}), null)));
+        List<double[]> notNumbers = new ArrayList<>(samples(3, "0.1"));
+        notNumbers.set(1, null);
+        assertOnlyViolation("motion.accel[1]", valid().motion(motion(50, notNumbers, null)));
         assertOnlyViolation("motion.accel", valid().motion(new ReadingInput.MotionInput(BigDecimal.TEN, List.of(), null)));
     }
 
-    private static ReadingInput.MotionInput motion(int hz, List<List<BigDecimal>> accel, List<List<BigDecimal>> gyro) {
+    private static ReadingInput.MotionInput motion(int hz, List<double[]> accel, List<double[]> gyro) {
         return new ReadingInput.MotionInput(BigDecimal.valueOf(hz), accel, gyro);
     }
 
-    private static List<List<BigDecimal>> samples(int count, String value) {
-        BigDecimal component = new BigDecimal(value);
-        return Collections.nCopies(count, List.of(component, component.negate(), component));
+    private static List<double[]> samples(int count, String value) {
+        double component = Double.parseDouble(value);
+        return Collections.nCopies(count, new double[] {component, -component, component});
     }
 
     private void assertAcceptance(boolean accepted, String field, Input input) {
