@@ -1,11 +1,11 @@
 package io.petty.api.admin;
 
+import io.petty.api.http.QueryParams;
 import io.petty.api.http.RateLimited;
 import io.petty.domain.collars.CollarIds;
 import io.petty.domain.telemetry.DeadLetter;
 import io.petty.domain.telemetry.DeadLetterRepository;
 import io.petty.domain.validation.FieldViolation;
-import io.petty.domain.validation.InvalidInputException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,29 +57,15 @@ public class DeadLettersResource {
         }
     }
 
-    /** Numbers are taken as text so that a malformed one is a 422 naming it, not JAX-RS's bare 404. */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Page list(@QueryParam("collar_id") String collarId, @QueryParam("before") String before,
                      @QueryParam("limit") @DefaultValue("100") String limit) {
         String collar = collarId == null ? null : CollarIds.require(collarId, "collar_id");
-        Long beforeId = before == null ? null : number(before, "before", 1, Long.MAX_VALUE);
-        int size = (int) number(limit, "limit", 1, MAX_LIMIT);
+        Long beforeId = before == null ? null : QueryParams.wholeNumber(before, "before", 1, Long.MAX_VALUE);
+        int size = (int) QueryParams.wholeNumber(limit, "limit", 1, MAX_LIMIT);
         List<DeadLetter> page = deadLetters.list(collar, beforeId, size);
         Long nextBefore = page.size() == size ? page.get(page.size() - 1).id() : null;
         return new Page(page.stream().map(Entry::of).toList(), nextBefore);
-    }
-
-    private static long number(String text, String field, long min, long max) {
-        try {
-            long value = Long.parseLong(text);
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below, like a number out of range
-        }
-        throw new InvalidInputException(List.of(new FieldViolation(field, "must be a whole number from " + min
-                + (max == Long.MAX_VALUE ? " up" : " to " + max))));
     }
 }

@@ -1,2 +1,2 @@
-/** Endpoints for operators (group {@code admin}): what the system refused, and later its jobs and keys. */
+/** Endpoints for operators (group {@code admin}): what the system refused, and the batch jobs' runs. */
 package io.petty.api.admin;

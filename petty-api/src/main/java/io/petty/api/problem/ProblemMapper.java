@@ -6,6 +6,8 @@ import io.petty.domain.collars.CollarAlreadyPairedException;
 import io.petty.domain.collars.UnknownCollarException;
 import io.petty.domain.feedback.UnknownEventException;
 import io.petty.domain.identity.EmailTakenException;
+import io.petty.domain.jobs.JobNotRestartableException;
+import io.petty.domain.jobs.UnknownJobRunException;
 import io.petty.domain.identity.InvalidCredentialsException;
 import io.petty.domain.identity.LoginThrottledException;
 import io.petty.domain.pets.PetNotFoundException;
@@ -99,6 +101,13 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof CollarAlreadyPairedException) {
             return respond(of(ProblemType.COLLAR_PAIRED, "Unpair the collar from its pet first.", path, requestId,
+                    null));
+        }
+        if (failure instanceof UnknownJobRunException unknown) {
+            return respond(of(ProblemType.UNKNOWN_JOB_RUN, unknown.getMessage() + ".", path, requestId, null));
+        }
+        if (failure instanceof JobNotRestartableException notRestartable) {
+            return respond(of(ProblemType.JOB_NOT_RESTARTABLE, notRestartable.getMessage() + ".", path, requestId,
                     null));
         }
         if (failure instanceof WebApplicationException web) {

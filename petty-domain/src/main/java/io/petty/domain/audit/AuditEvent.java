@@ -24,4 +24,6 @@ public record AuditEvent(long seq, Instant at, String type, String actor, String
     public static final String COLLARS_PROVISIONED = "collars.provisioned";
     public static final String MODEL_STORED = "model.stored";
     public static final String MODEL_ACTIVATED = "model.activated";
+    public static final String JOB_STARTED = "job.started";
+    public static final String JOB_RESTARTED = "job.restarted";
 }

@@ -1,6 +1,7 @@
 package io.petty.domain.motion;
 
 import io.petty.domain.platform.SchemaReady;
+import io.petty.domain.platform.ServerName;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +13,6 @@ import jakarta.interceptor.Interceptor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Future;
@@ -51,7 +50,7 @@ public class ActiveMotionModel {
         this.monitor = monitor;
         this.scheduler = scheduler;
         this.clock = clock;
-        this.serverName = serverName();
+        this.serverName = ServerName.current();
     }
 
     /** For CDI proxies; never called to build a working instance. */
@@ -124,15 +123,5 @@ public class ActiveMotionModel {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String serverName() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "unknown-host";
-        }
-        return host + ":" + ProcessHandle.current().pid();
     }
 }

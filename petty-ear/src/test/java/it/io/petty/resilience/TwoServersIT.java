@@ -209,6 +209,23 @@ class TwoServersIT {
     }
 
     @Test
+    void aJobRunStartedOnOneServerIsReadFromTheOtherAndTheNightlyRunStartsOnce() {
+        Fleet.Owner admin = Fleet.newAdmin();
+        HttpResponse<String> started = send(HttpRequest.newBuilder(PettyHttp.BASE.resolve("/v1/admin/retention"))
+                .header("Authorization", "Bearer " + admin.accessToken())
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(202, started.statusCode(), started.body());
+        long id = json(started).getJsonNumber("execution_id").longValue();
+        HttpResponse<String> seen = send(HttpRequest.newBuilder(SECOND_BASE.resolve("/v1/admin/jobs/" + id))
+                .header("Authorization", "Bearer " + admin.accessToken()));
+        assertEquals(200, seen.statusCode(), seen.body());
+        assertEquals("retention", json(seen).getString("job"), "the job repository is shared");
+        // Both servers check the nightly schedule every minute, due from midnight on the test servers: one run a day.
+        assertEquals(1, TestDatabase.count("SELECT count(*) FROM scheduled_job_run WHERE job = 'retention' AND day = '"
+                + LocalDate.now(ZoneOffset.UTC) + "'"));
+    }
+
+    @Test
     void aCollarUnpairedOnOneServerIsRefusedByTheOtherWithinOneSecond() {
         Fleet.Collar device = Fleet.newCollar();
         Instant start = Readings.recent();

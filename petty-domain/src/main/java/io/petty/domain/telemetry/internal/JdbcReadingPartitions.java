@@ -8,9 +8,15 @@ import jakarta.inject.Inject;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -23,6 +29,9 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 public class JdbcReadingPartitions implements ReadingPartitions {
+
+    /** ensure_reading_partition's names (V1). */
+    private static final DateTimeFormatter PARTITION = DateTimeFormatter.ofPattern("'reading_'yyyyMMdd");
 
     private final DataSource dataSource;
     private final Set<LocalDate> known = ConcurrentHashMap.newKeySet();
@@ -59,6 +68,45 @@ public class JdbcReadingPartitions implements ReadingPartitions {
     @Override
     public void ensureAhead(LocalDate today, int daysAhead) {
         ensure(Stream.iterate(today, day -> day.plusDays(1)).limit(daysAhead + 1L).toList());
+    }
+
+    @Override
+    public List<LocalDate> dropBefore(LocalDate firstKept) {
+        List<LocalDate> dropped = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(true); // DETACH ... CONCURRENTLY runs outside a transaction only
+            for (LocalDate day : days(statement)) {
+                if (day.isBefore(firstKept)) {
+                    String name = PARTITION.format(day);
+                    statement.execute("ALTER TABLE reading DETACH PARTITION " + name + " CONCURRENTLY");
+                    statement.execute("DROP TABLE " + name);
+                    known.remove(day);
+                    dropped.add(day);
+                }
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("could not drop expired reading partitions", e);
+        }
+        return dropped;
+    }
+
+    /** The days of the partitions {@code reading} has, oldest first; other children (none today) are left alone. */
+    private static List<LocalDate> days(Statement statement) throws SQLException {
+        List<LocalDate> days = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery("""
+                SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                WHERE i.inhparent = 'reading'::regclass ORDER BY c.relname
+                """)) {
+            while (rows.next()) {
+                try {
+                    days.add(LocalDate.parse(rows.getString(1), PARTITION));
+                } catch (DateTimeParseException notADay) {
+                    // not one of ours
+                }
+            }
+        }
+        return days;
     }
 
     /** Forgets what it has seen, for when a partition may have been dropped behind its back. */

@@ -1,0 +1,2 @@
+/** The {@code retention} job (META-INF/batch-jobs/retention.xml). */
+package io.petty.batch.retention;
