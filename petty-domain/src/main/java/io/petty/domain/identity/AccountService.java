@@ -17,8 +17,9 @@ import java.util.UUID;
 @Dependent
 public class AccountService {
 
-    static final String EMAIL_COLUMN = "account.email";
-    static final String DISPLAY_NAME_COLUMN = "account.display_name";
+    /** The contexts the account's e-mail and display name are sealed under ({@link PiiProtector#open}). */
+    public static final String EMAIL_COLUMN = "account.email";
+    public static final String DISPLAY_NAME_COLUMN = "account.display_name";
     private static final int MAX_DISPLAY_NAME = 100;
 
     private final AccountRepository accounts;
