@@ -49,6 +49,14 @@ public final class Fleet {
         return new Owner(owner.id(), owner.email(), tokens.getString("access_token"), tokens.getString("refresh_token"));
     }
 
+    /** A compliance officer, made like {@link #newAdmin} (officers too are made on the database). */
+    public static Owner newOfficer() {
+        Owner owner = newOwner();
+        TestDatabase.execute("UPDATE account SET role = 'compliance_officer' WHERE id = '" + owner.id() + "'");
+        JsonObject tokens = login(owner.email(), PASSWORD);
+        return new Owner(owner.id(), owner.email(), tokens.getString("access_token"), tokens.getString("refresh_token"));
+    }
+
     public static JsonObject login(String email, String password) {
         HttpResponse<String> response = postJson("/v1/auth/token", """
                 {"email": "%s", "password": "%s"}""".formatted(email, password));

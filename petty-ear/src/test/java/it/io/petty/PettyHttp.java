@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BooleanSupplier;
@@ -51,6 +52,22 @@ public final class PettyHttp {
     public static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return Contract.check(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** For a binary answer (an export's ZIP): its status and headers are checked against the contract, not its bytes. */
+    public static HttpResponse<byte[]> sendBytes(HttpRequest.Builder request) {
+        try {
+            HttpResponse<byte[]> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            boolean binary = response.headers().firstValue("Content-Type").orElse("").startsWith("application/zip");
+            Contract.check(response.request(), response.statusCode(), response.headers(),
+                    binary ? null : new String(response.body(), StandardCharsets.UTF_8));
+            return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -26,4 +26,6 @@ public record AuditEvent(long seq, Instant at, String type, String actor, String
     public static final String MODEL_ACTIVATED = "model.activated";
     public static final String JOB_STARTED = "job.started";
     public static final String JOB_RESTARTED = "job.restarted";
+    public static final String EXPORT_REQUESTED = "export.requested";
+    public static final String EXPORT_DOWNLOADED = "export.downloaded";
 }

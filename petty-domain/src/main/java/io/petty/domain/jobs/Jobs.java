@@ -36,6 +36,8 @@ public class Jobs {
 
     /** Daily: expired reading partitions, dead letters and other operational records (compliance/retention.md). */
     public static final String RETENTION = "retention";
+    /** One data subject's archive, for an export request ({@code request_id}). */
+    public static final String GDPR_EXPORT = "gdpr-export";
 
     private final AuditLog audit;
     /** Looked up on first use: the batch container is ready by then, not necessarily when CDI builds this. */

@@ -69,12 +69,16 @@ public final class SubjectArchive {
     public record Entry(String name, String category, long rows, long bytes, String sha256) {
     }
 
-    /** @return the files written, in order, the manifest last (its own entry has no checksum of itself) */
+    /**
+     * Writes the archive to {@code out}, which it flushes but leaves open (the caller's to close).
+     *
+     * @return the files written, in order, the manifest last
+     */
     public List<Entry> write(UUID subject, Instant at, OutputStream out) {
         List<Entry> entries = new ArrayList<>();
         // One read-only transaction: every file shows the same moment, and the cursor can stream.
         try (Connection connection = dataSource.getConnection();
-             ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+             ZipOutputStream zip = new ZipOutputStream(new KeptOpen(out), StandardCharsets.UTF_8)) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             for (String table : EXPORTED.keySet()) {
@@ -223,6 +227,23 @@ public final class SubjectArchive {
     private static Counted open(ZipOutputStream zip, String name) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
         return new Counted(zip, name);
+    }
+
+    /** The caller's stream, flushed where the ZIP would close it. */
+    private static final class KeptOpen extends FilterOutputStream {
+        KeptOpen(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
     }
 
     /** One entry's bytes as written, counted and hashed; closing it ends the entry, not the ZIP. */

@@ -58,6 +58,7 @@ public final class SubjectScopes {
 
     private static Map<String, String> conditions() {
         Map<String, String> scopes = new LinkedHashMap<>();
+        scopes.put("export_request", "t.subject_id = (SELECT id FROM s) OR t.requested_by = (SELECT id FROM s)");
         scopes.put("feedback", "t.account_id = (SELECT id FROM s) OR t.event_id IN (SELECT e.id FROM behavior_event e"
                 + " WHERE e.pet_id IN (SELECT id FROM pets))");
         scopes.put("webhook_delivery", OF_THE_PETS + " OR t.endpoint_id IN (SELECT w.id FROM webhook_endpoint w"

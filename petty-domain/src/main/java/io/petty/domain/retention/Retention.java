@@ -2,6 +2,7 @@ package io.petty.domain.retention;
 
 import io.petty.domain.idempotency.IdempotencyStore;
 import io.petty.domain.live.LiveLog;
+import io.petty.domain.privacy.Exports;
 import io.petty.domain.telemetry.DeadLetterRepository;
 import io.petty.domain.telemetry.ReadingPartitions;
 import io.petty.domain.telemetry.ReadingRules;
@@ -18,8 +19,8 @@ import java.util.List;
 /**
  * The retention schedule (compliance/retention.md), applied by the daily {@code retention} job: readings are kept
  * {@code petty.retention.reading-days} whole UTC days (default 90) and dropped a day's partition at a time; dead
- * letters 14 days, idempotency keys a day, live events and finished webhook deliveries 7 days (each deleted by the
- * first run after). Each step is idempotent: a run that failed half way is simply run again. Login attempts and
+ * letters 14 days, idempotency keys a day, live events and finished webhook deliveries 7 days, export archives until
+ * they expire (7 days after they were written); each deleted by the first run after. Each step is idempotent: a run that failed half way is simply run again. Login attempts and
  * rate buckets live minutes, not days: {@code AbuseStateExpiry} removes them.
  */
 @ApplicationScoped
@@ -33,11 +34,12 @@ public class Retention {
     private final IdempotencyStore idempotency;
     private final LiveLog liveLog;
     private final WebhookOutbox webhooks;
+    private final Exports exports;
     private final int readingDays;
 
     @Inject
     public Retention(ReadingPartitions partitions, DeadLetterRepository deadLetters, IdempotencyStore idempotency,
-                     LiveLog liveLog, WebhookOutbox webhooks,
+                     LiveLog liveLog, WebhookOutbox webhooks, Exports exports,
                      @ConfigProperty(name = "petty.retention.reading-days", defaultValue = "90") int readingDays) {
         if (readingDays < MIN_READING_DAYS) {
             throw new IllegalArgumentException("petty.retention.reading-days must be at least " + MIN_READING_DAYS
@@ -48,6 +50,7 @@ public class Retention {
         this.idempotency = idempotency;
         this.liveLog = liveLog;
         this.webhooks = webhooks;
+        this.exports = exports;
         this.readingDays = readingDays;
     }
 
@@ -58,6 +61,7 @@ public class Retention {
         this.idempotency = null;
         this.liveLog = null;
         this.webhooks = null;
+        this.exports = null;
         this.readingDays = 0;
     }
 
@@ -72,6 +76,7 @@ public class Retention {
                 deadLetters.purgeReceivedBefore(now.minus(DeadLetterRepository.RETENTION)),
                 idempotency.purgeCreatedBefore(now.minus(IdempotencyStore.RETENTION)),
                 liveLog.forgetBefore(now.minus(LiveLog.RETENTION)),
-                webhooks.forgetBefore(now.minus(WebhookOutbox.RETENTION)));
+                webhooks.forgetBefore(now.minus(WebhookOutbox.RETENTION)),
+                exports.forgetExpired(now));
     }
 }

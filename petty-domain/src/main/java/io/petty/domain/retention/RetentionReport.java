@@ -5,7 +5,7 @@ import java.util.List;
 
 /** What one retention run removed. */
 public record RetentionReport(List<LocalDate> readingDays, int deadLetters, int idempotencyKeys, int liveEvents,
-                              int webhookDeliveries) {
+                              int webhookDeliveries, int exportArchives) {
 
     public RetentionReport {
         readingDays = List.copyOf(readingDays);
@@ -14,6 +14,7 @@ public record RetentionReport(List<LocalDate> readingDays, int deadLetters, int 
     /** One line for the job's exit status and the log: counts only, nothing personal. */
     public String summary() {
         return "reading_partitions=" + readingDays.size() + " dead_letters=" + deadLetters + " idempotency_keys="
-                + idempotencyKeys + " live_events=" + liveEvents + " webhook_deliveries=" + webhookDeliveries;
+                + idempotencyKeys + " live_events=" + liveEvents + " webhook_deliveries=" + webhookDeliveries
+                + " export_archives=" + exportArchives;
     }
 }

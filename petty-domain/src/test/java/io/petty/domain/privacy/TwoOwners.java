@@ -85,6 +85,9 @@ final class TwoOwners {
         sql.execute("INSERT INTO webhook_delivery (id, endpoint_id, pet_id, event, payload, next_attempt_at) VALUES ('"
                 + UUID.nameUUIDFromBytes(("delivery-" + tag).getBytes()) + "', '" + endpoint + "', '" + pet
                 + "', 'alert.opened', '{}', now())");
+        sql.execute("INSERT INTO export_request (id, subject_id, requested_by, reason, requested_at) VALUES ('"
+                + UUID.nameUUIDFromBytes(("export-" + tag).getBytes()) + "', '" + account + "', '" + account
+                + "', 'own copy', now())");
         sql.execute("INSERT INTO feedback (id, event_id, account_id, verdict) VALUES ('"
                 + UUID.nameUUIDFromBytes(("feedback-" + tag).getBytes()) + "', '" + event + "', '" + account
                 + "', 'correct')");

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RetentionTest {
 
     private static Retention keeping(int days) {
-        return new Retention(null, null, null, null, null, days);
+        return new Retention(null, null, null, null, null, null, days);
     }
 
     @Test

@@ -1,0 +1,2 @@
+/** Endpoints for data subjects' rights: exports, for compliance officers and for owners themselves. */
+package io.petty.api.compliance;

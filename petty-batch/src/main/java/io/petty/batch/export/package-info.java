@@ -1,0 +1,2 @@
+/** The {@code gdpr-export} job (META-INF/batch-jobs/gdpr-export.xml). */
+package io.petty.batch.export;

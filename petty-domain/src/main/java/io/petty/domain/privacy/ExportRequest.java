@@ -1,0 +1,21 @@
+package io.petty.domain.privacy;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A request for one data subject's archive.
+ *
+ * @param executionId the {@code gdpr-export} job run writing it; null until started
+ * @param completedAt when the archive was written; null before
+ * @param expiresAt   after this it is deleted and can no longer be downloaded
+ */
+public record ExportRequest(UUID id, UUID subjectId, UUID requestedBy, String reason, Instant requestedAt,
+                            Long executionId, String archiveSha256, Long archiveBytes, Instant completedAt,
+                            Instant expiresAt) {
+
+    /** Whether the archive can be downloaded at this moment. */
+    public boolean downloadable(Instant now) {
+        return completedAt != null && expiresAt != null && now.isBefore(expiresAt);
+    }
+}
