@@ -1,0 +1,99 @@
+package io.petty.domain.privacy;
+
+import io.petty.domain.platform.DatabaseException;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Removes everything about one data subject, table by table as {@link SubjectScopes} finds it, in one transaction,
+ * and checks that nothing is left. Collars are devices, not the subject's: they are unpaired (which forgets their
+ * credential and latest reading), not deleted. Audit entries stay: they name the subject only by the account id,
+ * which nothing links to a person once the account is gone.
+ */
+public final class SubjectErasure {
+
+    /** Kept as evidence; pseudonymous once the account is gone. */
+    public static final Set<String> KEPT = Set.of("audit_event");
+    /** Unpaired rather than deleted. */
+    public static final Set<String> UNPAIRED = Set.of("collar");
+
+    private final DataSource dataSource;
+
+    public SubjectErasure(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Erases the subject; running it again finds nothing more (a restarted job simply runs it again).
+     *
+     * @return the rows removed (or collars unpaired) per table, in the order they went
+     */
+    public Map<String, Integer> erase(UUID subject) {
+        Map<String, Integer> removed = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                // Children first, and the collars' rows before the pairing windows that find them.
+                for (String table : SubjectScopes.tables()) {
+                    if (!KEPT.contains(table)) {
+                        removed.put(table, update(connection, statement(table), subject));
+                    }
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("could not erase subject " + subject, e);
+        }
+        return removed;
+    }
+
+    /** The subject's rows still held, per table, audit entries aside: empty after an erasure, or it failed. */
+    public Map<String, Long> remaining(UUID subject) {
+        Map<String, Long> left = new LinkedHashMap<>();
+        try (Connection connection = dataSource.getConnection()) {
+            for (String table : SubjectScopes.tables()) {
+                if (KEPT.contains(table)) {
+                    continue;
+                }
+                try (PreparedStatement count = connection.prepareStatement(
+                        "SELECT count(*) FROM (" + SubjectScopes.select(table) + ") x")) {
+                    count.setObject(1, subject);
+                    try (ResultSet row = count.executeQuery()) {
+                        row.next();
+                        if (row.getLong(1) > 0) {
+                            left.put(table, row.getLong(1));
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new DatabaseException("could not check the erasure of subject " + subject, e);
+        }
+        return left;
+    }
+
+    private static String statement(String table) {
+        String condition = SubjectScopes.condition(table).orElseThrow();
+        return UNPAIRED.contains(table)
+                ? SubjectScopes.SUBJECT + "UPDATE " + table + " t SET pet_id = NULL WHERE " + condition
+                : SubjectScopes.SUBJECT + "DELETE FROM " + table + " t WHERE " + condition;
+    }
+
+    private static int update(Connection connection, String sql, UUID subject) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, subject);
+            return statement.executeUpdate();
+        }
+    }
+}

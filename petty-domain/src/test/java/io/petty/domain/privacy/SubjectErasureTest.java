@@ -1,0 +1,77 @@
+package io.petty.domain.privacy;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Alice erased on a real PostgreSQL: nothing of hers left, Bob untouched, the shared collar still his. */
+class SubjectErasureTest {
+
+    private DataSource database;
+    private SubjectErasure erasure;
+
+    @BeforeEach
+    void twoOwners() throws SQLException {
+        database = TwoOwners.database();
+        erasure = new SubjectErasure(database);
+    }
+
+    @Test
+    void nothingOfTheSubjectIsLeftAndTheOtherOwnerKeepsEverything() throws SQLException {
+        Map<String, Long> bobsBefore = counts(TwoOwners.BOB);
+        assertTrue(erasure.remaining(TwoOwners.ALICE).size() > 10, "Alice has rows in every table before");
+
+        Map<String, Integer> removed = erasure.erase(TwoOwners.ALICE);
+
+        assertEquals(Map.of(), erasure.remaining(TwoOwners.ALICE));
+        assertEquals(bobsBefore, counts(TwoOwners.BOB), "Bob's rows, every one of them");
+        assertEquals(1, removed.get("account"));
+        assertEquals(2, removed.get("reading"), "her pet's span of the shared collar and her own collar's");
+        assertEquals(1, count("SELECT count(*) FROM collar WHERE id = '" + TwoOwners.ALICES_OWN + "' AND pet_id IS NULL"),
+                "her collar stays, unpaired, for its next owner");
+        assertEquals(1, count("SELECT count(*) FROM collar WHERE id = '" + TwoOwners.SHARED + "' AND pet_id = '"
+                + TwoOwners.BOBS_PET + "'"), "the collar she once had is Bob's still");
+        assertEquals(2, count("SELECT count(*) FROM audit_event"), "audit entries are kept");
+    }
+
+    @Test
+    void erasingAgainFindsNothingMore() {
+        erasure.erase(TwoOwners.ALICE);
+        assertTrue(erasure.erase(TwoOwners.ALICE).values().stream().allMatch(rows -> rows == 0));
+    }
+
+    private Map<String, Long> counts(UUID subject) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (String table : SubjectScopes.tables()) {
+            counts.put(table, count("SELECT count(*) FROM (" + SubjectScopes.select(table) + ") x", subject));
+        }
+        return counts;
+    }
+
+    private long count(String sql) throws SQLException {
+        return count(sql, null);
+    }
+
+    private long count(String sql, UUID subject) throws SQLException {
+        try (Connection connection = database.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
+            if (subject != null) {
+                query.setObject(1, subject);
+            }
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+}
