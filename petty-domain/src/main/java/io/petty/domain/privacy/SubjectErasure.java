@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Removes everything about one data subject, table by table as {@link SubjectScopes} finds it, in one transaction,
- * and checks that nothing is left. Collars are devices, not the subject's: they are unpaired (which forgets their
+ * Removes everything about one data subject, table by table as {@link SubjectScopes} finds it, export archives
+ * included, in one transaction, and checks that nothing is left. Collars are devices, not the subject's: they are unpaired (which forgets their
  * credential and latest reading), not deleted. Audit entries stay: they name the subject only by the account id,
  * which nothing links to a person once the account is gone.
  */
@@ -43,6 +43,12 @@ public final class SubjectErasure {
             try {
                 // Children first, and the collars' rows before the pairing windows that find them.
                 for (String table : SubjectScopes.tables()) {
+                    if (table.equals("export_request")) {
+                        // The archives are large objects, which deleting their rows would leave behind.
+                        update(connection, SubjectScopes.SUBJECT + "SELECT lo_unlink(t.archive) FROM export_request t"
+                                + " WHERE t.archive IS NOT NULL AND (" + SubjectScopes.condition(table).orElseThrow()
+                                + ")", subject);
+                    }
                     if (!KEPT.contains(table)) {
                         removed.put(table, update(connection, statement(table), subject));
                     }
@@ -93,7 +99,10 @@ public final class SubjectErasure {
     private static int update(Connection connection, String sql, UUID subject) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setObject(1, subject);
-            return statement.executeUpdate();
+            if (statement.execute()) {
+                return 0; // a SELECT of lo_unlink: its effect is the point
+            }
+            return statement.getUpdateCount();
         }
     }
 }

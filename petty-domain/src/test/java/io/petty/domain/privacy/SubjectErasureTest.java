@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +30,9 @@ class SubjectErasureTest {
 
     @Test
     void nothingOfTheSubjectIsLeftAndTheOtherOwnerKeepsEverything() throws SQLException {
+        execute("UPDATE export_request SET archive = lo_from_bytea(0, '\\x01') WHERE subject_id = '" + TwoOwners.ALICE
+                + "'");
+        long archives = count("SELECT count(*) FROM pg_largeobject_metadata");
         Map<String, Long> bobsBefore = counts(TwoOwners.BOB);
         assertTrue(erasure.remaining(TwoOwners.ALICE).size() > 10, "Alice has rows in every table before");
 
@@ -43,6 +47,7 @@ class SubjectErasureTest {
         assertEquals(1, count("SELECT count(*) FROM collar WHERE id = '" + TwoOwners.SHARED + "' AND pet_id = '"
                 + TwoOwners.BOBS_PET + "'"), "the collar she once had is Bob's still");
         assertEquals(2, count("SELECT count(*) FROM audit_event"), "audit entries are kept");
+        assertEquals(archives - 1, count("SELECT count(*) FROM pg_largeobject_metadata"), "her export's archive too");
     }
 
     @Test
@@ -57,6 +62,12 @@ class SubjectErasureTest {
             counts.put(table, count("SELECT count(*) FROM (" + SubjectScopes.select(table) + ") x", subject));
         }
         return counts;
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection connection = database.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     private long count(String sql) throws SQLException {
