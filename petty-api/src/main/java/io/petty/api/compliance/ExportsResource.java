@@ -76,7 +76,7 @@ public class ExportsResource {
     @RolesAllowed("owner")
     public Response requestOwn(@Context SecurityContext security, @Context UriInfo uri) {
         UUID caller = Caller.accountId(security);
-        return accepted(exports.request(caller, null, caller, SELF_SERVICE), uri);
+        return accepted(exports.request(caller.toString(), null, caller, SELF_SERVICE), uri);
     }
 
     @GET

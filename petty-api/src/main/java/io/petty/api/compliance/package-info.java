@@ -1,2 +1,2 @@
-/** Endpoints for data subjects' rights: exports, for compliance officers and for owners themselves. */
+/** Endpoints for data subjects' rights: exports and erasures, for compliance officers and for owners themselves. */
 package io.petty.api.compliance;

@@ -11,6 +11,7 @@ import io.petty.domain.jobs.UnknownJobRunException;
 import io.petty.domain.identity.InvalidCredentialsException;
 import io.petty.domain.identity.LoginThrottledException;
 import io.petty.domain.pets.PetNotFoundException;
+import io.petty.domain.privacy.UnknownErasureException;
 import io.petty.domain.privacy.UnknownExportException;
 import io.petty.domain.webhooks.UnknownWebhookException;
 import io.petty.domain.platform.DatabaseException;
@@ -102,6 +103,10 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (failure instanceof CollarAlreadyPairedException) {
             return respond(of(ProblemType.COLLAR_PAIRED, "Unpair the collar from its pet first.", path, requestId,
+                    null));
+        }
+        if (failure instanceof UnknownErasureException) {
+            return respond(of(ProblemType.UNKNOWN_ERASURE, "You asked for no erasure with this id.", path, requestId,
                     null));
         }
         if (failure instanceof UnknownExportException) {

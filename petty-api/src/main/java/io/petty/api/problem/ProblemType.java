@@ -18,6 +18,7 @@ public enum ProblemType {
     UNKNOWN_EVENT(Status.NOT_FOUND, "unknown-event", "Event not found"),
     UNKNOWN_ALERT(Status.NOT_FOUND, "unknown-alert", "Alert not found"),
     UNKNOWN_WEBHOOK(Status.NOT_FOUND, "unknown-webhook", "Webhook endpoint not found"),
+    UNKNOWN_ERASURE(Status.NOT_FOUND, "unknown-erasure", "Erasure not found"),
     UNKNOWN_EXPORT(Status.NOT_FOUND, "unknown-export", "Export not found"),
     UNKNOWN_JOB_RUN(Status.NOT_FOUND, "unknown-job-run", "Job run not found"),
     JOB_NOT_RESTARTABLE(Status.CONFLICT, "job-not-restartable", "Job run cannot be restarted"),

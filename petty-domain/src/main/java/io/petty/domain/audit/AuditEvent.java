@@ -28,4 +28,6 @@ public record AuditEvent(long seq, Instant at, String type, String actor, String
     public static final String JOB_RESTARTED = "job.restarted";
     public static final String EXPORT_REQUESTED = "export.requested";
     public static final String EXPORT_DOWNLOADED = "export.downloaded";
+    public static final String ERASURE_REQUESTED = "erasure.requested";
+    public static final String ERASURE_COMPLETED = "erasure.completed";
 }

@@ -72,10 +72,8 @@ public class AccountService {
      *                               breaks a rule
      */
     public void changePassword(UUID accountId, String currentPassword, String newPassword) {
-        boolean right = currentPassword != null && currentPassword.length() <= PasswordPolicy.MAX_LENGTH * 4
-                && verified(accounts.credentials(accountId), currentPassword).isPresent();
         List<FieldViolation> violations = new ArrayList<>();
-        if (!right) {
+        if (!rightPassword(accountId, currentPassword)) {
             violations.add(new FieldViolation("current_password", "is not this account's password"));
         }
         PasswordPolicy.check(newPassword, null)
@@ -85,6 +83,22 @@ public class AccountService {
             throw new InvalidInputException(violations);
         }
         accounts.updatePasswordHash(accountId, PasswordHasher.hash(newPassword.toCharArray()));
+    }
+
+    /**
+     * For what a signed-in account must confirm by its password (erasing itself).
+     *
+     * @throws InvalidInputException naming {@code password} when it is not the account's
+     */
+    public void confirmPassword(UUID accountId, String password) {
+        if (!rightPassword(accountId, password)) {
+            throw new InvalidInputException(List.of(new FieldViolation("password", "is not this account's password")));
+        }
+    }
+
+    private boolean rightPassword(UUID accountId, String password) {
+        return password != null && password.length() <= PasswordPolicy.MAX_LENGTH * 4
+                && verified(accounts.credentials(accountId), password).isPresent();
     }
 
     private Optional<Account> verified(Optional<AccountRepository.Credentials> stored, String password) {

@@ -38,6 +38,8 @@ public class Jobs {
     public static final String RETENTION = "retention";
     /** One data subject's archive, for an export request ({@code request_id}). */
     public static final String GDPR_EXPORT = "gdpr-export";
+    /** Everything about one data subject removed, for an erasure request ({@code request_id}). */
+    public static final String GDPR_ERASURE = "gdpr-erasure";
 
     private final AuditLog audit;
     /** Looked up on first use: the batch container is ready by then, not necessarily when CDI builds this. */

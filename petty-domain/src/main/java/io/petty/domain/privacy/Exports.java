@@ -2,10 +2,8 @@ package io.petty.domain.privacy;
 
 import io.petty.domain.audit.AuditEvent;
 import io.petty.domain.audit.AuditLog;
-import io.petty.domain.identity.AccountRepository;
 import io.petty.domain.identity.PiiProtector;
 import io.petty.domain.jobs.Jobs;
-import io.petty.domain.validation.FieldViolation;
 import io.petty.domain.validation.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,7 +13,6 @@ import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,10 +26,8 @@ public class Exports {
 
     /** How long an archive can be downloaded. */
     public static final Duration AVAILABLE = Duration.ofDays(7);
-    static final int MAX_REASON = 500;
-
     private final ExportRequests requests;
-    private final AccountRepository accounts;
+    private final Subjects subjects;
     private final PiiProtector pii;
     private final DataSource dataSource;
     private final Jobs jobs;
@@ -40,10 +35,10 @@ public class Exports {
     private final Clock clock;
 
     @Inject
-    public Exports(ExportRequests requests, AccountRepository accounts, PiiProtector pii, DataSource dataSource,
-                   Jobs jobs, AuditLog audit, Clock clock) {
+    public Exports(ExportRequests requests, Subjects subjects, PiiProtector pii, DataSource dataSource, Jobs jobs,
+                   AuditLog audit, Clock clock) {
         this.requests = requests;
-        this.accounts = accounts;
+        this.subjects = subjects;
         this.pii = pii;
         this.dataSource = dataSource;
         this.jobs = jobs;
@@ -61,20 +56,9 @@ public class Exports {
      *
      * @throws InvalidInputException naming the field: no reason, both or neither subject field, no such account
      */
-    public ExportRequest request(UUID subjectId, String subjectEmail, UUID requestedBy, String reason) {
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty() || why.length() > MAX_REASON) {
-            throw new InvalidInputException(List.of(new FieldViolation("reason",
-                    "is required: why the data is exported (at most " + MAX_REASON + " characters)")));
-        }
-        if ((subjectId == null) == (subjectEmail == null)) {
-            throw new InvalidInputException(List.of(new FieldViolation("subject_email",
-                    "give the subject's subject_email or subject_id, one of them")));
-        }
-        UUID subject = subjectId != null
-                ? accounts.find(subjectId).orElseThrow(() -> noSuchAccount("subject_id")).id()
-                : accounts.findByEmailLookup(pii.emailLookup(subjectEmail))
-                .orElseThrow(() -> noSuchAccount("subject_email")).account().id();
+    public ExportRequest request(String subjectId, String subjectEmail, UUID requestedBy, String reason) {
+        String why = Subjects.reason(reason);
+        UUID subject = subjects.find(subjectId, subjectEmail);
         ExportRequest request = new ExportRequest(UUID.randomUUID(), subject, requestedBy, why, clock.instant(), null,
                 null, null, null, null);
         requests.add(request);
@@ -120,7 +104,4 @@ public class Exports {
         return requests.forgetExpired(now);
     }
 
-    private static InvalidInputException noSuchAccount(String field) {
-        return new InvalidInputException(List.of(new FieldViolation(field, "is no account's")));
-    }
 }

@@ -25,6 +25,8 @@ public final class SubjectErasure {
     /** Unpaired rather than deleted. */
     public static final Set<String> UNPAIRED = Set.of("collar");
 
+    private static final int ATTEMPTS = 5;
+
     private final DataSource dataSource;
 
     public SubjectErasure(DataSource dataSource) {
@@ -37,10 +39,26 @@ public final class SubjectErasure {
      * @return the rows removed (or collars unpaired) per table, in the order they went
      */
     public Map<String, Integer> erase(UUID subject) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return eraseOnce(subject);
+            } catch (SQLException e) {
+                if (attempt == ATTEMPTS || !retryable(e)) {
+                    throw new DatabaseException("could not erase subject " + subject, e);
+                }
+            }
+        }
+    }
+
+    private Map<String, Integer> eraseOnce(UUID subject) throws SQLException {
         Map<String, Integer> removed = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {
+                // The behavior engine's cursors first, as its passes take them: a pass on these collars finishes
+                // before, and the next one finds nothing to analyse (and skips them while locked).
+                update(connection, SubjectScopes.SUBJECT + "SELECT 1 FROM analysis_cursor t WHERE "
+                        + SubjectScopes.condition("analysis_cursor").orElseThrow() + " FOR UPDATE", subject);
                 // Children first, and the collars' rows before the pairing windows that find them.
                 for (String table : SubjectScopes.tables()) {
                     if (table.equals("export_request")) {
@@ -58,10 +76,13 @@ public final class SubjectErasure {
                 connection.rollback();
                 throw e;
             }
-        } catch (SQLException e) {
-            throw new DatabaseException("could not erase subject " + subject, e);
         }
         return removed;
+    }
+
+    /** A deadlock or serialization failure with concurrent ingest or analysis: the whole transaction again. */
+    private static boolean retryable(SQLException e) {
+        return "40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState());
     }
 
     /** The subject's rows still held, per table, audit entries aside: empty after an erasure, or it failed. */

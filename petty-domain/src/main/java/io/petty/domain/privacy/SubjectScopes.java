@@ -31,6 +31,7 @@ public final class SubjectScopes {
 
     /** Personal-data tables no subject's export or erasure covers, and why (the inventory says the same). */
     public static final Map<String, String> NOT_COVERED = Map.of(
+            "erasure_request", "the erasure's own record; its subject is cleared when the erasure completes",
             "rate_bucket", "abuse state of minutes, keyed by principal or address; expires by itself",
             "login_attempt", "abuse state of 15 minutes, keyed hashes and addresses; expires by itself");
 

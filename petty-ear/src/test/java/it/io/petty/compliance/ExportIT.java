@@ -127,6 +127,10 @@ class ExportIT {
                 + "\"reason\": \"ticket\"}", officer.accessToken()).statusCode());
         assertEquals(422, postJson("/v1/compliance/exports", "{\"reason\": \"ticket\"}", officer.accessToken())
                 .statusCode());
+        HttpResponse<String> notAnId = postJson("/v1/compliance/exports", "{\"subject_id\": \"42\", \"reason\": "
+                + "\"ticket\"}", officer.accessToken());
+        assertEquals(422, notAnId.statusCode(), notAnId.body());
+        assertTrue(notAnId.body().contains("\"subject_id\""), notAnId.body());
         assertEquals(0, TestDatabase.count("SELECT count(*) FROM export_request WHERE requested_by = '" + officer.id()
                 + "' AND reason = 'ticket'"), "a refused request changes nothing");
     }

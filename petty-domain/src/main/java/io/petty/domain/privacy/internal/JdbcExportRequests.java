@@ -65,14 +65,7 @@ public class JdbcExportRequests implements ExportRequests {
 
     @Override
     public void started(UUID id, long executionId) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement update = connection.prepareStatement(
-                "UPDATE export_request SET execution_id = ? WHERE id = ?")) {
-            update.setLong(1, executionId);
-            update.setObject(2, id);
-            update.executeUpdate();
-        } catch (SQLException e) {
-            throw new DatabaseException("could not record an export's run", e);
-        }
+        JobStarts.record(dataSource, "export_request", id, executionId);
     }
 
     @Override
