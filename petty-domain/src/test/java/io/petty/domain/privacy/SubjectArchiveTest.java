@@ -5,6 +5,7 @@ import io.petty.domain.crypto.MasterKey;
 import io.petty.domain.identity.AccountService;
 import io.petty.domain.identity.PiiProtector;
 import io.petty.domain.secrets.SecretStore;
+import io.petty.domain.testing.Archives;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -12,30 +13,22 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -51,26 +44,26 @@ class SubjectArchiveTest {
     private static Map<String, byte[]> files;
 
     @BeforeAll
-    static void alicesArchive() throws SQLException, IOException {
+    static void alicesArchive() throws SQLException {
         database = TwoOwners.database();
         PiiProtector pii = new PiiProtector(new SecretStore(database, new MasterKey(Aead.newKey()), Clock.systemUTC()));
         name(pii, TwoOwners.ALICE, "alice@example.org", "Alice Liddell");
         name(pii, TwoOwners.BOB, "bob@example.org", "Bob Builder");
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
         new SubjectArchive(database, pii).write(TwoOwners.ALICE, AT, zip);
-        files = unzip(zip.toByteArray());
+        files = Archives.unzip(zip.toByteArray());
     }
 
     @Test
     void everyFileIsInTheManifestWithItsChecksumAndRowCount() throws Exception {
-        JsonObject manifest = json(files.get("manifest.json"));
+        JsonObject manifest = Archives.json(files.get("manifest.json"));
         assertEquals(TwoOwners.ALICE.toString(), manifest.getString("subject"));
         assertEquals(AT.toString(), manifest.getString("created_at"));
         Set<String> listed = new TreeSet<>(Set.of("manifest.json"));
         for (JsonObject file : manifest.getJsonArray("files").getValuesAs(JsonObject.class)) {
             String name = file.getString("name");
             listed.add(name);
-            assertEquals(file.getString("sha256"), sha256(files.get(name)), name + "'s checksum");
+            assertEquals(file.getString("sha256"), Archives.sha256(files.get(name)), name + "'s checksum");
             assertEquals(file.getJsonNumber("bytes").longValue(), files.get(name).length, name);
             assertEquals(count(file.getString("category")), file.getJsonNumber("rows").longValue(),
                     name + " holds every row of Alice's scope");
@@ -142,25 +135,5 @@ class SubjectArchiveTest {
             update.setObject(3, account);
             update.executeUpdate();
         }
-    }
-
-    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                entries.put(entry.getName(), in.readAllBytes());
-            }
-        }
-        return entries;
-    }
-
-    private static JsonObject json(byte[] bytes) {
-        try (JsonReader reader = Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
-            return reader.readObject();
-        }
-    }
-
-    private static String sha256(byte[] bytes) throws NoSuchAlgorithmException {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }

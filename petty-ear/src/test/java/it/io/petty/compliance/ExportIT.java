@@ -1,31 +1,22 @@
 package it.io.petty.compliance;
 
+import io.petty.domain.testing.Archives;
 import it.io.petty.Fleet;
 import it.io.petty.PettyHttp;
 import it.io.petty.Readings;
 import it.io.petty.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.StringReader;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import static it.io.petty.PettyHttp.get;
 import static it.io.petty.PettyHttp.json;
@@ -73,12 +64,12 @@ class ExportIT {
         HttpResponse<byte[]> archive = download(archivePath, officer.accessToken());
         assertEquals(200, archive.statusCode());
         assertEquals("application/zip", archive.headers().firstValue("Content-Type").orElseThrow());
-        assertEquals(export.getString("sha256"), sha256(archive.body()), "the archive is the one described");
-        Map<String, byte[]> files = unzip(archive.body());
-        JsonObject manifest = parse(files.get("manifest.json"));
+        assertEquals(export.getString("sha256"), Archives.sha256(archive.body()), "the archive is the one described");
+        Map<String, byte[]> files = Archives.unzip(archive.body());
+        JsonObject manifest = Archives.json(files.get("manifest.json"));
         assertEquals(subject.owner().id().toString(), manifest.getString("subject"));
         for (JsonObject file : manifest.getJsonArray("files").getValuesAs(JsonObject.class)) {
-            assertEquals(file.getString("sha256"), sha256(files.get(file.getString("name"))), file.toString());
+            assertEquals(file.getString("sha256"), Archives.sha256(files.get(file.getString("name"))), file.toString());
         }
         String account = new String(files.get("account.json"), StandardCharsets.UTF_8);
         assertTrue(account.contains(subject.owner().email()), account);
@@ -162,25 +153,5 @@ class ExportIT {
 
     private static String path(String url) {
         return url.substring(url.indexOf("/v1/"));
-    }
-
-    private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
-                entries.put(entry.getName(), in.readAllBytes());
-            }
-        }
-        return entries;
-    }
-
-    private static JsonObject parse(byte[] bytes) {
-        try (JsonReader reader = Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
-            return reader.readObject();
-        }
-    }
-
-    private static String sha256(byte[] bytes) throws NoSuchAlgorithmException {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 }
