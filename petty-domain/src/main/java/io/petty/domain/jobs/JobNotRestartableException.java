@@ -1,9 +1,10 @@
 package io.petty.domain.jobs;
 
-/** The run did not end in a state it can be restarted from (it completed, or is still running). */
+/** The run cannot be restarted: it completed, is still running, or was restarted already. */
 public class JobNotRestartableException extends RuntimeException {
 
     public JobNotRestartableException(long executionId, String status) {
-        super("job run " + executionId + " is " + status + ": only a FAILED or STOPPED run can be restarted");
+        super("job run " + executionId + " is " + status + ": only the newest run of a failed or stopped job can be"
+                + " restarted");
     }
 }

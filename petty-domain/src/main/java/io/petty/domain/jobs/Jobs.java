@@ -110,7 +110,8 @@ public class Jobs {
     public long restart(long executionId, String actor) {
         JobRun run = run(executionId);
         if (!run.restartable()) {
-            throw new JobNotRestartableException(executionId, run.status());
+            throw new JobNotRestartableException(executionId, run.latest() ? run.status()
+                    : run.status() + " and was restarted since");
         }
         Properties properties = new Properties();
         properties.putAll(run.parameters());
@@ -139,9 +140,12 @@ public class Jobs {
         if (given != null) {
             given.stringPropertyNames().forEach(name -> parameters.put(name, given.getProperty(name)));
         }
+        long newest = operator().getJobExecutions(instance).stream().mapToLong(JobExecution::getExecutionId).max()
+                .orElse(execution.getExecutionId());
         return new JobRun(execution.getExecutionId(), instance.getInstanceId(), execution.getJobName(),
                 execution.getBatchStatus().name(), execution.getExitStatus(), instant(execution.getCreateTime()),
-                instant(execution.getStartTime()), instant(execution.getEndTime()), counts, parameters);
+                instant(execution.getStartTime()), instant(execution.getEndTime()), counts, parameters,
+                newest == execution.getExecutionId());
     }
 
     private JobOperator operator() {
