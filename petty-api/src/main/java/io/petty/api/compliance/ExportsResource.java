@@ -7,7 +7,6 @@ import io.petty.domain.jobs.JobRun;
 import io.petty.domain.jobs.Jobs;
 import io.petty.domain.privacy.ExportRequest;
 import io.petty.domain.privacy.Exports;
-import io.petty.domain.privacy.UnknownExportException;
 import io.petty.domain.validation.FieldViolation;
 import io.petty.domain.validation.InvalidInputException;
 import jakarta.annotation.security.RolesAllowed;
@@ -92,12 +91,8 @@ public class ExportsResource {
     @RolesAllowed({"owner", "compliance-officer"})
     public Response archive(@PathParam("id") String id, @Context SecurityContext security) {
         UUID export = exportId(id);
-        UUID caller = Caller.accountId(security);
-        ExportRequest request = exports.get(export, caller);
-        if (!request.downloadable(clock.instant())) {
-            throw new UnknownExportException(export);
-        }
-        StreamingOutput archive = out -> exports.download(export, caller, out);
+        ExportRequest request = exports.downloadable(export, Caller.accountId(security));
+        StreamingOutput archive = out -> exports.download(request, out);
         return Response.ok(archive, "application/zip")
                 .header("Content-Disposition", "attachment; filename=\"petty-export-" + export + ".zip\"")
                 .header("Content-Length", request.archiveBytes()).build();

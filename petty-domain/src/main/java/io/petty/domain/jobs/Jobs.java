@@ -74,7 +74,8 @@ public class Jobs {
     public JobRun run(long executionId) {
         try {
             JobExecution execution = operator().getJobExecution(executionId);
-            return runOf(execution, operator().getJobInstance(executionId));
+            JobInstance instance = operator().getJobInstance(executionId);
+            return runOf(execution, instance, newest(operator().getJobExecutions(instance)));
         } catch (NoSuchJobExecutionException e) {
             throw new UnknownJobRunException(executionId);
         }
@@ -87,8 +88,10 @@ public class Jobs {
         for (String name : jobs.getJobNames()) {
             try {
                 for (JobInstance instance : jobs.getJobInstances(name, 0, limit)) {
-                    for (JobExecution execution : jobs.getJobExecutions(instance)) {
-                        runs.add(runOf(execution, instance));
+                    List<JobExecution> executions = jobs.getJobExecutions(instance);
+                    long newest = newest(executions);
+                    for (JobExecution execution : executions) {
+                        runs.add(runOf(execution, instance, newest));
                     }
                 }
             } catch (NoSuchJobException e) {
@@ -125,7 +128,12 @@ public class Jobs {
         }
     }
 
-    private JobRun runOf(JobExecution execution, JobInstance instance) {
+    /** The id of the newest of an instance's executions: the only one that can be restarted. */
+    private static long newest(List<JobExecution> executions) {
+        return executions.stream().mapToLong(JobExecution::getExecutionId).max().orElse(-1);
+    }
+
+    private JobRun runOf(JobExecution execution, JobInstance instance, long newest) {
         Map<String, Long> counts = new TreeMap<>();
         for (StepExecution step : operator().getStepExecutions(execution.getExecutionId())) {
             for (Metric metric : step.getMetrics()) {
@@ -140,8 +148,6 @@ public class Jobs {
         if (given != null) {
             given.stringPropertyNames().forEach(name -> parameters.put(name, given.getProperty(name)));
         }
-        long newest = operator().getJobExecutions(instance).stream().mapToLong(JobExecution::getExecutionId).max()
-                .orElse(execution.getExecutionId());
         return new JobRun(execution.getExecutionId(), instance.getInstanceId(), execution.getJobName(),
                 execution.getBatchStatus().name(), execution.getExitStatus(), instant(execution.getCreateTime()),
                 instant(execution.getStartTime()), instant(execution.getEndTime()), counts, parameters,

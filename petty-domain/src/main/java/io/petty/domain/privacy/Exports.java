@@ -77,17 +77,29 @@ public class Exports {
     }
 
     /**
-     * Streams the archive to whoever asked for it.
+     * The export whose archive {@code caller} may download now.
      *
-     * @throws UnknownExportException unless {@code caller} asked for it and it can be downloaded now
+     * @throws UnknownExportException unless {@code caller} asked for it and its archive is written and not expired
      */
-    public void download(UUID id, UUID caller, OutputStream out) {
+    public ExportRequest downloadable(UUID id, UUID caller) {
         ExportRequest request = get(id, caller);
-        if (!request.downloadable(clock.instant()) || !requests.readArchive(id, out)) {
+        if (!request.downloadable(clock.instant())) {
             throw new UnknownExportException(id);
         }
-        audit.record(AuditEvent.EXPORT_DOWNLOADED, caller.toString(), request.subjectId().toString(),
-                "export " + id);
+        return request;
+    }
+
+    /**
+     * Streams a {@link #downloadable} export's archive, audited as downloaded by whoever asked for it.
+     *
+     * @throws UnknownExportException when the archive went meanwhile (expired between the two)
+     */
+    public void download(ExportRequest request, OutputStream out) {
+        if (!requests.readArchive(request.id(), out)) {
+            throw new UnknownExportException(request.id());
+        }
+        audit.record(AuditEvent.EXPORT_DOWNLOADED, request.requestedBy().toString(), request.subjectId().toString(),
+                "export " + request.id());
     }
 
     /** The job's work: writes the request's archive, whole or not at all. */

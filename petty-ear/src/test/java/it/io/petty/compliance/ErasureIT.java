@@ -1,5 +1,6 @@
 package it.io.petty.compliance;
 
+import it.io.petty.Accepted;
 import it.io.petty.Fleet;
 import it.io.petty.PettyHttp;
 import it.io.petty.Readings;
@@ -36,7 +37,7 @@ class ErasureIT {
         HttpResponse<String> started = postJson("/v1/compliance/erasures", Json.createObjectBuilder()
                 .add("subject_id", subject.owner().id().toString()).add("reason", "ticket 4712").build().toString(),
                 officer.accessToken());
-        JsonObject erasure = finished(started, officer);
+        JsonObject erasure = Accepted.untilEnded(started, officer.accessToken());
 
         assertEquals("COMPLETED", erasure.getString("status"), erasure.toString());
         assertFalse(erasure.containsKey("subject_id"), "the record names nobody once done");
@@ -55,7 +56,8 @@ class ErasureIT {
 
         assertEquals(othersReadings, readings(someoneElse), "another owner's readings, every one");
         assertEquals(200, get("/v1/pets/" + someoneElse.petId(), someoneElse.owner().accessToken()).statusCode());
-        assertEquals(404, get(path(started), Fleet.newOfficer().accessToken()).statusCode(),
+        assertEquals(404, get(Accepted.path(started.headers().firstValue("Location").orElseThrow()),
+                Fleet.newOfficer().accessToken()).statusCode(),
                 "another officer does not see it");
         assertEquals(1, TestDatabase.count("SELECT count(*) FROM audit_event WHERE type = 'erasure.completed' AND actor"
                 + " = '" + officer.id() + "'"));
@@ -73,11 +75,8 @@ class ErasureIT {
         HttpResponse<String> erased = deleteMe(owner.owner(), Fleet.PASSWORD);
         assertEquals(202, erased.statusCode(), erased.body());
         String id = json(erased).getString("id");
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (TestDatabase.count("SELECT count(*) FROM erasure_request WHERE completed_at IS NOT NULL AND id = '" + id
-                + "'") == 0 && System.nanoTime() < deadline) {
-            pause();
-        }
+        PettyHttp.assertWithin(Duration.ofSeconds(60), () -> TestDatabase.count("SELECT count(*) FROM erasure_request"
+                + " WHERE completed_at IS NOT NULL AND id = '" + id + "'") == 1, "the erasure to complete");
         assertEquals(0, TestDatabase.count("SELECT count(*) FROM account WHERE id = '" + owner.owner().id() + "'"));
         assertEquals(401, get("/v1/pets", owner.owner().accessToken()).statusCode());
     }
@@ -112,33 +111,5 @@ class ErasureIT {
                 .header("Authorization", "Bearer " + owner.accessToken())
                 .method("DELETE", HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder()
                         .add("password", password).build().toString())));
-    }
-
-    private static String path(HttpResponse<String> started) {
-        String location = started.headers().firstValue("Location").orElseThrow();
-        return location.substring(location.indexOf("/v1/"));
-    }
-
-    /** Follows the 202's Location until the erasure's job ends. */
-    private static JsonObject finished(HttpResponse<String> started, Fleet.Owner officer) {
-        assertEquals(202, started.statusCode(), started.body());
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            JsonObject erasure = json(get(path(started), officer.accessToken()));
-            String status = erasure.getString("status");
-            if (status.equals("COMPLETED") || status.equals("FAILED") || System.nanoTime() > deadline) {
-                return erasure;
-            }
-            pause();
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package it.io.petty.compliance;
 
 import io.petty.domain.testing.Archives;
+import it.io.petty.Accepted;
 import it.io.petty.Fleet;
 import it.io.petty.PettyHttp;
 import it.io.petty.Readings;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -56,10 +56,10 @@ class ExportIT {
         HttpResponse<String> started = postJson("/v1/compliance/exports", Json.createObjectBuilder()
                 .add("subject_email", subject.owner().email()).add("reason", "ticket 4711").build().toString(),
                 officer.accessToken());
-        JsonObject export = finished(started, officer);
+        JsonObject export = Accepted.untilEnded(started, officer.accessToken());
         assertEquals("COMPLETED", export.getString("status"), export.toString());
         assertEquals(subject.owner().id().toString(), export.getString("subject_id"));
-        String archivePath = path(export.getString("download_url"));
+        String archivePath = Accepted.path(export.getString("download_url"));
 
         HttpResponse<byte[]> archive = download(archivePath, officer.accessToken());
         assertEquals(200, archive.statusCode());
@@ -83,7 +83,7 @@ class ExportIT {
         }
 
         Fleet.Owner anotherOfficer = Fleet.newOfficer();
-        assertEquals(404, get(path(started.headers().firstValue("Location").orElseThrow()),
+        assertEquals(404, get(Accepted.path(started.headers().firstValue("Location").orElseThrow()),
                 anotherOfficer.accessToken()).statusCode(), "only the officer who asked sees it");
         assertEquals(404, download(archivePath, anotherOfficer.accessToken()).statusCode());
         assertEquals(404, download(archivePath, subject.owner().accessToken()).statusCode());
@@ -98,10 +98,10 @@ class ExportIT {
         HttpResponse<String> started = PettyHttp.send(PettyHttp.request("/v1/me/export")
                 .header("Authorization", "Bearer " + subject.owner().accessToken())
                 .POST(HttpRequest.BodyPublishers.noBody()));
-        JsonObject export = finished(started, subject.owner());
+        JsonObject export = Accepted.untilEnded(started, subject.owner().accessToken());
         assertEquals("COMPLETED", export.getString("status"), export.toString());
         assertEquals(subject.owner().id().toString(), export.getString("subject_id"));
-        assertEquals(200, download(path(export.getString("download_url")), subject.owner().accessToken())
+        assertEquals(200, download(Accepted.path(export.getString("download_url")), subject.owner().accessToken())
                 .statusCode());
         assertEquals(403, postJson("/v1/compliance/exports", "{\"subject_id\": \"" + someoneElse.owner().id()
                 + "\", \"reason\": \"curious\"}", subject.owner().accessToken()).statusCode(),
@@ -126,32 +126,7 @@ class ExportIT {
                 + "' AND reason = 'ticket'"), "a refused request changes nothing");
     }
 
-    /** Follows the 202's Location until the export's job ends. */
-    private static JsonObject finished(HttpResponse<String> started, Fleet.Owner asker) {
-        assertEquals(202, started.statusCode(), started.body());
-        String location = path(started.headers().firstValue("Location").orElseThrow());
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            JsonObject export = json(get(location, asker.accessToken()));
-            String status = export.getString("status");
-            if (status.equals("COMPLETED") && export.containsKey("download_url") || status.equals("FAILED")
-                    || System.nanoTime() > deadline) {
-                return export;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
     private static HttpResponse<byte[]> download(String path, String bearer) {
         return PettyHttp.sendBytes(PettyHttp.request(path).header("Authorization", "Bearer " + bearer).GET());
-    }
-
-    private static String path(String url) {
-        return url.substring(url.indexOf("/v1/"));
     }
 }

@@ -1,5 +1,6 @@
 package it.io.petty.jobs;
 
+import it.io.petty.Accepted;
 import it.io.petty.Fleet;
 import it.io.petty.PettyHttp;
 import it.io.petty.TestDatabase;
@@ -54,7 +55,7 @@ class RetentionJobIT {
                 + "', 'old', '{}', '{}', '{}'), ('" + now.minus(Duration.ofDays(14)).plusSeconds(600) + "', '" + collar
                 + "', 'young', '{}', '{}', '{}')");
 
-        JsonObject run = runToTheEnd(postJson("/v1/admin/retention", "", admin.accessToken()));
+        JsonObject run = Accepted.untilEnded(postJson("/v1/admin/retention", "", admin.accessToken()), admin.accessToken());
 
         assertEquals("COMPLETED", run.getString("status"), run.toString());
         assertEquals("retention", run.getString("job"));
@@ -71,7 +72,7 @@ class RetentionJobIT {
 
     @Test
     void runsAreListedFromTheSharedRepositoryAndACompletedOneIsNotRestarted() {
-        JsonObject run = runToTheEnd(postJson("/v1/admin/retention", "", admin.accessToken()));
+        JsonObject run = Accepted.untilEnded(postJson("/v1/admin/retention", "", admin.accessToken()), admin.accessToken());
         long id = run.getJsonNumber("execution_id").longValue();
         assertEquals(1, TestDatabase.count("SELECT count(*) FROM batch." + executionTable() + " WHERE jobexecid = " + id),
                 "the run is in the PostgreSQL job repository, not in memory");
@@ -102,11 +103,9 @@ class RetentionJobIT {
     void theNightlyRunOfTodayWasStartedOnceByTheServerAsItCameUp() {
         // The test server's retention time is 00:00 (petty-ear/pom.xml): due at any hour, started once a day.
         String today = LocalDate.now(ZoneOffset.UTC).toString();
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (TestDatabase.count("SELECT count(*) FROM scheduled_job_run WHERE job = 'retention' AND day = '" + today
-                + "' AND execution_id IS NOT NULL") == 0 && System.nanoTime() < deadline) {
-            sleep();
-        }
+        PettyHttp.assertWithin(Duration.ofSeconds(60), () -> TestDatabase.count("SELECT count(*) FROM scheduled_job_run"
+                + " WHERE job = 'retention' AND day = '" + today + "' AND execution_id IS NOT NULL") == 1,
+                "today's nightly run to start");
         assertEquals(1, TestDatabase.count("SELECT count(*) FROM scheduled_job_run WHERE job = 'retention' AND day = '"
                 + today + "' AND execution_id IS NOT NULL"));
         long execution = TestDatabase.count("SELECT execution_id FROM scheduled_job_run WHERE job = 'retention' AND "
@@ -116,23 +115,6 @@ class RetentionJobIT {
         assertEquals(today, run.getJsonObject("parameters").getString("day"));
         assertEquals(1, TestDatabase.count("SELECT count(*) FROM audit_event WHERE type = 'job.started' AND detail = "
                 + "'retention execution " + execution + " (schedule)'"));
-    }
-
-    /** Follows the 202's Location until the run ends. */
-    private static JsonObject runToTheEnd(HttpResponse<String> started) {
-        assertEquals(202, started.statusCode(), started.body());
-        String location = started.headers().firstValue("Location").orElseThrow();
-        String path = location.substring(location.indexOf("/v1/"));
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            JsonObject run = json(get(path, admin.accessToken()));
-            String status = run.getString("status");
-            if (status.equals("COMPLETED") || status.equals("FAILED") || status.equals("ABANDONED")
-                    || System.nanoTime() > deadline) {
-                return run;
-            }
-            sleep();
-        }
     }
 
     /** Liberty names its tables (WLP prefix, version suffix): the one of job executions, found in schema batch. */
@@ -150,14 +132,5 @@ class RetentionJobIT {
     private static boolean exists(LocalDate day) {
         return TestDatabase.count("SELECT count(*) FROM pg_class WHERE relname = '" + PARTITION.format(day) + "'")
                 == 1;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(200);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }
