@@ -64,6 +64,20 @@ public final class Behavior {
         }
     }
 
+    /** The collar's stored events as the engine found them, with the owner's verdicts, in start order. */
+    public static List<String> storedEvents(String collarId) {
+        return TestDatabase.rows("SELECT id, kind, behavior, started_at, ended_at, confidence, distance_m, detector,"
+                + " detector_version, evidence, open, owner_verdict FROM behavior_event WHERE collar_id = '"
+                + collarId + "' ORDER BY started_at, id");
+    }
+
+    /** The collar's stored day summaries. */
+    public static List<String> storedDays(String collarId) {
+        return TestDatabase.rows("SELECT pet_id, day, unit_start, data_points, heart_rate_sum, heart_rate_min,"
+                + " heart_rate_max, active_ms, rest_ms, distance_m FROM behavior_day WHERE collar_id = '" + collarId
+                + "' ORDER BY unit_start");
+    }
+
     /** What the engine finds in a unit's readings by itself, as {@link #shownEvents} puts a timeline's events. */
     public static Set<String> expectedEvents(List<Reading> unit) {
         Set<String> events = new TreeSet<>();

@@ -9,6 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -59,6 +62,25 @@ public final class TestDatabase {
              ResultSet row = statement.executeQuery(sql)) {
             row.next();
             return row.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every row a query of the test's own answers, its columns as text joined by {@code " | "}, in the query's order. */
+    public static List<String> rows(String sql) {
+        try (Connection db = connect(); Statement statement = db.createStatement();
+             ResultSet row = statement.executeQuery(sql)) {
+            List<String> rows = new ArrayList<>();
+            int columns = row.getMetaData().getColumnCount();
+            while (row.next()) {
+                StringJoiner line = new StringJoiner(" | ");
+                for (int column = 1; column <= columns; column++) {
+                    line.add(String.valueOf(row.getString(column)));
+                }
+                rows.add(line.toString());
+            }
+            return rows;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

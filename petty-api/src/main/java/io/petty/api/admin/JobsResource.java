@@ -3,11 +3,14 @@ package io.petty.api.admin;
 import io.petty.api.http.QueryParams;
 import io.petty.api.http.RateLimited;
 import io.petty.api.identity.Caller;
+import io.petty.api.problem.ProblemException;
+import io.petty.domain.behavior.Reanalyses;
 import io.petty.domain.jobs.JobRun;
 import io.petty.domain.jobs.Jobs;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,8 +31,9 @@ import java.util.Map;
 
 /**
  * {@code /v1/admin/jobs}: the batch jobs' runs, newest first, from every server (the job repository is shared), a
- * failed or stopped run restarted from its last checkpoint; and {@code POST /v1/admin/retention} to run the daily
- * retention job now. Starting answers {@code 202} with the run's {@code Location}.
+ * failed or stopped run restarted from its last checkpoint; {@code POST /v1/admin/reanalysis} to analyse a range of
+ * days again now, and {@code POST /v1/admin/retention} to run the daily retention job now. Starting answers
+ * {@code 202} with the run's {@code Location}.
  */
 @Path("v1/admin")
 @ApplicationScoped
@@ -41,17 +45,23 @@ public class JobsResource {
     static final int MAX_LIMIT = 500;
 
     private final Jobs jobs;
+    private final Reanalyses reanalyses;
     private final Clock clock;
 
     @Inject
-    public JobsResource(Jobs jobs, Clock clock) {
+    public JobsResource(Jobs jobs, Reanalyses reanalyses, Clock clock) {
         this.jobs = jobs;
+        this.reanalyses = reanalyses;
         this.clock = clock;
     }
 
     /** For CDI proxies and the JAX-RS runtime; never called to build a working instance. */
     public JobsResource() {
-        this(null, null);
+        this(null, null, null);
+    }
+
+    /** The pets' local days to analyse again, {@code from} to {@code to} inclusive (ISO dates). */
+    public record ReanalysisBody(String from, String to) {
     }
 
     /**
@@ -91,6 +101,14 @@ public class JobsResource {
     @Path("jobs/{id}/restart")
     public Response restart(@PathParam("id") String id, @Context SecurityContext security, @Context UriInfo uri) {
         return accepted(jobs.restart(executionId(id), Caller.accountId(security).toString()), uri);
+    }
+
+    @POST
+    @Path("reanalysis")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response reanalysis(ReanalysisBody body, @Context SecurityContext security, @Context UriInfo uri) {
+        ReanalysisBody days = ProblemException.requireBody(body);
+        return accepted(reanalyses.start(days.from(), days.to(), Caller.accountId(security)), uri);
     }
 
     @POST

@@ -65,7 +65,8 @@ public final class AnalysisPlan {
                 }
                 for (LocalDate day = LocalDate.ofInstant(from, window.zone()); !day.isAfter(LocalDate.ofInstant(to, window.zone()));
                      day = day.plusDays(1)) {
-                    Unit unit = unit(collarId, window, day);
+                    // Not empty: the window holds [from, to], which reaches into the day.
+                    Unit unit = Unit.of(collarId, window, day).orElseThrow();
                     units.putIfAbsent(unit.petId() + "@" + unit.start(), unit);
                 }
             }
@@ -91,13 +92,6 @@ public final class AnalysisPlan {
     /** The earliest time a reading after this one can have: readings are timed to the microsecond. */
     public static Instant after(Instant time) {
         return time.plus(MICRO, ChronoUnit.MICROS);
-    }
-
-    private static Unit unit(String collarId, PetWindow window, LocalDate day) {
-        Instant dayStart = day.atStartOfDay(window.zone()).toInstant();
-        Instant dayEnd = day.plusDays(1).atStartOfDay(window.zone()).toInstant();
-        Instant end = window.until() == null ? dayEnd : earlier(dayEnd, window.until());
-        return new Unit(collarId, window.petId(), window.zone(), day, later(dayStart, window.from()), end);
     }
 
     private static Instant later(Instant a, Instant b) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -22,6 +23,19 @@ public record Unit(String collarId, UUID petId, ZoneId zone, LocalDate day, Inst
         if (!end.isAfter(start)) {
             throw new IllegalArgumentException("a unit ends after it starts");
         }
+    }
+
+    /**
+     * The unit of a pet's local {@code day} within the collar's pairing {@code window}: the day cut to the window;
+     * empty when the window does not reach into the day.
+     */
+    public static Optional<Unit> of(String collarId, PetWindow window, LocalDate day) {
+        Instant dayStart = day.atStartOfDay(window.zone()).toInstant();
+        Instant dayEnd = day.plusDays(1).atStartOfDay(window.zone()).toInstant();
+        Instant start = dayStart.isAfter(window.from()) ? dayStart : window.from();
+        Instant end = window.until() == null || dayEnd.isBefore(window.until()) ? dayEnd : window.until();
+        return end.isAfter(start) ? Optional.of(new Unit(collarId, window.petId(), window.zone(), day, start, end))
+                : Optional.empty();
     }
 
     public boolean overlaps(Instant from, Instant toInclusive) {

@@ -11,8 +11,6 @@ import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
 import jakarta.batch.runtime.Metric;
 import jakarta.batch.runtime.StepExecution;
-import io.petty.domain.audit.AuditEvent;
-import io.petty.domain.audit.AuditLog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -34,6 +32,11 @@ import java.util.TreeMap;
 @ApplicationScoped
 public class Jobs {
 
+    /**
+     * Nightly and on demand: the behavior engine over the stored readings of the pets' local days {@code from} to
+     * {@code to}, their events replaced by what the current detectors and model find.
+     */
+    public static final String REANALYSIS = "nightly-reanalysis";
     /** Daily: expired reading partitions, dead letters and other operational records (compliance/retention.md). */
     public static final String RETENTION = "retention";
     /** One data subject's archive, for an export request ({@code request_id}). */

@@ -6,15 +6,15 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Shutdown;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -35,17 +35,17 @@ public class NightlyJobs {
     private final ScheduledRuns runs;
     private final ManagedScheduledExecutorService scheduler;
     private final Clock clock;
-    private final Map<String, LocalTime> times;
+    private final List<NightlyJob> nightly;
     private volatile Future<?> checking;
 
     @Inject
     public NightlyJobs(Jobs jobs, ScheduledRuns runs, ManagedScheduledExecutorService scheduler, Clock clock,
-                       @ConfigProperty(name = "petty.jobs.retention.at", defaultValue = "03:00") String retentionAt) {
+                       Instance<NightlyJob> nightly) {
         this.jobs = jobs;
         this.runs = runs;
         this.scheduler = scheduler;
         this.clock = clock;
-        this.times = Map.of(Jobs.RETENTION, time("petty.jobs.retention.at", retentionAt));
+        this.nightly = nightly.stream().toList();
     }
 
     /** For CDI proxies; never called to build a working instance. */
@@ -54,7 +54,7 @@ public class NightlyJobs {
         this.runs = null;
         this.scheduler = null;
         this.clock = null;
-        this.times = null;
+        this.nightly = null;
     }
 
     void start(@Observes SchemaReady ready) {
@@ -75,21 +75,21 @@ public class NightlyJobs {
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         LocalTime time = LocalTime.ofInstant(now, ZoneOffset.UTC);
-        times.forEach((job, at) -> {
+        nightly.forEach(job -> {
             try {
-                if (!time.isBefore(at) && runs.claim(job, today, ServerName.current(), now)) {
-                    start(job, today);
+                if (!time.isBefore(job.at()) && runs.claim(job.job(), today, ServerName.current(), now)) {
+                    start(job.job(), today, job.parameters(today));
                 }
             } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Could not claim the nightly " + job + " job of " + today + ": " + e);
+                LOG.log(Level.WARNING, "Could not claim the nightly " + job.job() + " job of " + today + ": " + e);
             }
         });
     }
 
-    private void start(String job, LocalDate day) {
+    private void start(String job, LocalDate day, Map<String, String> parameters) {
         long execution;
         try {
-            execution = jobs.start(job, Map.of("day", day.toString()), null);
+            execution = jobs.start(job, parameters, null);
         } catch (RuntimeException e) {
             runs.release(job, day);
             LOG.log(Level.WARNING, "Could not start the nightly " + job + " job of " + day + "; trying again within a"
@@ -98,13 +98,5 @@ public class NightlyJobs {
         }
         runs.started(job, day, execution);
         LOG.info("Started the nightly " + job + " job of " + day + ": execution " + execution);
-    }
-
-    private static LocalTime time(String property, String value) {
-        try {
-            return LocalTime.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(property + " must be a UTC time of day such as 03:00, not " + value, e);
-        }
     }
 }

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -291,14 +290,14 @@ public class AnalysisPass {
 
     private int apply(List<StoredEvent> locked, Unit unit, boolean onlyOpen, List<DetectedEvent> closed,
                       List<DetectedEvent> open, Instant now, PassNews news) {
-        return events.apply(ofUnit(locked, unit.collarId(), unit.petId(), unit.start(), unit.end(), onlyOpen),
+        return events.apply(JpaBehaviorEvents.ofUnit(locked, unit.collarId(), unit.petId(), unit.start(), unit.end(), onlyOpen),
                 unit.collarId(), unit.petId(), closed, open, now, news::event);
     }
 
     /** The same for the unit a cursor was in, whose open events are all that can change. */
     private int applyToCursorUnit(List<StoredEvent> locked, String collarId, Cursor cursor, List<DetectedEvent> closed,
                                   List<DetectedEvent> open, Instant now, PassNews news) {
-        return events.apply(ofUnit(locked, collarId, cursor.petId(), cursor.unitStart(), cursor.unitEnd(), true),
+        return events.apply(JpaBehaviorEvents.ofUnit(locked, collarId, cursor.petId(), cursor.unitStart(), cursor.unitEnd(), true),
                 collarId, cursor.petId(), closed, open, now, news::event);
     }
 
@@ -515,13 +514,5 @@ public class AnalysisPass {
 
     private static List<Unit> wholeUnits(List<Job> jobs) {
         return jobs.stream().filter(job -> !job.work.resume()).map(job -> job.work.unit()).toList();
-    }
-
-    private static List<StoredEvent> ofUnit(List<StoredEvent> locked, String collarId, UUID petId, Instant start,
-                                            Instant end, boolean onlyOpen) {
-        OffsetDateTime from = JpaBehaviorEvents.utc(start);
-        OffsetDateTime to = JpaBehaviorEvents.utc(end);
-        return locked.stream().filter(event -> event.inUnit(collarId, petId, from, to) && (!onlyOpen || event.open()))
-                .toList();
     }
 }

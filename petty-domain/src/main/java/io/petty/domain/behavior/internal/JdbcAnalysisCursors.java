@@ -2,6 +2,7 @@ package io.petty.domain.behavior.internal;
 
 import io.petty.domain.behavior.AnalysisPlan.Cursor;
 import io.petty.domain.behavior.PetWindow;
+import io.petty.domain.behavior.Reanalysis;
 import io.petty.domain.pets.Pet;
 import io.petty.domain.platform.DatabaseException;
 import io.petty.domain.platform.SqlArrays;
@@ -23,6 +24,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -39,6 +42,12 @@ public class JdbcAnalysisCursors {
             SELECT collar_id, pet_id, unit_start, unit_end, analysed_through, state, stale_since, alert_state
             FROM analysis_cursor
             WHERE collar_id = ANY (?) ORDER BY collar_id FOR UPDATE SKIP LOCKED
+            """;
+    /** The same, waiting for the rows another transaction holds. */
+    private static final String LOCK_WAITING = """
+            SELECT collar_id, pet_id, unit_start, unit_end, analysed_through, state, stale_since, alert_state
+            FROM analysis_cursor
+            WHERE collar_id = ANY (?) ORDER BY collar_id FOR UPDATE
             """;
     /** The collars whose stored open events have lagged their state since before the given time: a scan, unindexed. */
     private static final String STALE = """
@@ -78,6 +87,22 @@ public class JdbcAnalysisCursors {
             WHERE p.collar_id = ANY (?) AND p.readings_from <= ? AND (p.readings_until IS NULL OR p.readings_until > ?)
             ORDER BY p.collar_id, p.readings_from
             """;
+    /**
+     * The pairing windows overlapping {@code [?, ?)} of the first {@code ?} collars from {@code ?} on whose ids hash
+     * into {@code [?, ?)} ({@link Reanalysis.CollarRange}): a scan of the pairings, which are a row per pairing.
+     */
+    private static final String WINDOWS_IN_RANGE = """
+            WITH worn AS (SELECT p.*, ('x' || substr(md5(p.collar_id), 1, 8))::bit(32)::bigint AS hash
+                          FROM collar_pairing p
+                          WHERE p.readings_from < ? AND (p.readings_until IS NULL OR p.readings_until > ?)
+                            AND p.collar_id >= ?),
+                 next AS (SELECT DISTINCT collar_id FROM worn WHERE hash >= ? AND hash < ?
+                          ORDER BY collar_id LIMIT ?)
+            SELECT w.collar_id, w.pet_id, pet.time_zone, w.readings_from, w.readings_until,
+                   pet.home_lat, pet.home_lon, pet.home_radius_m FROM worn w
+            JOIN next USING (collar_id) JOIN pet ON pet.id = w.pet_id
+            ORDER BY w.collar_id, w.readings_from
+            """;
 
     /**
      * A cursor as stored.
@@ -99,11 +124,11 @@ public class JdbcAnalysisCursors {
     /** @return the cursors of those collars that no other transaction holds, locked by this one */
     Map<String, CursorRow> lock(Collection<String> collarIds) {
         try (Connection connection = dataSource.getConnection()) {
-            Map<String, CursorRow> locked = lockExisting(connection, collarIds);
+            Map<String, CursorRow> locked = lockExisting(connection, LOCK, collarIds);
             List<String> missing = collarIds.stream().filter(collar -> !locked.containsKey(collar)).toList();
             // A collar's first pass makes its cursor; the others missing are another server's right now.
             if (!missing.isEmpty() && create(connection, missing) > 0) {
-                locked.putAll(lockExisting(connection, missing));
+                locked.putAll(lockExisting(connection, LOCK, missing));
             }
             return locked;
         } catch (SQLException e) {
@@ -111,10 +136,23 @@ public class JdbcAnalysisCursors {
         }
     }
 
-    private static Map<String, CursorRow> lockExisting(Connection connection, Collection<String> collarIds)
+    /**
+     * The cursors of all these collars, made where missing, locked by this transaction, waiting for any another holds
+     * (a pass holds one for a moment); in collar order, as every waiting lock of them is taken, so none deadlocks.
+     */
+    Map<String, CursorRow> lockWaiting(Collection<String> collarIds) {
+        try (Connection connection = dataSource.getConnection()) {
+            create(connection, collarIds);
+            return lockExisting(connection, LOCK_WAITING, collarIds);
+        } catch (SQLException e) {
+            throw new DatabaseException("could not lock analysis cursors", e);
+        }
+    }
+
+    private static Map<String, CursorRow> lockExisting(Connection connection, String sql, Collection<String> collarIds)
             throws SQLException {
         Map<String, CursorRow> locked = new LinkedHashMap<>();
-        try (PreparedStatement lock = connection.prepareStatement(LOCK)) {
+        try (PreparedStatement lock = connection.prepareStatement(sql)) {
             lock.setArray(1, SqlArrays.texts(connection, collarIds));
             try (ResultSet row = lock.executeQuery()) {
                 while (row.next()) {
@@ -238,18 +276,45 @@ public class JdbcAnalysisCursors {
             query.setArray(1, SqlArrays.texts(connection, collarIds));
             query.setObject(2, utc(to));
             query.setObject(3, utc(from));
-            try (ResultSet row = query.executeQuery()) {
-                while (row.next()) {
-                    double lat = row.getDouble(6);
-                    Pet.Geofence home = row.wasNull() ? null : new Pet.Geofence(lat, row.getDouble(7), row.getInt(8));
-                    windows.computeIfAbsent(row.getString(1), collar -> new ArrayList<>()).add(new PetWindow(
-                            row.getObject(2, UUID.class), ZoneId.of(row.getString(3)), instant(row, 4), instant(row, 5),
-                            home));
-                }
-            }
+            readWindows(query, windows);
             return windows;
         } catch (SQLException e) {
             throw new DatabaseException("could not read collars' pairing windows", e);
+        }
+    }
+
+    /**
+     * The pairing windows overlapping {@code [from, to)} of the first {@code collars} collars of the range, from
+     * {@code fromCollar} on (inclusive), by collar in id order.
+     */
+    NavigableMap<String, List<PetWindow>> windowsInRange(Reanalysis.CollarRange range, Instant from, Instant to,
+                                                String fromCollar, int collars) {
+        NavigableMap<String, List<PetWindow>> windows = new TreeMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement(WINDOWS_IN_RANGE)) {
+            query.setObject(1, utc(to));
+            query.setObject(2, utc(from));
+            query.setString(3, fromCollar);
+            query.setLong(4, range.from());
+            query.setLong(5, range.to());
+            query.setInt(6, collars);
+            readWindows(query, windows);
+            return windows;
+        } catch (SQLException e) {
+            throw new DatabaseException("could not read the pairing windows of a collar range", e);
+        }
+    }
+
+    private static void readWindows(PreparedStatement query, Map<String, List<PetWindow>> windows)
+            throws SQLException {
+        try (ResultSet row = query.executeQuery()) {
+            while (row.next()) {
+                double lat = row.getDouble(6);
+                Pet.Geofence home = row.wasNull() ? null : new Pet.Geofence(lat, row.getDouble(7), row.getInt(8));
+                windows.computeIfAbsent(row.getString(1), collar -> new ArrayList<>()).add(new PetWindow(
+                        row.getObject(2, UUID.class), ZoneId.of(row.getString(3)), instant(row, 4), instant(row, 5),
+                        home));
+            }
         }
     }
 

@@ -174,6 +174,20 @@ public class JpaBehaviorEvents implements BehaviorEvents {
         return changes;
     }
 
+    /**
+     * A unit's events among those {@link #lockForPass} locked: its open ones only, or all.
+     *
+     * @param start the unit's start
+     * @param end   the unit's end
+     */
+    static List<StoredEvent> ofUnit(List<StoredEvent> locked, String collarId, UUID petId, Instant start,
+                                    Instant end, boolean onlyOpen) {
+        OffsetDateTime from = utc(start);
+        OffsetDateTime to = utc(end);
+        return locked.stream().filter(event -> event.inUnit(collarId, petId, from, to) && (!onlyOpen || event.open()))
+                .toList();
+    }
+
     private static boolean overlaps(StoredEvent reviewed, DetectedEvent event) {
         return reviewed.behavior().equals(event.behavior()) && !utc(event.start()).isAfter(reviewed.endedAt())
                 && !utc(event.end()).isBefore(reviewed.startedAt());
