@@ -85,7 +85,7 @@ public class ErasuresResource {
     }
 
     private ErasureView view(ErasureRequest request) {
-        JobRun run = request.executionId() == null ? null : jobs.run(request.executionId());
+        JobRun run = request.executionId() == null ? null : jobs.current(request.executionId());
         return ErasureView.of(request, run);
     }
 

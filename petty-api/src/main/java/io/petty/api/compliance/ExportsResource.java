@@ -104,7 +104,7 @@ public class ExportsResource {
     }
 
     private ExportView view(ExportRequest request, UriInfo uri) {
-        JobRun run = request.executionId() == null ? null : jobs.run(request.executionId());
+        JobRun run = request.executionId() == null ? null : jobs.current(request.executionId());
         URI archive = uri.getBaseUriBuilder().path("v1/exports/{id}/archive").build(request.id());
         return ExportView.of(request, run, archive, clock.instant());
     }

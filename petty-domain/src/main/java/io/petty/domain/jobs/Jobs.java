@@ -84,6 +84,22 @@ public class Jobs {
         }
     }
 
+    /**
+     * Where the job of an execution stands now: its instance's newest execution, which is a restart's when a failed
+     * run was restarted (what a request that started the first one shows).
+     *
+     * @throws UnknownJobRunException when there is no such execution
+     */
+    public JobRun current(long executionId) {
+        try {
+            JobInstance instance = operator().getJobInstance(executionId);
+            long newest = newest(operator().getJobExecutions(instance));
+            return runOf(operator().getJobExecution(newest), instance, newest);
+        } catch (NoSuchJobExecutionException e) {
+            throw new UnknownJobRunException(executionId);
+        }
+    }
+
     /** The newest runs of every job, newest first. */
     public List<JobRun> recent(int limit) {
         List<JobRun> runs = new ArrayList<>();
