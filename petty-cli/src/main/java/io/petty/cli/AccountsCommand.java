@@ -14,11 +14,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import javax.sql.DataSource;
-import java.io.BufferedReader;
-import java.io.Console;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /** {@code petty accounts create}: the only way to make an admin or a compliance officer. */
@@ -53,7 +49,7 @@ public class AccountsCommand {
                     new AuditLog(dataSource, Clock.systemUTC(), secrets));
             try {
                 String name = displayName != null ? displayName : email.substring(0, Math.max(1, email.indexOf('@')));
-                Account account = accounts.register(email, readPassword(), name, wanted);
+                Account account = accounts.register(email, Passwords.read(), name, wanted);
                 out().printf("Created %s account %s.%n", wanted.group(), account.id());
                 return ExitCode.OK;
             } catch (InvalidInputException e) {
@@ -63,16 +59,6 @@ public class AccountsCommand {
                 err().println("petty: an account with this email exists");
                 return ExitCode.CHECK_FAILED;
             }
-        }
-
-        private static String readPassword() throws IOException {
-            Console console = System.console();
-            if (console != null) {
-                char[] password = console.readPassword("Password: ");
-                return password == null ? "" : new String(password);
-            }
-            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            return line == null ? "" : line;
         }
     }
 }

@@ -2,6 +2,11 @@ package io.petty.cli;
 
 import io.petty.cli.load.LoadCommand;
 import io.petty.cli.model.ModelCommand;
+import io.petty.cli.server.EraseCommand;
+import io.petty.cli.server.ExportCommand;
+import io.petty.cli.server.JobsCommand;
+import io.petty.cli.server.ReanalyseCommand;
+import io.petty.cli.server.ServerApi;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,8 +18,9 @@ import java.nio.charset.StandardCharsets;
 @Command(name = "petty", mixinStandardHelpOptions = true, versionProvider = Petty.Version.class,
         description = "Operate a Petty deployment.",
         subcommands = {DbCommand.class, AccountsCommand.class, CollarsCommand.class, RotateKeysCommand.class,
-                AuditCommand.class,
-                DeadLettersCommand.class, LoadCommand.class, ModelCommand.class, CommandLine.HelpCommand.class})
+                AuditCommand.class, DeadLettersCommand.class, ExportCommand.class, EraseCommand.class,
+                ReanalyseCommand.class, JobsCommand.class, LoadCommand.class, ModelCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Petty {
 
     public static void main(String[] args) {
@@ -29,8 +35,10 @@ public final class Petty {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // A request the server refused (4xx) is the user's to fix, as a wrong command line is; anything else is an
+        // unavailable dependency.
         commandLine.setExitCodeExceptionMapper(failure -> failure instanceof CommandLine.ParameterException
-                ? ExitCode.USAGE : ExitCode.UNAVAILABLE);
+                || failure instanceof ServerApi.Refused ? ExitCode.USAGE : ExitCode.UNAVAILABLE);
         commandLine.setExecutionExceptionHandler((failure, cmd, parseResult) -> {
             cmd.getErr().println("petty: " + failure.getMessage());
             return cmd.getExitCodeExceptionMapper().getExitCode(failure);

@@ -5,6 +5,7 @@ import io.petty.domain.collars.CollarRepository;
 import jakarta.json.JsonObject;
 
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.UUID;
 
 import static it.io.petty.PettyHttp.json;
@@ -79,6 +80,17 @@ public final class Fleet {
      */
     public static Collar newCollar() {
         return newCollar(newOwner());
+    }
+
+    /** A new owner's collar that has sent three readings of a few minutes ago, one a second. */
+    public static Collar newCollarWithReadings() {
+        Collar collar = newCollar();
+        Instant start = Readings.recent().minusSeconds(600);
+        for (int i = 0; i < 3; i++) {
+            require(PettyHttp.postJson("/v1/ingest", Readings.reading(collar.id(), start.plusSeconds(i)),
+                    collar.deviceToken()), 201);
+        }
+        return collar;
     }
 
     public static Collar newCollar(Owner owner) {

@@ -3,7 +3,6 @@ package it.io.petty.compliance;
 import it.io.petty.Accepted;
 import it.io.petty.Fleet;
 import it.io.petty.PettyHttp;
-import it.io.petty.Readings;
 import it.io.petty.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 
 import static it.io.petty.PettyHttp.get;
 import static it.io.petty.PettyHttp.json;
@@ -30,8 +28,8 @@ class ErasureIT {
     @Test
     void anOfficersErasureLeavesNothingOfTheSubjectAndTouchesNoOneElse() {
         Fleet.Owner officer = Fleet.newOfficer();
-        Fleet.Collar subject = withReadings(Fleet.newCollar());
-        Fleet.Collar someoneElse = withReadings(Fleet.newCollar());
+        Fleet.Collar subject = Fleet.newCollarWithReadings();
+        Fleet.Collar someoneElse = Fleet.newCollarWithReadings();
         long othersReadings = readings(someoneElse);
 
         HttpResponse<String> started = postJson("/v1/compliance/erasures", Json.createObjectBuilder()
@@ -65,7 +63,7 @@ class ErasureIT {
 
     @Test
     void anOwnerErasesTheirOwnAccountByGivingThePasswordAgain() {
-        Fleet.Collar owner = withReadings(Fleet.newCollar());
+        Fleet.Collar owner = Fleet.newCollarWithReadings();
         HttpResponse<String> wrong = deleteMe(owner.owner(), "not the password");
         assertEquals(422, wrong.statusCode(), wrong.body());
         assertTrue(wrong.body().contains("\"password\""), wrong.body());
@@ -90,16 +88,6 @@ class ErasureIT {
                 + subject.owner().id() + "\"}", Fleet.newOfficer().accessToken());
         assertEquals(422, noReason.statusCode(), noReason.body());
         assertEquals(1, TestDatabase.count("SELECT count(*) FROM account WHERE id = '" + subject.owner().id() + "'"));
-    }
-
-    private static Fleet.Collar withReadings(Fleet.Collar collar) {
-        Instant start = Readings.recent().minusSeconds(600);
-        for (int i = 0; i < 3; i++) {
-            HttpResponse<String> posted = postJson("/v1/ingest", Readings.reading(collar.id(), start.plusSeconds(i)),
-                    collar.deviceToken());
-            assertEquals(201, posted.statusCode(), posted.body());
-        }
-        return collar;
     }
 
     private static long readings(Fleet.Collar collar) {

@@ -4,7 +4,6 @@ import io.petty.domain.testing.Archives;
 import it.io.petty.Accepted;
 import it.io.petty.Fleet;
 import it.io.petty.PettyHttp;
-import it.io.petty.Readings;
 import it.io.petty.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -14,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -35,8 +33,8 @@ class JobCrashIT {
     void eachJobKilledMidRunIsRestartedAndCompletes() throws Exception {
         Fleet.Owner admin = Fleet.newAdmin();
         Fleet.Owner officer = Fleet.newOfficer();
-        Fleet.Collar exported = withReadings(Fleet.newCollar());
-        Fleet.Collar erased = withReadings(Fleet.newCollar());
+        Fleet.Collar exported = Fleet.newCollarWithReadings();
+        Fleet.Collar erased = Fleet.newCollarWithReadings();
         String collar = TestDatabase.unregisteredSerial();
         TestDatabase.execute("INSERT INTO dead_letter (received_at, collar_id, request_id, error_fields, error_messages,"
                 + " payload) VALUES (now() - interval '15 days', '" + collar + "', 'crash', '{}', '{}', '{}')");
@@ -93,15 +91,6 @@ class JobCrashIT {
         assertEquals("COMPLETED", erasureNow.getString("status"), erasureNow.toString());
         assertEquals(1, erasureNow.getJsonObject("removed").getInt("account"));
         assertEquals(0, TestDatabase.count("SELECT count(*) FROM account WHERE id = '" + erased.owner().id() + "'"));
-    }
-
-    private static Fleet.Collar withReadings(Fleet.Collar collar) {
-        Instant start = Readings.recent().minusSeconds(600);
-        for (int i = 0; i < 3; i++) {
-            Fleet.require(postJson("/v1/ingest", Readings.reading(collar.id(), start.plusSeconds(i)),
-                    collar.deviceToken()), 201);
-        }
-        return collar;
     }
 
     private static String subject(Fleet.Collar collar) {
