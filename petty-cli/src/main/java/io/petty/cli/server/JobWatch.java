@@ -11,8 +11,8 @@ import java.util.StringJoiner;
 
 /**
  * Follows a job's {@code Location} (a job run, an export, an erasure) until the job ends. On a terminal it redraws one
- * progress line (a bar, the status, the time so far and the items done when the job counts them); elsewhere it
- * prints a line each time the status changes, which is what a log wants.
+ * progress line (a bar, the status, the time so far, the steps done of all when the job says, the items it counted);
+ * elsewhere it prints a line each time the status changes, which is what a log wants.
  */
 final class JobWatch {
 
@@ -39,10 +39,13 @@ final class JobWatch {
             JsonObject job = api.get(location);
             String status = job.getString("status");
             boolean ended = ENDED.contains(status);
+            JsonObject progress = job.containsKey("progress") ? job.getJsonObject("progress") : null;
             String line = what + " " + status + " " + Duration.between(start, Instant.now()).toSeconds() + " s"
+                    + (progress == null ? "" : ", " + progress.getInt("done") + " of " + progress.getInt("total"))
                     + counts(job);
             if (terminal) {
-                err.print("\r" + bar(tick, ended) + " " + line + "   ");
+                err.print("\r" + (progress == null ? bar(tick, ended)
+                        : bar(progress.getInt("done"), progress.getInt("total"))) + " " + line + "   ");
                 if (ended) {
                     err.println();
                 }
@@ -60,6 +63,12 @@ final class JobWatch {
             }
             pause();
         }
+    }
+
+    /** A bar filled to {@code done} of {@code total}. */
+    static String bar(int done, int total) {
+        int filled = (int) ((long) BAR * done / total);
+        return "[" + "=".repeat(filled) + " ".repeat(BAR - filled) + "]";
     }
 
     /** A bar that fills when the job ends; until then a block moving along it, the work's total being unknown. */

@@ -12,6 +12,9 @@ public interface ErasureRequests {
 
     void started(UUID id, long executionId);
 
+    /** How far the erasure is; visible at once, whatever becomes of the job. */
+    void progressed(UUID id, Progress progress);
+
     Optional<ErasureRequest> find(UUID id);
 
     /** Records what went, and forgets whom it was about. */

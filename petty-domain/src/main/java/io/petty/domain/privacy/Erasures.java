@@ -90,7 +90,7 @@ public class Erasures {
         UUID subject = request.subjectId();
         sessions.logoutEverywhere(subject);
         SubjectErasure erasure = new SubjectErasure(dataSource);
-        Map<String, Integer> removed = erasure.erase(subject);
+        Map<String, Integer> removed = erasure.erase(subject, progress -> requests.progressed(id, progress));
         Map<String, Long> left = erasure.remaining(subject);
         if (!left.isEmpty()) {
             throw new IllegalStateException("erasure " + id + " left rows of the subject in " + left.keySet());
@@ -104,7 +104,7 @@ public class Erasures {
 
     private ErasureRequest start(UUID subject, UUID requestedBy, String reason) {
         ErasureRequest request = new ErasureRequest(UUID.randomUUID(), subject, requestedBy, reason, clock.instant(),
-                null, Map.of(), null);
+                null, Map.of(), null, null);
         requests.add(request);
         audit.record(AuditEvent.ERASURE_REQUESTED, requestedBy.toString(), subject.toString(),
                 "erasure " + request.id() + ": " + PiiRedactor.redact(reason));

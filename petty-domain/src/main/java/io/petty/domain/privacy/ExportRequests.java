@@ -13,6 +13,9 @@ public interface ExportRequests {
 
     void started(UUID id, long executionId);
 
+    /** How far the job writing the archive is; visible at once, whatever becomes of the job. */
+    void progressed(UUID id, Progress progress);
+
     Optional<ExportRequest> find(UUID id);
 
     /**

@@ -60,7 +60,7 @@ public class Exports {
         String why = Subjects.reason(reason);
         UUID subject = subjects.find(subjectId, subjectEmail);
         ExportRequest request = new ExportRequest(UUID.randomUUID(), subject, requestedBy, why, clock.instant(), null,
-                null, null, null, null);
+                null, null, null, null, null);
         requests.add(request);
         audit.record(AuditEvent.EXPORT_REQUESTED, requestedBy.toString(), subject.toString(),
                 "export " + request.id() + ": " + PiiRedactor.redact(why));
@@ -107,7 +107,8 @@ public class Exports {
         ExportRequest request = requests.find(id).orElseThrow(() -> new UnknownExportException(id));
         Instant at = clock.instant();
         SubjectArchive archive = new SubjectArchive(dataSource, pii);
-        requests.storeArchive(id, out -> archive.write(request.subjectId(), at, out), at, at.plus(AVAILABLE));
+        requests.storeArchive(id, out -> archive.write(request.subjectId(), at, out,
+                progress -> requests.progressed(id, progress)), at, at.plus(AVAILABLE));
         return requests.find(id).orElseThrow();
     }
 

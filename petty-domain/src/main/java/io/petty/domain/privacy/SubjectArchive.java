@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -72,21 +73,26 @@ public final class SubjectArchive {
     /**
      * Writes the archive to {@code out}, which it flushes but leaves open (the caller's to close).
      *
+     * @param progress told of each file written, of all the archive's (the manifest included)
      * @return the files written, in order, the manifest last
      */
-    public List<Entry> write(UUID subject, Instant at, OutputStream out) {
+    public List<Entry> write(UUID subject, Instant at, OutputStream out, Consumer<Progress> progress) {
         List<Entry> entries = new ArrayList<>();
         // One read-only transaction: every file shows the same moment, and the cursor can stream.
         try (Connection connection = dataSource.getConnection();
              ZipOutputStream zip = new ZipOutputStream(new KeptOpen(out), StandardCharsets.UTF_8)) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
+            int files = EXPORTED.size() + 1;
+            progress.accept(new Progress(0, files));
             for (String table : EXPORTED.keySet()) {
                 entries.add(table.equals(READINGS) ? csv(connection, subject, zip) : json(connection, table, subject,
                         zip));
+                progress.accept(new Progress(entries.size(), files));
             }
             connection.commit();
             entries.add(manifest(subject, at, entries, zip));
+            progress.accept(new Progress(files, files));
         } catch (SQLException e) {
             throw new DatabaseException("could not read the data of subject " + subject, e);
         } catch (IOException e) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Removes everything about one data subject, table by table as {@link SubjectScopes} finds it, export archives
@@ -36,12 +37,13 @@ public final class SubjectErasure {
     /**
      * Erases the subject; running it again finds nothing more (a restarted job simply runs it again).
      *
+     * @param progress told of each table gone through, of all those the subject may have rows in
      * @return the rows removed (or collars unpaired) per table, in the order they went
      */
-    public Map<String, Integer> erase(UUID subject) {
+    public Map<String, Integer> erase(UUID subject, Consumer<Progress> progress) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return eraseOnce(subject);
+                return eraseOnce(subject, progress);
             } catch (SQLException e) {
                 if (attempt == ATTEMPTS || !retryable(e)) {
                     throw new DatabaseException("could not erase subject " + subject, e);
@@ -50,7 +52,7 @@ public final class SubjectErasure {
         }
     }
 
-    private Map<String, Integer> eraseOnce(UUID subject) throws SQLException {
+    private Map<String, Integer> eraseOnce(UUID subject, Consumer<Progress> progress) throws SQLException {
         Map<String, Integer> removed = new LinkedHashMap<>();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
@@ -60,6 +62,9 @@ public final class SubjectErasure {
                 update(connection, SubjectScopes.SUBJECT + "SELECT 1 FROM analysis_cursor t WHERE "
                         + SubjectScopes.condition("analysis_cursor").orElseThrow() + " FOR UPDATE", subject);
                 // Children first, and the collars' rows before the pairing windows that find them.
+                int tables = SubjectScopes.tables().size();
+                int done = 0;
+                progress.accept(new Progress(done, tables));
                 for (String table : SubjectScopes.tables()) {
                     if (table.equals("export_request")) {
                         // The archives are large objects, which deleting their rows would leave behind.
@@ -70,6 +75,7 @@ public final class SubjectErasure {
                     if (!KEPT.contains(table)) {
                         removed.put(table, update(connection, statement(table), subject));
                     }
+                    progress.accept(new Progress(++done, tables));
                 }
                 connection.commit();
             } catch (SQLException | RuntimeException e) {

@@ -24,6 +24,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +44,8 @@ class SubjectArchiveTest {
     private static DataSource database;
     private static Map<String, byte[]> files;
 
+    private static final List<Progress> progress = new ArrayList<>();
+
     @BeforeAll
     static void alicesArchive() throws SQLException {
         database = TwoOwners.database();
@@ -50,8 +53,17 @@ class SubjectArchiveTest {
         name(pii, TwoOwners.ALICE, "alice@example.org", "Alice Liddell");
         name(pii, TwoOwners.BOB, "bob@example.org", "Bob Builder");
         ByteArrayOutputStream zip = new ByteArrayOutputStream();
-        new SubjectArchive(database, pii).write(TwoOwners.ALICE, AT, zip);
+        new SubjectArchive(database, pii).write(TwoOwners.ALICE, AT, zip, progress::add);
         files = Archives.unzip(zip.toByteArray());
+    }
+
+    @Test
+    void progressCountsTheFilesFromNoneToAll() {
+        int files = SubjectArchive.EXPORTED.size() + 1;
+        assertEquals(files + 1, progress.size(), progress.toString());
+        for (int i = 0; i < progress.size(); i++) {
+            assertEquals(new Progress(i, files), progress.get(i));
+        }
     }
 
     @Test

@@ -54,10 +54,11 @@ public final class SubjectDataBenchmark {
             UUID export = UUID.randomUUID();
             Instant now = Instant.now();
             requests.add(new ExportRequest(export, TwoOwners.ALICE, TwoOwners.ALICE, "benchmark", now, null, null,
-                    null, null, null));
+                    null, null, null, null));
             long start = System.nanoTime();
             // As the job does it: the archive written into a large object in one transaction.
-            requests.storeArchive(export, out -> new SubjectArchive(database, pii).write(TwoOwners.ALICE, now, out),
+            requests.storeArchive(export, out -> new SubjectArchive(database, pii).write(TwoOwners.ALICE, now, out,
+                    progress -> { }),
                     now, now.plusSeconds(60));
             exports.add(seconds(start));
             long archiveBytes = requests.find(export).orElseThrow().archiveBytes();
@@ -68,7 +69,7 @@ public final class SubjectDataBenchmark {
             delete(database);
             deletes.add(seconds(start));
             start = System.nanoTime();
-            Map<String, Integer> removed = new SubjectErasure(database).erase(TwoOwners.ALICE);
+            Map<String, Integer> removed = new SubjectErasure(database).erase(TwoOwners.ALICE, progress -> { });
             erasures.add(seconds(start));
             System.out.printf(Locale.ROOT, "round %d: export %.2f s (%d MB), COPY %.2f s; erasure %.2f s (%d readings),"
                             + " bare DELETE %.2f s%n", round, exports.get(round - 1), archiveBytes / 1_000_000,

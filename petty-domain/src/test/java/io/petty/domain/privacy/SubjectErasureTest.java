@@ -9,7 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -36,7 +38,8 @@ class SubjectErasureTest {
         Map<String, Long> bobsBefore = counts(TwoOwners.BOB);
         assertTrue(erasure.remaining(TwoOwners.ALICE).size() > 10, "Alice has rows in every table before");
 
-        Map<String, Integer> removed = erasure.erase(TwoOwners.ALICE);
+        List<Progress> progress = new ArrayList<>();
+        Map<String, Integer> removed = erasure.erase(TwoOwners.ALICE, progress::add);
 
         assertEquals(Map.of(), erasure.remaining(TwoOwners.ALICE));
         assertEquals(bobsBefore, counts(TwoOwners.BOB), "Bob's rows, every one of them");
@@ -48,12 +51,16 @@ class SubjectErasureTest {
                 + TwoOwners.BOBS_PET + "'"), "the collar she once had is Bob's still");
         assertEquals(2, count("SELECT count(*) FROM audit_event"), "audit entries are kept");
         assertEquals(archives - 1, count("SELECT count(*) FROM pg_largeobject_metadata"), "her export's archive too");
+        int tables = SubjectScopes.tables().size();
+        assertEquals(new Progress(0, tables), progress.get(0));
+        assertEquals(new Progress(tables, tables), progress.get(progress.size() - 1));
+        assertEquals(tables + 1, progress.size());
     }
 
     @Test
     void erasingAgainFindsNothingMore() {
-        erasure.erase(TwoOwners.ALICE);
-        assertTrue(erasure.erase(TwoOwners.ALICE).values().stream().allMatch(rows -> rows == 0));
+        erasure.erase(TwoOwners.ALICE, progress -> { });
+        assertTrue(erasure.erase(TwoOwners.ALICE, progress -> { }).values().stream().allMatch(rows -> rows == 0));
     }
 
     private Map<String, Long> counts(UUID subject) throws SQLException {

@@ -38,6 +38,8 @@ class ErasureIT {
         JsonObject erasure = Accepted.untilEnded(started, officer.accessToken());
 
         assertEquals("COMPLETED", erasure.getString("status"), erasure.toString());
+        assertEquals(erasure.getJsonObject("progress").getInt("total"), erasure.getJsonObject("progress")
+                .getInt("done"), "every table gone through");
         assertFalse(erasure.containsKey("subject_id"), "the record names nobody once done");
         assertEquals(1, erasure.getJsonObject("removed").getInt("account"));
         assertEquals(3, erasure.getJsonObject("removed").getInt("reading"));

@@ -58,6 +58,8 @@ class ExportIT {
                 officer.accessToken());
         JsonObject export = Accepted.untilEnded(started, officer.accessToken());
         assertEquals("COMPLETED", export.getString("status"), export.toString());
+        assertEquals(export.getJsonObject("progress").getInt("total"), export.getJsonObject("progress").getInt("done"),
+                "every file written");
         assertEquals(subject.owner().id().toString(), export.getString("subject_id"));
         String archivePath = Accepted.path(export.getString("download_url"));
 

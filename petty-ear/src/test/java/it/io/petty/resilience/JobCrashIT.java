@@ -55,6 +55,12 @@ class JobCrashIT {
             PettyHttp.assertWithin(Duration.ofSeconds(60), () -> TestDatabase.count("SELECT count(*) FROM"
                     + " pg_stat_activity WHERE wait_event_type = 'Lock' AND (query ILIKE '%feedback%'"
                     + " OR query ILIKE '%dead_letter%')") >= 3, "the three jobs to wait on the locked tables");
+            // Written outside the jobs' own transactions, their progress shows while they wait.
+            for (JsonObject held : List.of(json(get("/v1/exports/" + export, officer.accessToken())),
+                    json(get("/v1/compliance/erasures/" + erasure, officer.accessToken())))) {
+                JsonObject progress = held.getJsonObject("progress");
+                assertTrue(progress.getInt("done") < progress.getInt("total"), held.toString());
+            }
 
             TestServer.killAndRestart();
             lock.rollback();

@@ -1,6 +1,7 @@
 package io.petty.domain.privacy.internal;
 
 import io.petty.domain.platform.DatabaseException;
+import io.petty.domain.privacy.Progress;
 import io.petty.domain.privacy.ErasureRequest;
 import io.petty.domain.privacy.ErasureRequests;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
 import java.io.StringReader;
@@ -57,13 +59,24 @@ public class JdbcErasureRequests implements ErasureRequests {
 
     @Override
     public void started(UUID id, long executionId) {
-        JobStarts.record(dataSource, "erasure_request", id, executionId);
+        RequestRuns.started(dataSource, "erasure_request", id, executionId);
+    }
+
+    /**
+     * In a transaction of its own, begun here: the job's work holds other connections of this thread, and a write
+     * on one of them would wait for the work's commit to be seen.
+     */
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void progressed(UUID id, Progress progress) {
+        RequestRuns.progressed(dataSource, "erasure_request", id, progress);
     }
 
     @Override
     public Optional<ErasureRequest> find(UUID id) {
         try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement("""
-                SELECT id, subject_id, requested_by, reason, requested_at, execution_id, removed, completed_at
+                SELECT id, subject_id, requested_by, reason, requested_at, execution_id, removed, completed_at,
+                       progress_done, progress_total
                 FROM erasure_request WHERE id = ?""")) {
             query.setObject(1, id);
             try (ResultSet row = query.executeQuery()) {
@@ -76,7 +89,8 @@ public class JdbcErasureRequests implements ErasureRequests {
                 return Optional.of(new ErasureRequest(row.getObject("id", UUID.class),
                         row.getObject("subject_id", UUID.class), row.getObject("requested_by", UUID.class),
                         row.getString("reason"), row.getTimestamp("requested_at").toInstant(), executionId,
-                        removed(row.getString("removed")), completed == null ? null : completed.toInstant()));
+                        removed(row.getString("removed")), completed == null ? null : completed.toInstant(),
+                        RequestRuns.progress(row)));
             }
         } catch (SQLException e) {
             throw new DatabaseException("could not read an erasure request", e);

@@ -1,10 +1,12 @@
 package io.petty.domain.privacy.internal;
 
 import io.petty.domain.platform.DatabaseException;
+import io.petty.domain.privacy.Progress;
 import io.petty.domain.privacy.ExportRequest;
 import io.petty.domain.privacy.ExportRequests;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 import org.postgresql.PGConnection;
 import org.postgresql.largeobject.LargeObject;
 import org.postgresql.largeobject.LargeObjectManager;
@@ -34,7 +36,7 @@ public class JdbcExportRequests implements ExportRequests {
 
     private static final String COLUMNS = """
             id, subject_id, requested_by, reason, requested_at, execution_id, archive_sha256, archive_bytes,
-            completed_at, expires_at""";
+            completed_at, expires_at, progress_done, progress_total""";
 
     private final DataSource dataSource;
 
@@ -65,7 +67,17 @@ public class JdbcExportRequests implements ExportRequests {
 
     @Override
     public void started(UUID id, long executionId) {
-        JobStarts.record(dataSource, "export_request", id, executionId);
+        RequestRuns.started(dataSource, "export_request", id, executionId);
+    }
+
+    /**
+     * In a transaction of its own, begun here: the job's work holds other connections of this thread, and a write
+     * on one of them would wait for the work's commit to be seen.
+     */
+    @Override
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void progressed(UUID id, Progress progress) {
+        RequestRuns.progressed(dataSource, "export_request", id, progress);
     }
 
     @Override
@@ -183,7 +195,7 @@ public class JdbcExportRequests implements ExportRequests {
         return new ExportRequest(row.getObject("id", UUID.class), row.getObject("subject_id", UUID.class),
                 row.getObject("requested_by", UUID.class), row.getString("reason"), instant(row, "requested_at"),
                 executionId, row.getString("archive_sha256"), bytes, instant(row, "completed_at"),
-                instant(row, "expires_at"));
+                instant(row, "expires_at"), RequestRuns.progress(row));
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -44,7 +44,7 @@ class JdbcExportRequestsTest {
         requests = new JdbcExportRequests(database);
         id = UUID.randomUUID();
         requests.add(new ExportRequest(id, UUID.randomUUID(), UUID.randomUUID(), "ticket 1", NOW, null, null, null,
-                null, null));
+                null, null, null));
     }
 
     @Test
