@@ -9,15 +9,14 @@ import picocli.CommandLine.Option;
 
 /** {@code petty erase}: a data subject erased (role compliance-officer). */
 @Command(name = "erase", mixinStandardHelpOptions = true,
-        description = {"Erase everything held about a data subject (GDPR Art. 17): starts the gdpr-erasure job, which",
-                "signs the subject out everywhere, deletes their data and verifies nothing is left. Cannot be undone:",
-                "asks for --yes. With --wait, follows it and shows the rows removed per table. Exit 1 when it fails."})
+        description = {"Erase everything held about a data subject (GDPR Art. 17) with the gdpr-erasure job.",
+                "It signs the subject out everywhere, deletes their data and verifies that nothing is left.",
+                "It cannot be undone: give --yes.",
+                "With --wait, follows it and shows the rows removed per table; exit 1 when it fails."})
 public class EraseCommand extends ServerCommand {
 
-    @Option(names = "--subject", required = true, description = "The subject's account e-mail or account id.")
-    String subject;
-    @Option(names = "--reason", required = true, description = "Why the data is erased (audited), e.g. a ticket.")
-    String reason;
+    @Mixin
+    SubjectOptions subject;
     @Option(names = "--yes", description = "Confirm: the erasure cannot be undone.")
     boolean confirmed;
     @Mixin
@@ -26,10 +25,10 @@ public class EraseCommand extends ServerCommand {
     @Override
     int call(ServerApi api) {
         if (!confirmed) {
-            err().println("petty: an erasure cannot be undone; run again with --yes to erase " + subject);
+            err().println("petty: an erasure cannot be undone; run again with --yes to erase " + subject.subject);
             return ExitCode.USAGE;
         }
-        ServerApi.Accepted accepted = api.post("/v1/compliance/erasures", SubjectRequest.of(subject, reason));
+        ServerApi.Accepted accepted = api.post("/v1/compliance/erasures", subject.body());
         String id = accepted.body().getString("id");
         JsonObject erasure = started(api, accepted, wait, "erasure " + id);
         String status = erasure.getString("status");

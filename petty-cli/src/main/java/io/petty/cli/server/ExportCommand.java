@@ -13,15 +13,13 @@ import java.nio.file.Path;
 
 /** {@code petty export}: a data subject's archive, started, followed and downloaded (role compliance-officer). */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Export everything held about a data subject (GDPR Art. 15/20): starts the gdpr-export job.",
-                "With --wait, follows it and downloads the archive, checking its SHA-256. Audited with the reason.",
-                "Exit 1 when the job fails or the download does not match."})
+        description = {"Export everything held about a data subject (GDPR Art. 15/20) with the gdpr-export job.",
+                "With --wait, follows it and downloads the archive, checking its SHA-256.",
+                "Audited with the reason. Exit 1 when the job fails or the download does not match."})
 public class ExportCommand extends ServerCommand {
 
-    @Option(names = "--subject", required = true, description = "The subject's account e-mail or account id.")
-    String subject;
-    @Option(names = "--reason", required = true, description = "Why the data is exported (audited), e.g. a ticket.")
-    String reason;
+    @Mixin
+    SubjectOptions subject;
     @Option(names = "--out", description = "Where to write the archive (default petty-export-<id>.zip).")
     Path file;
     @Mixin
@@ -29,7 +27,7 @@ public class ExportCommand extends ServerCommand {
 
     @Override
     int call(ServerApi api) throws IOException {
-        ServerApi.Accepted accepted = api.post("/v1/compliance/exports", SubjectRequest.of(subject, reason));
+        ServerApi.Accepted accepted = api.post("/v1/compliance/exports", subject.body());
         String id = accepted.body().getString("id");
         JsonObject export = started(api, accepted, wait, "export " + id);
         if (!wait.wait) {

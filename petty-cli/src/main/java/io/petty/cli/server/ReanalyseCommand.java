@@ -11,9 +11,9 @@ import java.time.LocalDate;
 
 /** {@code petty reanalyse}: the nightly re-analysis over a range of days, now (role admin). */
 @Command(name = "reanalyse", mixinStandardHelpOptions = true,
-        description = {"Analyse the pets' local days FROM to TO again with the detectors and motion model active now",
-                "(the nightly-reanalysis job; events owners confirmed are kept). With --wait, follows it. Exit 1 when",
-                "it fails; restart it with petty jobs restart ID."})
+        description = {"Analyse the pets' local days --from to --to again with the detectors and model active now.",
+                "This is the nightly-reanalysis job; events owners gave feedback on are kept.",
+                "With --wait, follows it; exit 1 when it fails (restart it with petty jobs restart ID)."})
 public class ReanalyseCommand extends ServerCommand {
 
     @Option(names = "--from", required = true, description = "The first day, e.g. 2026-12-01.")
