@@ -58,9 +58,11 @@ public final class SubjectErasure {
             connection.setAutoCommit(false);
             try {
                 // The behavior engine's cursors first, as its passes take them: a pass on these collars finishes
-                // before, and the next one finds nothing to analyse (and skips them while locked).
+                // before, and the next one finds nothing to analyse (and skips them while locked). In collar order,
+                // as a re-analysis takes them, so that the two never wait for each other in a circle.
                 update(connection, SubjectScopes.SUBJECT + "SELECT 1 FROM analysis_cursor t WHERE "
-                        + SubjectScopes.condition("analysis_cursor").orElseThrow() + " FOR UPDATE", subject);
+                        + SubjectScopes.condition("analysis_cursor").orElseThrow() + " ORDER BY t.collar_id FOR UPDATE",
+                        subject);
                 // Children first, and the collars' rows before the pairing windows that find them.
                 int tables = SubjectScopes.tables().size();
                 int done = 0;
