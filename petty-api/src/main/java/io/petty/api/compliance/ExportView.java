@@ -23,7 +23,8 @@ public record ExportView(UUID id, UUID subjectId, String reason, String status, 
         boolean ready = request.downloadable(now);
         String status = run == null ? "STARTING" : run.status();
         return new ExportView(request.id(), request.subjectId(), request.reason(), status, request.requestedAt(),
-                request.completedAt(), request.expiresAt(), request.progress(), request.archiveBytes(), request.archiveSha256(),
+                request.completedAt(), request.expiresAt(), request.progress(), request.archiveBytes(),
+                request.archiveSha256(),
                 ready ? archive : null);
     }
 }

@@ -1,6 +1,7 @@
 package io.petty.batch.reanalysis;
 
 import io.petty.domain.behavior.Reanalysis.Outcome;
+import jakarta.batch.api.chunk.listener.AbstractChunkListener;
 import jakarta.batch.api.partition.PartitionCollector;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.enterprise.context.Dependent;
@@ -11,11 +12,12 @@ import java.io.Serializable;
 
 /**
  * Hands what a partition's chunks did since its last checkpoint to {@link ReanalysisTotal} on the step's thread, as
- * text: partitions may run where the analyzer's classes are not (another server of a multi-server batch).
+ * text: partitions may run where the analyzer's classes are not (another server of a multi-server batch). As the
+ * step's chunk listener it forgets a chunk that fails, which is rolled back: only committed chunks are counted.
  */
 @Named("reanalysisTally")
 @Dependent
-public class ReanalysisTally implements PartitionCollector {
+public class ReanalysisTally extends AbstractChunkListener implements PartitionCollector {
 
     private final StepContext step;
 
@@ -27,6 +29,12 @@ public class ReanalysisTally implements PartitionCollector {
     /** What {@link UnitWriter} keeps in the step context: the outcomes so far added up. */
     static Outcome add(Object sum, Outcome outcome) {
         return sum instanceof Outcome earlier ? earlier.plus(outcome) : outcome;
+    }
+
+    @Override
+    public void onError(Exception failure) {
+        // Collected after every checkpoint, the step context holds the failing chunk's outcome alone.
+        step.setTransientUserData(null);
     }
 
     @Override

@@ -48,6 +48,10 @@ public class UnitReader extends AbstractItemReader {
 
     @Override
     public void open(Serializable checkpoint) {
+        // Opened again at the last checkpoint when a chunk is retried: what was read after it is read again.
+        page.clear();
+        exhausted = false;
+        last = null;
         if (checkpoint != null) {
             String position = checkpoint.toString();
             int split = position.lastIndexOf('\n');

@@ -38,10 +38,13 @@ public class ExportCommand extends ServerCommand {
             out().println(output.json() ? export : "Export " + id + " " + export.getString("status"));
             return ExitCode.CHECK_FAILED;
         }
+        if (!export.containsKey("download_url")) {
+            err().println("petty: export " + id + " completed, but its archive can no longer be downloaded");
+            return ExitCode.CHECK_FAILED;
+        }
         Path archive = file != null ? file : Path.of("petty-export-" + id + ".zip");
-        String sha256 = api.download(ServerApi.pathOf(export.getString("download_url")), archive);
-        if (!sha256.equals(export.getString("sha256"))) {
-            Files.delete(archive);
+        String sha256 = export.getString("sha256");
+        if (!api.download(ServerApi.pathOf(export.getString("download_url")), archive, sha256)) {
             err().println("petty: the archive downloaded does not match the export's SHA-256; nothing kept");
             return ExitCode.CHECK_FAILED;
         }

@@ -4,6 +4,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -36,7 +37,18 @@ final class JobWatch {
         Instant start = Instant.now();
         String shown = null;
         for (int tick = 0; ; tick++) {
-            JsonObject job = api.get(location);
+            JsonObject job;
+            try {
+                job = api.get(location);
+            } catch (IllegalStateException | UncheckedIOException e) {
+                // The server restarting or overloaded: the job goes on; so does the watch, until the timeout.
+                if (Duration.between(start, Instant.now()).compareTo(timeout) > 0) {
+                    throw e;
+                }
+                err.println((terminal ? "\n" : "") + what + ": " + e.getMessage() + "; trying again");
+                pause();
+                continue;
+            }
             String status = job.getString("status");
             boolean ended = ENDED.contains(status);
             JsonObject progress = job.containsKey("progress") ? job.getJsonObject("progress") : null;

@@ -27,21 +27,16 @@ import java.util.StringJoiner;
 
 /**
  * The REST API as the CLI uses it: JSON in and out with a bearer token, a {@code 202}'s {@code Location} followed, an
- * archive streamed to a file. A refusal (4xx) is a {@link Refused} with the problem's title, detail and fields.
+ * archive streamed to a file. A refusal (4xx) is a {@link Refused} with the problem's title, detail and fields. Signed
+ * in with a password, it renews its access token when the server says it expired (a job followed for longer than a
+ * token lives) and signs out when closed, leaving no login behind; a token from the environment is the user's to keep.
  */
-public final class ServerApi {
+public final class ServerApi implements AutoCloseable {
 
     /** The server refused the request: what it said, for the user to fix. */
     public static final class Refused extends RuntimeException {
-        private final int status;
-
-        Refused(int status, String message) {
+        Refused(String message) {
             super(message);
-            this.status = status;
-        }
-
-        public int status() {
-            return status;
         }
     }
 
@@ -53,12 +48,15 @@ public final class ServerApi {
 
     private final HttpClient http;
     private final URI base;
-    private final String bearer;
+    private String bearer;
+    /** Null when the access token came from the environment: then it is neither renewed nor revoked here. */
+    private String refreshToken;
 
-    private ServerApi(HttpClient http, URI base, String bearer) {
+    private ServerApi(HttpClient http, URI base, String bearer, String refreshToken) {
         this.http = http;
         this.base = base;
         this.bearer = bearer;
+        this.refreshToken = refreshToken;
     }
 
     /** Signed in with PETTY_TOKEN, else with the e-mail and a password typed now. */
@@ -66,16 +64,61 @@ public final class ServerApi {
         HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
         URI base = options.url;
         String token = options.token();
-        if (token == null) {
-            JsonObject login = Json.createObjectBuilder().add("email", options.email)
-                    .add("password", Passwords.read()).build();
-            token = new ServerApi(http, base, null).post("/v1/auth/token", login).body().getString("access_token");
+        if (token != null) {
+            return new ServerApi(http, base, token, null);
         }
-        return new ServerApi(http, base, token);
+        JsonObject login = Json.createObjectBuilder().add("email", options.email).add("password", Passwords.read())
+                .build();
+        JsonObject tokens = new ServerApi(http, base, null, null).post("/v1/auth/token", login).body();
+        return new ServerApi(http, base, tokens.getString("access_token"), tokens.getString("refresh_token"));
     }
 
+    /**
+     * Signs out when it signed in: the login ends on the server. Best effort: the command's outcome stands whatever
+     * this answers, and a login not ended lapses when its refresh token expires.
+     */
+    @Override
+    public void close() {
+        if (refreshToken == null) {
+            return;
+        }
+        try {
+            if (logout() == 401) {
+                renew();
+                logout();
+            }
+        } catch (RuntimeException e) {
+            // the server is gone or refuses: nothing more to do from here
+        } finally {
+            refreshToken = null;
+        }
+    }
+
+    private int logout() {
+        return exchange(request("/v1/auth/logout").POST(HttpRequest.BodyPublishers.noBody()),
+                HttpResponse.BodyHandlers.discarding(), "/v1/auth/logout").statusCode();
+    }
+
+    /** A read; when the access token expired meanwhile and this client signed in itself, renewed once. */
     JsonObject get(String path) {
-        return json(send(request(path).GET(), path));
+        HttpResponse<String> response = exchange(request(path).GET(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8), path);
+        if (response.statusCode() == 401 && refreshToken != null) {
+            renew();
+            return get(path);
+        }
+        if (response.statusCode() >= 300) {
+            throw refusal(response.statusCode(), response.body(), path);
+        }
+        return json(response);
+    }
+
+    private void renew() {
+        JsonObject tokens = json(send(request("/v1/auth/refresh").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(Json.createObjectBuilder().add("refresh_token", refreshToken)
+                        .build().toString())), "/v1/auth/refresh"));
+        bearer = tokens.getString("access_token");
+        refreshToken = tokens.getString("refresh_token");
     }
 
     Accepted post(String path, JsonObject body) {
@@ -86,19 +129,22 @@ public final class ServerApi {
     }
 
     /**
-     * Streams the resource to {@code file} (through a temporary file beside it, so that a broken download leaves no
-     * partial archive under the name).
+     * Streams the resource to {@code file} through a temporary file beside it, which takes the name only once its
+     * SHA-256 is the one expected: a broken or altered download leaves nothing under the name, nor replaces what was.
      *
-     * @return the SHA-256 of what was written, in hex
+     * @return whether the download was the one expected (and is now {@code file})
      */
-    String download(String path, Path file) throws IOException {
+    boolean download(String path, Path file, String sha256) throws IOException {
         HttpResponse<InputStream> response = sendStreaming(request(path).GET(), path);
         Path partial = file.resolveSibling(file.getFileName() + ".part");
         try (InputStream body = response.body();
              DigestInputStream digest = new DigestInputStream(body, MessageDigest.getInstance("SHA-256"))) {
             Files.copy(digest, partial, StandardCopyOption.REPLACE_EXISTING);
+            if (!HexFormat.of().formatHex(digest.getMessageDigest().digest()).equals(sha256)) {
+                return false;
+            }
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return HexFormat.of().formatHex(digest.getMessageDigest().digest());
+            return true;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         } finally {
@@ -163,7 +209,7 @@ public final class ServerApi {
             problem.getJsonArray("errors").getValuesAs(JsonObject.class).forEach(error ->
                     message.add(error.getString("field") + " " + error.getString("message")));
         }
-        return status < 500 ? new Refused(status, message.toString()) : new IllegalStateException(message.toString());
+        return status < 500 ? new Refused(message.toString()) : new IllegalStateException(message.toString());
     }
 
     private static JsonObject json(HttpResponse<String> response) {

@@ -27,7 +27,9 @@ abstract class ServerCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "Sign in: set PETTY_TOKEN to an access token, or give"
                     + " --email (the password is asked for).");
         }
-        return call(ServerApi.connect(server));
+        try (ServerApi api = ServerApi.connect(server)) {
+            return call(api);
+        }
     }
 
     abstract int call(ServerApi api) throws IOException;

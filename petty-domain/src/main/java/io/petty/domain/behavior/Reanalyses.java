@@ -44,7 +44,8 @@ public class Reanalyses implements NightlyJob {
     public Reanalyses(Jobs jobs, Clock clock,
                       @ConfigProperty(name = "petty.jobs.reanalysis.at", defaultValue = "02:00") String at,
                       @ConfigProperty(name = "petty.reanalysis.partitions", defaultValue = "4") int partitions,
-                      @ConfigProperty(name = "petty.reanalysis.units-per-chunk", defaultValue = "10") int unitsPerChunk) {
+                      @ConfigProperty(name = "petty.reanalysis.units-per-chunk", defaultValue = "10")
+                      int unitsPerChunk) {
         this.jobs = jobs;
         this.clock = clock;
         this.at = NightlyJob.time("petty.jobs.reanalysis.at", at);

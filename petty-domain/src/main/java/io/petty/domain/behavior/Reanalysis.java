@@ -12,10 +12,12 @@ import java.util.List;
  * and summary are replaced by what the engine finds now; events the owner gave feedback on are kept (see
  * {@link BehaviorEvents#review}). Two runs over the same readings store the same events under the same ids.
  *
- * <p>Only units that are over are taken. The one a collar's live analysis is still in (its cursor's, until a reading of
- * a later unit arrives) is stored as in progress, its cursor moved to the new analysis; it is left to the live
- * analysis when readings of the collar wait for a pass, which analyses it with the current engine then. Nothing is
- * announced on the live feed and no alert is raised: those are about now, and a re-analysis is about the past.
+ * <p>Only units that are over and have readings are taken: a unit whose readings are past retention keeps its events
+ * and summary. The one a collar's live analysis is still in (its cursor's, until a reading of a later unit arrives) is
+ * stored as in progress, its cursor moved to the new analysis; when readings of the collar wait for a pass, it is left
+ * to the live analysis, which finishes it from its cursor, and counted as such in the outcome (a later run takes it).
+ * Nothing is announced on the live feed and no alert is raised: those are about now, and a re-analysis is about the
+ * past.
  */
 public interface Reanalysis {
 
@@ -68,7 +70,7 @@ public interface Reanalysis {
     /**
      * What a call of {@link #reanalyse} did.
      *
-     * @param units    how many units it analysed again
+     * @param units    how many units it analysed again (those without readings not counted)
      * @param skipped  how many it left to the live analysis: still in them, with readings waiting for it
      * @param readings how many readings it analysed
      * @param changes  how many stored events changed (added, updated or removed)

@@ -42,6 +42,9 @@ class JobCommandsIT {
         Fleet.Owner officer = Fleet.newOfficer();
         Fleet.Collar subject = Fleet.newCollarWithReadings();
         Path archive = dir.resolve("subject.zip");
+        String activeLogins = "SELECT count(*) FROM refresh_token WHERE state = 'active' AND account_id = '"
+                + officer.id() + "'";
+        long loggedIn = TestDatabase.count(activeLogins);
 
         Run export = petty(officer, "export", "--subject", subject.owner().email(), "--reason", "ticket 4714",
                 "--wait", "--out", archive.toString());
@@ -52,6 +55,7 @@ class JobCommandsIT {
         Map<String, byte[]> files = Archives.unzip(Files.readAllBytes(archive));
         assertEquals(subject.owner().id().toString(), Archives.json(files.get("manifest.json")).getString("subject"));
         assertFalse(Files.exists(dir.resolve("subject.zip.part")));
+        assertEquals(loggedIn, TestDatabase.count(activeLogins), "the command signed out of the login it made");
 
         Run unconfirmed = petty(officer, "erase", "--subject", subject.owner().id().toString(), "--reason", "t");
         assertEquals(2, unconfirmed.exitCode());

@@ -1,5 +1,6 @@
 package it.io.petty.jobs;
 
+import io.petty.domain.telemetry.ActivityLevel;
 import io.petty.domain.telemetry.Reading;
 import io.petty.domain.testing.ReadingScript;
 import io.petty.domain.testing.SampleDay;
@@ -82,6 +83,15 @@ class ReanalysisJobIT {
         JsonObject again = reanalyse(DAY, DAY);
         assertEquals("COMPLETED", again.getString("status"), again.toString());
         assertEquals(once, eventsAsStored(collar), "a second run rewrites no event of the day");
+
+        // The day was the collar's last, in progress for the live analysis: the run moved its cursor. A reading of
+        // the next day ends it as the live analysis would have, from the re-analysis's state.
+        Behavior.send(collar, List.of(new Reading(collar.id(), DAY.plusDays(1).atTime(8, 0).toInstant(ZoneOffset.UTC),
+                80, ActivityLevel.RESTING, null, null, null, null)), 1);
+        Behavior.awaitAnalysed(collar.id(), Duration.ofSeconds(60));
+        assertEquals(Behavior.expectedEvents(day), Behavior.shownEvents(Behavior.timeline(collar, DAY.toString())));
+        assertEquals(0, TestDatabase.count("SELECT count(*) FROM behavior_event WHERE open AND collar_id = '"
+                + collar.id() + "' AND started_at < '" + DAY.plusDays(1) + "'"), "the day's events closed");
     }
 
     @Test

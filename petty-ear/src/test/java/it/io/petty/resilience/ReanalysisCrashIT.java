@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,15 +33,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A re-analysis run is held half way (one collar's cursor locked by the test, so the partition that reaches it waits
+ * A re-analysis run is held half way (a collar's cursor locked by the test, so the partition that reaches it waits
  * with chunks committed behind it), the server killed with SIGKILL and started again: the run shows FAILED, is
- * restarted through the REST layer, does only what was not committed, and leaves exactly the events and summaries
- * an uninterrupted run gives.
+ * restarted through the REST layer, takes up each collar range after its last checkpoint, and leaves exactly the
+ * events and summaries an uninterrupted run gives.
  */
 class ReanalysisCrashIT {
 
     private static final LocalDate DAY = LocalDate.now(ZoneOffset.UTC).minusDays(8);
-    private static final int COLLARS = 8;
+    /** Twelve collars in the test server's four ranges: one range holds three of them at least. */
+    private static final int COLLARS = 12;
+    private static final int RANGES = 4;
     private static final Pattern UNITS = Pattern.compile("units=(\\d+) ");
 
     @Test
@@ -64,7 +67,11 @@ class ReanalysisCrashIT {
         String inList = "('" + String.join("', '", collars) + "')";
         TestDatabase.execute("DELETE FROM behavior_event WHERE collar_id IN " + inList);
         TestDatabase.execute("DELETE FROM behavior_day WHERE collar_id IN " + inList);
-        String held = collars.stream().max(String::compareTo).orElseThrow();
+        // In a range with three of the test's collars or more, the last is held: the first is then in a chunk
+        // before the held one's (a chunk is two units on the test server), committed before the kill.
+        List<String> range = crowdedRange(collars);
+        String first = range.get(0);
+        String held = range.get(range.size() - 1);
 
         long execution;
         try (Connection lock = TestDatabase.connect(); Statement sql = lock.createStatement()) {
@@ -76,21 +83,26 @@ class ReanalysisCrashIT {
             execution = json(started).getJsonNumber("execution_id").longValue();
             PettyHttp.assertWithin(Duration.ofSeconds(60), () -> TestDatabase.count("SELECT count(*) FROM"
                     + " pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%analysis_cursor%'") > 0
-                    && TestDatabase.count("SELECT count(DISTINCT collar_id) FROM behavior_event WHERE collar_id IN "
-                    + inList) > 0, "a partition waiting on the held collar, with chunks of other collars committed");
+                    && TestDatabase.count("SELECT count(*) FROM behavior_event WHERE collar_id = '" + first + "'") > 0,
+                    "the held collar's range waiting on it, with a chunk before it committed");
 
             TestServer.killAndRestart();
             lock.rollback();
         }
 
+        // What the killed run committed is not done again: its first collar's events, removed now, stay removed.
+        TestDatabase.execute("DELETE FROM behavior_event WHERE collar_id = '" + first + "'");
         JsonObject killed = json(get("/v1/admin/jobs/" + execution, admin.accessToken()));
         assertEquals("FAILED", killed.getString("status"), killed.toString());
         assertTrue(killed.getBoolean("restartable"), killed.toString());
         JsonObject resumed = Accepted.untilEnded(postJson("/v1/admin/jobs/" + execution + "/restart", "",
                 admin.accessToken()), admin.accessToken());
         assertEquals("COMPLETED", resumed.getString("status"), resumed.toString());
+        assertEquals(List.of(), Behavior.storedEvents(first), "the restart began after the range's last checkpoint");
         for (String collar : collars) {
-            assertEquals(events.get(collar), Behavior.storedEvents(collar), collar);
+            if (!collar.equals(first)) {
+                assertEquals(events.get(collar), Behavior.storedEvents(collar), collar);
+            }
             assertEquals(days.get(collar), Behavior.storedDays(collar), collar);
         }
 
@@ -102,6 +114,20 @@ class ReanalysisCrashIT {
         for (String collar : collars) {
             assertEquals(events.get(collar), Behavior.storedEvents(collar), collar);
         }
+    }
+
+    /**
+     * The test's collars of the first range that holds three or more of them, in id order: a range is a quarter of the
+     * first 32 bits of the collar id's MD5 (Reanalysis.CollarRange).
+     */
+    private static List<String> crowdedRange(List<String> collars) {
+        Map<Long, List<String>> ranges = new TreeMap<>();
+        for (String row : TestDatabase.rows("SELECT id, ('x' || substr(md5(id), 1, 8))::bit(32)::bigint * " + RANGES
+                + " / 4294967296 FROM collar WHERE id IN ('" + String.join("', '", collars) + "') ORDER BY id")) {
+            String[] columns = row.split(" \\| ");
+            ranges.computeIfAbsent(Long.parseLong(columns[1]), range -> new ArrayList<>()).add(columns[0]);
+        }
+        return ranges.values().stream().filter(range -> range.size() >= 3).findFirst().orElseThrow();
     }
 
     private static int units(JsonObject run) {

@@ -290,15 +290,15 @@ public class AnalysisPass {
 
     private int apply(List<StoredEvent> locked, Unit unit, boolean onlyOpen, List<DetectedEvent> closed,
                       List<DetectedEvent> open, Instant now, PassNews news) {
-        return events.apply(JpaBehaviorEvents.ofUnit(locked, unit.collarId(), unit.petId(), unit.start(), unit.end(), onlyOpen),
-                unit.collarId(), unit.petId(), closed, open, now, news::event);
+        return events.apply(JpaBehaviorEvents.ofUnit(locked, unit.collarId(), unit.petId(), unit.start(), unit.end(),
+                onlyOpen), unit.collarId(), unit.petId(), closed, open, now, news::event);
     }
 
     /** The same for the unit a cursor was in, whose open events are all that can change. */
     private int applyToCursorUnit(List<StoredEvent> locked, String collarId, Cursor cursor, List<DetectedEvent> closed,
                                   List<DetectedEvent> open, Instant now, PassNews news) {
-        return events.apply(JpaBehaviorEvents.ofUnit(locked, collarId, cursor.petId(), cursor.unitStart(), cursor.unitEnd(), true),
-                collarId, cursor.petId(), closed, open, now, news::event);
+        return events.apply(JpaBehaviorEvents.ofUnit(locked, collarId, cursor.petId(), cursor.unitStart(),
+                cursor.unitEnd(), true), collarId, cursor.petId(), closed, open, now, news::event);
     }
 
     /**

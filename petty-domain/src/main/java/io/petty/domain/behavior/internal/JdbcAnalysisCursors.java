@@ -8,6 +8,7 @@ import io.petty.domain.platform.DatabaseException;
 import io.petty.domain.platform.SqlArrays;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -137,12 +138,25 @@ public class JdbcAnalysisCursors {
     }
 
     /**
-     * The cursors of all these collars, made where missing, locked by this transaction, waiting for any another holds
-     * (a pass holds one for a moment); in collar order, as every waiting lock of them is taken, so none deadlocks.
+     * Makes the cursors of these collars that have none, in a transaction of its own: committed before the caller
+     * locks any, so that a pass making one of them waits for nothing the caller holds.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void create(Collection<String> collarIds) {
+        try (Connection connection = dataSource.getConnection()) {
+            create(connection, collarIds);
+        } catch (SQLException e) {
+            throw new DatabaseException("could not make analysis cursors", e);
+        }
+    }
+
+    /**
+     * The cursors of these collars ({@link #create made} before), locked by this transaction, waiting for any another
+     * holds (a pass holds one for a moment); in collar order, as every waiting lock of them is taken (an erasure's
+     * too), so that two of them never wait for each other in a circle.
      */
     Map<String, CursorRow> lockWaiting(Collection<String> collarIds) {
         try (Connection connection = dataSource.getConnection()) {
-            create(connection, collarIds);
             return lockExisting(connection, LOCK_WAITING, collarIds);
         } catch (SQLException e) {
             throw new DatabaseException("could not lock analysis cursors", e);

@@ -106,6 +106,9 @@ public class UnitReanalysis implements Reanalysis {
             return Outcome.NOTHING;
         }
         List<String> collars = units.stream().map(Unit::collarId).distinct().sorted().toList();
+        // Made and committed apart: a pass making one of them meanwhile would otherwise wait for this transaction
+        // while it holds a cursor this one waits for.
+        cursors.create(collars);
         Map<String, CursorRow> rows = cursors.lockWaiting(collars);
         Set<String> waiting = new HashSet<>();
         backlog.arrivals(collars).forEach(arrival -> waiting.add(arrival.collarId()));
@@ -122,24 +125,35 @@ public class UnitReanalysis implements Reanalysis {
             analyses.add(engine.start());
             closed.add(new ArrayList<>());
         });
-        long[] read = {0};
-        readings.scan(todo.stream().map(unit -> new ReadingRepository.Span(unit.collarId(), unit.start(), unit.end()))
-                .toList(), (reading, at) -> {
+        long[] readings = {0};
+        this.readings.scan(todo.stream().map(unit -> new ReadingRepository.Span(unit.collarId(), unit.start(),
+                unit.end())).toList(), (reading, at) -> {
                     analyses.get(at).accept(reading, closed.get(at)::add);
-                    read[0]++;
+                    readings[0]++;
                 });
-        List<StoredEvent> locked = events.lockForPass(List.of(), todo);
+        // A unit without readings is one whose readings are past retention (its events and summary are kept as
+        // long as the account) or never came: nothing to find again, and nothing to replace.
+        List<Integer> read = new ArrayList<>();
+        for (int i = 0; i < todo.size(); i++) {
+            if (analyses.get(i).lastTimestamp() != null) {
+                read.add(i);
+            }
+        }
+        if (read.isEmpty()) {
+            return new Outcome(0, units.size() - todo.size(), 0, 0);
+        }
+        List<StoredEvent> locked = events.lockForPass(List.of(), read.stream().map(todo::get).toList());
         Map<StoredDay.Key, StoredDay> stored = days.ofCollarsFrom(collars,
-                todo.stream().map(Unit::start).min(Comparator.naturalOrder()).orElseThrow());
+                read.stream().map(i -> todo.get(i).start()).min(Comparator.naturalOrder()).orElseThrow());
         Map<String, CursorRow> moved = new HashMap<>();
         int changes = 0;
-        for (int i = 0; i < todo.size(); i++) {
+        for (int i : read) {
             Unit unit = todo.get(i);
             UnitAnalysis analysis = analyses.get(i);
             List<DetectedEvent> open = new ArrayList<>();
             DaySummary summary;
             CursorRow row = rows.get(unit.collarId());
-            if (live(row, unit) && analysis.lastTimestamp() != null) {
+            if (live(row, unit)) {
                 // The live analysis is still in it: stored as a pass stores a unit in progress, with the cursor at
                 // its last reading, so that the next pass goes on from this analysis rather than from another.
                 summary = analysis.provisional(open::add);
@@ -154,7 +168,7 @@ public class UnitReanalysis implements Reanalysis {
             days.summarise(unit, summary, stored, now);
         }
         cursors.save(moved);
-        return new Outcome(todo.size(), units.size() - todo.size(), read[0], changes);
+        return new Outcome(read.size(), units.size() - todo.size(), readings[0], changes);
     }
 
     /**
