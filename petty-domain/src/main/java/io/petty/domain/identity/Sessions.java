@@ -33,10 +33,11 @@ public class Sessions {
     private final PiiProtector pii;
     private final RevocationList revocations;
     private final DeviceCookies devices;
+    private final LoginCounts logins;
 
     @Inject
     public Sessions(AccountService accounts, TokenService tokens, LoginThrottle throttle, AuditLog audit,
-                    PiiProtector pii, RevocationList revocations, DeviceCookies devices) {
+                    PiiProtector pii, RevocationList revocations, DeviceCookies devices, LoginCounts logins) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.throttle = throttle;
@@ -44,6 +45,7 @@ public class Sessions {
         this.pii = pii;
         this.revocations = revocations;
         this.devices = devices;
+        this.logins = logins;
     }
 
     /** A login's tokens, and the device cookie its client presents at its next logins to this account. */
@@ -71,14 +73,17 @@ public class Sessions {
         if (wait.isPresent()) {
             audit.record(AuditEvent.LOGIN_THROTTLED, null, pseudonym, "retry after " + wait.get().toSeconds() + " s"
                     + (device.isPresent() ? " (known device)" : ""));
+            logins.throttled();
             throw new LoginThrottledException(wait.get());
         }
         Optional<Account> account = accounts.authenticate(email, password);
         if (account.isEmpty()) {
             audit.record(AuditEvent.LOGIN_FAILED, null, pseudonym, "wrong email or password");
+            logins.failed();
             throw new InvalidCredentialsException();
         }
         throttle.succeeded(emailKey, address, device);
+        logins.succeeded();
         audit.record(AuditEvent.LOGIN_SUCCEEDED, account.get().id().toString(), account.get().id().toString(),
                 "role " + account.get().role().group());
         return new SignedIn(tokens.login(account.get()), devices.issue(emailKey, device));

@@ -29,14 +29,16 @@ public class TelemetryService {
     private final ReadingRepository readings;
     private final CollarPairings collars;
     private final Event<ReadingsArrived> arrivals;
+    private final IngestCounts counts;
 
     @Inject
     public TelemetryService(ReadingRules rules, ReadingRepository readings, CollarPairings collars,
-                            Event<ReadingsArrived> arrivals) {
+                            Event<ReadingsArrived> arrivals, IngestCounts counts) {
         this.rules = rules;
         this.readings = readings;
         this.collars = collars;
         this.arrivals = arrivals;
+        this.counts = counts;
     }
 
     /**
@@ -54,9 +56,11 @@ public class TelemetryService {
         }
         if (checked.reading() == null) {
             readings.store(List.of(), List.of(rejected(item, null, checked.errors(), sender)));
+            counts.rejected(checked.errors());
             throw new InvalidInputException(checked.errors());
         }
         int stored = readings.store(List.of(checked.reading()), List.of()).cardinality();
+        counts.stored(stored, 1 - stored);
         announce(stored, sender);
         return new IngestOutcome(stored, 1 - stored);
     }
@@ -89,6 +93,8 @@ public class TelemetryService {
             }
         }
         BitSet stored = readings.store(valid, rejected);
+        counts.stored(stored.cardinality(), valid.size() - stored.cardinality());
+        rejected.forEach(refused -> counts.rejected(refused.errors()));
         announce(stored.cardinality(), sender);
         for (int i = 0; i < positions.size(); i++) {
             int index = positions.get(i);

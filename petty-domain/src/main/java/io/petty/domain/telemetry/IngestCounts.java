@@ -1,0 +1,55 @@
+package io.petty.domain.telemetry;
+
+import io.petty.domain.validation.FieldViolation;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+import java.util.List;
+
+/**
+ * What ingest did, as MicroProfile Metrics counters (Prometheus: {@code petty_readings_total{outcome}} and
+ * {@code petty_readings_rejected_total{reason}}, the reason being the first refused field).
+ */
+@ApplicationScoped
+public class IngestCounts {
+
+    private static final Metadata READINGS = Metadata.builder().withName("petty.readings")
+            .withDescription("Readings received, by outcome: stored, duplicate (stored before) or rejected").build();
+    private static final Metadata REJECTED = Metadata.builder().withName("petty.readings.rejected")
+            .withDescription("Readings rejected, by the first field that broke a rule").build();
+
+    private final MetricRegistry registry;
+    private final Counter stored;
+    private final Counter duplicate;
+    private final Counter rejected;
+
+    @Inject
+    public IngestCounts(MetricRegistry registry) {
+        this.registry = registry;
+        this.stored = registry.counter(READINGS, new Tag("outcome", "stored"));
+        this.duplicate = registry.counter(READINGS, new Tag("outcome", "duplicate"));
+        this.rejected = registry.counter(READINGS, new Tag("outcome", "rejected"));
+    }
+
+    /** For CDI proxies; never called to build a working instance. */
+    protected IngestCounts() {
+        this.registry = null;
+        this.stored = null;
+        this.duplicate = null;
+        this.rejected = null;
+    }
+
+    void stored(int readings, int duplicates) {
+        stored.inc(readings);
+        duplicate.inc(duplicates);
+    }
+
+    void rejected(List<FieldViolation> errors) {
+        rejected.inc();
+        registry.counter(REJECTED, new Tag("reason", errors.isEmpty() ? "unknown" : errors.get(0).field())).inc();
+    }
+}
