@@ -1,9 +1,9 @@
 package io.petty.domain.privacy.internal;
 
 import io.petty.domain.platform.DatabaseException;
-import io.petty.domain.privacy.Progress;
 import io.petty.domain.privacy.ErasureRequest;
 import io.petty.domain.privacy.ErasureRequests;
+import io.petty.domain.privacy.Progress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -44,17 +44,8 @@ public class JdbcErasureRequests implements ErasureRequests {
 
     @Override
     public void add(ErasureRequest request) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO erasure_request (id, subject_id, requested_by, reason, requested_at) VALUES (?, ?, ?, ?, ?)")) {
-            insert.setObject(1, request.id());
-            insert.setObject(2, request.subjectId());
-            insert.setObject(3, request.requestedBy());
-            insert.setString(4, request.reason());
-            insert.setTimestamp(5, Timestamp.from(request.requestedAt()));
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new DatabaseException("could not store an erasure request", e);
-        }
+        RequestRuns.added(dataSource, "erasure_request", request.id(), request.subjectId(), request.requestedBy(),
+                request.reason(), request.requestedAt());
     }
 
     @Override

@@ -1,9 +1,9 @@
 package io.petty.domain.privacy.internal;
 
 import io.petty.domain.platform.DatabaseException;
-import io.petty.domain.privacy.Progress;
 import io.petty.domain.privacy.ExportRequest;
 import io.petty.domain.privacy.ExportRequests;
+import io.petty.domain.privacy.Progress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -52,17 +52,8 @@ public class JdbcExportRequests implements ExportRequests {
 
     @Override
     public void add(ExportRequest request) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO export_request (id, subject_id, requested_by, reason, requested_at) VALUES (?, ?, ?, ?, ?)")) {
-            insert.setObject(1, request.id());
-            insert.setObject(2, request.subjectId());
-            insert.setObject(3, request.requestedBy());
-            insert.setString(4, request.reason());
-            insert.setTimestamp(5, Timestamp.from(request.requestedAt()));
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new DatabaseException("could not store an export request", e);
-        }
+        RequestRuns.added(dataSource, "export_request", request.id(), request.subjectId(), request.requestedBy(),
+                request.reason(), request.requestedAt());
     }
 
     @Override

@@ -1,19 +1,41 @@
 package io.petty.domain.privacy.internal;
 
-import io.petty.domain.privacy.Progress;
 import io.petty.domain.platform.DatabaseException;
+import io.petty.domain.privacy.Progress;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.UUID;
 
-/** What a request's job records on the request's row as it goes: export and erasure requests alike. */
+/** A request's row as it is made and as its job goes: export and erasure requests alike. */
 final class RequestRuns {
 
     private RequestRuns() {
+    }
+
+    /**
+     * A new request: who asked, about whom, why and when.
+     *
+     * @param table {@code export_request} or {@code erasure_request}, never input
+     */
+    static void added(DataSource dataSource, String table, UUID id, UUID subjectId, UUID requestedBy, String reason,
+                      Instant requestedAt) {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO " + table + " (id, subject_id, requested_by, reason, requested_at) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setObject(1, id);
+            insert.setObject(2, subjectId);
+            insert.setObject(3, requestedBy);
+            insert.setString(4, reason);
+            insert.setTimestamp(5, Timestamp.from(requestedAt));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new DatabaseException("could not store a request in " + table, e);
+        }
     }
 
     /**
