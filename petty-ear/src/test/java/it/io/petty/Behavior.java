@@ -9,6 +9,7 @@ import jakarta.json.JsonValue;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +63,17 @@ public final class Behavior {
             }
             PettyHttp.pause();
         }
+    }
+
+    /** The body of {@code POST /v1/admin/reanalysis} over the pets' local days {@code from} to {@code to}. */
+    public static String reanalysisOf(LocalDate from, LocalDate to) {
+        return "{\"from\": \"" + from + "\", \"to\": \"" + to + "\"}";
+    }
+
+    /** A re-analysis of those days started by {@code admin} and followed to its end: the run as it ended. */
+    public static JsonObject reanalyse(Fleet.Owner admin, LocalDate from, LocalDate to) {
+        return Accepted.untilEnded(postJson("/v1/admin/reanalysis", reanalysisOf(from, to), admin.accessToken()),
+                admin.accessToken());
     }
 
     /** The collar's stored events as the engine found them, with the owner's verdicts, in start order. */

@@ -44,16 +44,17 @@ public final class Fleet {
      * through the API is promoted in the database, then logs in to get the admin group.
      */
     public static Owner newAdmin() {
-        Owner owner = newOwner();
-        TestDatabase.execute("UPDATE account SET role = 'admin' WHERE id = '" + owner.id() + "'");
-        JsonObject tokens = login(owner.email(), PASSWORD);
-        return new Owner(owner.id(), owner.email(), tokens.getString("access_token"), tokens.getString("refresh_token"));
+        return newWithRole("admin");
     }
 
     /** A compliance officer, made like {@link #newAdmin} (officers too are made on the database). */
     public static Owner newOfficer() {
+        return newWithRole("compliance_officer");
+    }
+
+    private static Owner newWithRole(String role) {
         Owner owner = newOwner();
-        TestDatabase.execute("UPDATE account SET role = 'compliance_officer' WHERE id = '" + owner.id() + "'");
+        TestDatabase.execute("UPDATE account SET role = '" + role + "' WHERE id = '" + owner.id() + "'");
         JsonObject tokens = login(owner.email(), PASSWORD);
         return new Owner(owner.id(), owner.email(), tokens.getString("access_token"), tokens.getString("refresh_token"));
     }

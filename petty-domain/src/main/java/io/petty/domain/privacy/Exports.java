@@ -116,5 +116,4 @@ public class Exports {
     public int forgetExpired(Instant now) {
         return requests.forgetExpired(now);
     }
-
 }

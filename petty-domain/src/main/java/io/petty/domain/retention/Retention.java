@@ -20,8 +20,9 @@ import java.util.List;
  * The retention schedule (compliance/retention.md), applied by the daily {@code retention} job: readings are kept
  * {@code petty.retention.reading-days} whole UTC days (default 90) and dropped a day's partition at a time; dead
  * letters 14 days, idempotency keys a day, live events and finished webhook deliveries 7 days, export archives until
- * they expire (7 days after they were written); each deleted by the first run after. Each step is idempotent: a run that failed half way is simply run again. Login attempts and
- * rate buckets live minutes, not days: {@code AbuseStateExpiry} removes them.
+ * they expire (7 days after they were written); each deleted by the first run after. Each step is idempotent: a run
+ * that failed half way is simply run again. Login attempts and rate buckets live minutes, not days:
+ * {@code AbuseStateExpiry} removes them.
  */
 @ApplicationScoped
 public class Retention {

@@ -60,7 +60,11 @@ class SubjectErasureTest {
     @Test
     void erasingAgainFindsNothingMore() {
         erasure.erase(TwoOwners.ALICE, progress -> { });
-        assertTrue(erasure.erase(TwoOwners.ALICE, progress -> { }).values().stream().allMatch(rows -> rows == 0));
+        Map<String, Integer> again = erasure.erase(TwoOwners.ALICE, progress -> { });
+        assertEquals(SubjectScopes.tables().stream().filter(table -> !SubjectErasure.KEPT.contains(table)).toList(),
+                List.copyOf(again.keySet()), "every table gone through again");
+        assertTrue(again.values().stream().allMatch(rows -> rows == 0), again.toString());
+        assertEquals(Map.of(), erasure.remaining(TwoOwners.ALICE));
     }
 
     private Map<String, Long> counts(UUID subject) throws SQLException {

@@ -4,7 +4,6 @@ import io.petty.domain.behavior.BehaviorEngine;
 import io.petty.domain.telemetry.Reading;
 import io.petty.domain.testing.ReadingScript;
 import io.petty.domain.testing.SampleDay;
-import it.io.petty.Accepted;
 import it.io.petty.Behavior;
 import it.io.petty.Fleet;
 import it.io.petty.TestDatabase;
@@ -24,7 +23,6 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static it.io.petty.PettyHttp.postJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,8 +56,7 @@ class ReanalysisBenchmark {
         }
         detectorsAlone(days);
         for (int round = 1; round <= ROUNDS; round++) {
-            JsonObject run = Accepted.untilEnded(postJson("/v1/admin/reanalysis", "{\"from\": \"" + DAY
-                    + "\", \"to\": \"" + DAY + "\"}", admin.accessToken()), admin.accessToken());
+            JsonObject run = Behavior.reanalyse(admin, DAY, DAY);
             assertEquals("COMPLETED", run.getString("status"), run.toString());
             Matcher readings = READINGS.matcher(run.getString("exit_status"));
             assertTrue(readings.find(), run.toString());

@@ -4,7 +4,6 @@ import io.petty.domain.testing.Archives;
 import it.io.petty.Accepted;
 import it.io.petty.Fleet;
 import it.io.petty.PettyHttp;
-import it.io.petty.Readings;
 import it.io.petty.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -14,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -34,21 +32,14 @@ class ExportIT {
     private static Fleet.Owner officer;
     private static Fleet.Collar subject;
     private static Fleet.Collar someoneElse;
+    /** What {@link Fleet#newCollarWithReadings} sends. */
     private static final int READINGS = 3;
 
     @BeforeAll
     static void twoOwnersWithReadings() {
         officer = Fleet.newOfficer();
-        subject = Fleet.newCollar();
-        someoneElse = Fleet.newCollar();
-        Instant start = Readings.recent().minusSeconds(600);
-        for (Fleet.Collar collar : List.of(subject, someoneElse)) {
-            for (int i = 0; i < READINGS; i++) {
-                HttpResponse<String> posted = postJson("/v1/ingest", Readings.reading(collar.id(),
-                        start.plusSeconds(i)), collar.deviceToken());
-                assertEquals(201, posted.statusCode(), posted.body());
-            }
-        }
+        subject = Fleet.newCollarWithReadings();
+        someoneElse = Fleet.newCollarWithReadings();
     }
 
     @Test

@@ -4,7 +4,6 @@ import io.petty.domain.telemetry.ActivityLevel;
 import io.petty.domain.telemetry.Reading;
 import io.petty.domain.testing.ReadingScript;
 import io.petty.domain.testing.SampleDay;
-import it.io.petty.Accepted;
 import it.io.petty.Behavior;
 import it.io.petty.Fleet;
 import it.io.petty.PettyHttp;
@@ -70,7 +69,7 @@ class ReanalysisJobIT {
         TestDatabase.execute("DELETE FROM behavior_day WHERE collar_id = '" + collar.id() + "'");
         assertNotEquals(analysed, Behavior.storedEvents(collar.id()));
 
-        JsonObject run = reanalyse(DAY, DAY);
+        JsonObject run = Behavior.reanalyse(admin, DAY, DAY);
 
         assertEquals("COMPLETED", run.getString("status"), run.toString());
         assertTrue(run.getString("exit_status").matches("units=\\d+ live=\\d+ readings=\\d+ changes=\\d+"),
@@ -80,7 +79,7 @@ class ReanalysisJobIT {
         assertTrue(Behavior.storedEvents(collar.id()).stream().anyMatch(event -> event.startsWith(walk) && event.endsWith("correct")));
 
         List<String> once = eventsAsStored(collar);
-        JsonObject again = reanalyse(DAY, DAY);
+        JsonObject again = Behavior.reanalyse(admin, DAY, DAY);
         assertEquals("COMPLETED", again.getString("status"), again.toString());
         assertEquals(once, eventsAsStored(collar), "a second run rewrites no event of the day");
 
@@ -115,22 +114,13 @@ class ReanalysisJobIT {
     @Test
     void onlyAnAdminStartsOneAndOnlyOverARangeOfPastDays() {
         Fleet.Owner owner = Fleet.newOwner();
-        assertEquals(403, postJson("/v1/admin/reanalysis", range(DAY, DAY), owner.accessToken()).statusCode());
-        assertEquals(401, postJson("/v1/admin/reanalysis", range(DAY, DAY)).statusCode());
+        assertEquals(403, postJson("/v1/admin/reanalysis", Behavior.reanalysisOf(DAY, DAY), owner.accessToken()).statusCode());
+        assertEquals(401, postJson("/v1/admin/reanalysis", Behavior.reanalysisOf(DAY, DAY)).statusCode());
         assertFields(postJson("/v1/admin/reanalysis", "{\"from\": \"yesterday\"}", admin.accessToken()), "from", "to");
-        assertFields(postJson("/v1/admin/reanalysis", range(DAY, DAY.minusDays(1)), admin.accessToken()), "to");
-        assertFields(postJson("/v1/admin/reanalysis", range(DAY.minusDays(92), DAY), admin.accessToken()), "to");
-        assertFields(postJson("/v1/admin/reanalysis", range(DAY, DAY.plusDays(30)), admin.accessToken()), "to");
+        assertFields(postJson("/v1/admin/reanalysis", Behavior.reanalysisOf(DAY, DAY.minusDays(1)), admin.accessToken()), "to");
+        assertFields(postJson("/v1/admin/reanalysis", Behavior.reanalysisOf(DAY.minusDays(92), DAY), admin.accessToken()), "to");
+        assertFields(postJson("/v1/admin/reanalysis", Behavior.reanalysisOf(DAY, DAY.plusDays(30)), admin.accessToken()), "to");
         assertEquals(400, postJson("/v1/admin/reanalysis", "", admin.accessToken()).statusCode());
-    }
-
-    private static JsonObject reanalyse(LocalDate from, LocalDate to) {
-        return Accepted.untilEnded(postJson("/v1/admin/reanalysis", range(from, to), admin.accessToken()),
-                admin.accessToken());
-    }
-
-    private static String range(LocalDate from, LocalDate to) {
-        return "{\"from\": \"" + from + "\", \"to\": \"" + to + "\"}";
     }
 
     /** The same with when each was last rewritten. */

@@ -93,7 +93,11 @@ class LogHygieneIT {
         }
     }
 
-    /** What the server wrote to the log from {@code from} on, once it had a moment to write it. */
+    /**
+     * What the server wrote to the log from {@code from} on. Lines logged on the request's thread are written before
+     * its answer; the pause is for lines logged after it (a filter's afterwards), for which no condition can be
+     * awaited: the test looks for their absence.
+     */
     private static String logSince(long from) throws IOException, InterruptedException {
         Thread.sleep(1_000);
         try (RandomAccessFile log = new RandomAccessFile(LOG.toFile(), "r")) {

@@ -77,8 +77,8 @@ class ReanalysisCrashIT {
         try (Connection lock = TestDatabase.connect(); Statement sql = lock.createStatement()) {
             lock.setAutoCommit(false);
             sql.execute("SELECT 1 FROM analysis_cursor WHERE collar_id = '" + held + "' FOR UPDATE");
-            HttpResponse<String> started = postJson("/v1/admin/reanalysis", "{\"from\": \"" + DAY + "\", \"to\": \""
-                    + DAY + "\"}", admin.accessToken());
+            HttpResponse<String> started = postJson("/v1/admin/reanalysis", Behavior.reanalysisOf(DAY, DAY),
+                    admin.accessToken());
             assertEquals(202, started.statusCode(), started.body());
             execution = json(started).getJsonNumber("execution_id").longValue();
             PettyHttp.assertWithin(Duration.ofSeconds(60), () -> TestDatabase.count("SELECT count(*) FROM"
@@ -106,8 +106,7 @@ class ReanalysisCrashIT {
             assertEquals(days.get(collar), Behavior.storedDays(collar), collar);
         }
 
-        JsonObject whole = Accepted.untilEnded(postJson("/v1/admin/reanalysis", "{\"from\": \"" + DAY
-                + "\", \"to\": \"" + DAY + "\"}", admin.accessToken()), admin.accessToken());
+        JsonObject whole = Behavior.reanalyse(admin, DAY, DAY);
         assertEquals("COMPLETED", whole.getString("status"), whole.toString());
         assertTrue(units(resumed) < units(whole), "the restart did only what the killed run had not committed: "
                 + resumed.getString("exit_status") + " against a whole run's " + whole.getString("exit_status"));

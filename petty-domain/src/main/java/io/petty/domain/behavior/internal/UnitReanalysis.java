@@ -79,8 +79,8 @@ public class UnitReanalysis implements Reanalysis {
         Instant now = clock.instant();
         String fromCollar = after == null ? "" : after.collarId();
         while (true) {
-            NavigableMap<String, List<PetWindow>> page = cursors.windowsInRange(range, windowsFrom, windowsTo, fromCollar,
-                    collars);
+            NavigableMap<String, List<PetWindow>> page = cursors.windowsInRange(range, windowsFrom, windowsTo,
+                    fromCollar, collars);
             List<Unit> units = new ArrayList<>();
             page.forEach((collarId, windows) -> windows.forEach(window -> {
                 for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
@@ -112,9 +112,9 @@ public class UnitReanalysis implements Reanalysis {
         Map<String, CursorRow> rows = cursors.lockWaiting(collars);
         Set<String> waiting = new HashSet<>();
         backlog.arrivals(collars).forEach(arrival -> waiting.add(arrival.collarId()));
-        Instant now = clock.instant();
-        List<Unit> todo = units.stream().filter(unit -> !unit.end().isAfter(now)
-                && !(live(rows.get(unit.collarId()), unit) && waiting.contains(unit.collarId()))).toList();
+        // Over when paged (units()), a unit stays over; one the live analysis has readings waiting for is its own.
+        List<Unit> todo = units.stream()
+                .filter(unit -> !(live(rows.get(unit.collarId()), unit) && waiting.contains(unit.collarId()))).toList();
         if (todo.isEmpty()) {
             return new Outcome(0, units.size(), 0, 0);
         }
@@ -145,6 +145,7 @@ public class UnitReanalysis implements Reanalysis {
         List<StoredEvent> locked = events.lockForPass(List.of(), read.stream().map(todo::get).toList());
         Map<StoredDay.Key, StoredDay> stored = days.ofCollarsFrom(collars,
                 read.stream().map(i -> todo.get(i).start()).min(Comparator.naturalOrder()).orElseThrow());
+        Instant now = clock.instant();
         Map<String, CursorRow> moved = new HashMap<>();
         int changes = 0;
         for (int i : read) {
@@ -176,6 +177,7 @@ public class UnitReanalysis implements Reanalysis {
      * a reading of a later unit closes them, and readings announced but not yet analysed are its to take.
      */
     private static boolean live(CursorRow row, Unit unit) {
-        return row != null && unit.petId().equals(row.cursor().petId()) && unit.start().equals(row.cursor().unitStart());
+        return row != null && unit.petId().equals(row.cursor().petId())
+                && unit.start().equals(row.cursor().unitStart());
     }
 }

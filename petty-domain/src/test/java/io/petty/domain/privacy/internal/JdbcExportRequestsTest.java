@@ -2,6 +2,7 @@ package io.petty.domain.privacy.internal;
 
 import io.petty.domain.platform.SchemaMigrations;
 import io.petty.domain.privacy.ExportRequest;
+import io.petty.domain.testing.Archives;
 import io.petty.domain.testing.TestPostgres;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,14 +12,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -55,8 +54,7 @@ class JdbcExportRequestsTest {
 
         ExportRequest stored = requests.find(id).orElseThrow();
         assertEquals(archive.length, stored.archiveBytes());
-        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(archive)),
-                stored.archiveSha256());
+        assertEquals(Archives.sha256(archive), stored.archiveSha256());
         assertEquals(NOW.plusSeconds(60), stored.expiresAt());
         ByteArrayOutputStream read = new ByteArrayOutputStream();
         assertTrue(requests.readArchive(id, read));
