@@ -3,6 +3,7 @@ package io.petty.api.http;
 import io.petty.api.problem.ProblemException;
 import io.petty.api.problem.ProblemType;
 import io.petty.domain.abuse.RateLimiter;
+import io.petty.domain.platform.TaggedCounter;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +16,8 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.security.Principal;
 import java.util.LinkedHashMap;
@@ -24,7 +27,8 @@ import java.util.Map;
  * Charges each request to its principal's token bucket for the method's {@link RateLimited} class (the
  * caller's token subject, or the client address when anonymous), after authentication so that a collar
  * cannot spend another's budget. Refusals are {@code 429} with {@code Retry-After}; every limited response
- * carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset}.
+ * carries {@code RateLimit-Limit}, {@code RateLimit-Remaining} and {@code RateLimit-Reset}. Refusals are counted by
+ * class (Prometheus: {@code petty_rate_limited_total{class}}).
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION + 10)
@@ -32,8 +36,11 @@ import java.util.Map;
 public class RateLimits implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final String DECISION = "io.petty.rate-limit";
+    private static final Metadata LIMITED = Metadata.builder().withName("petty.rate.limited")
+            .withDescription("Requests refused with 429 for exceeding their rate limit, by limit class").build();
 
     private final RateLimiter limiter;
+    private final TaggedCounter limited;
 
     @Context
     private ResourceInfo resource;
@@ -41,13 +48,15 @@ public class RateLimits implements ContainerRequestFilter, ContainerResponseFilt
     private HttpServletRequest servletRequest;
 
     @Inject
-    public RateLimits(RateLimiter limiter) {
+    public RateLimits(RateLimiter limiter, MetricRegistry registry) {
         this.limiter = limiter;
+        this.limited = new TaggedCounter(registry, LIMITED, "class");
     }
 
     /** For CDI proxies and the JAX-RS runtime; never called to build a working instance. */
     public RateLimits() {
-        this(null);
+        this.limiter = null;
+        this.limited = null;
     }
 
     @Override
@@ -64,6 +73,7 @@ public class RateLimits implements ContainerRequestFilter, ContainerResponseFilt
         RateLimiter.Decision decision = limiter.take(limited.value(), principal);
         request.setProperty(DECISION, decision);
         if (!decision.allowed()) {
+            this.limited.inc(limited.value());
             throw new ProblemException(ProblemType.RATE_LIMITED, "Too many requests; retry after "
                     + decision.retryAfterSeconds() + " s.", headers(decision));
         }

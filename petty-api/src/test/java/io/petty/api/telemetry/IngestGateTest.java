@@ -53,9 +53,9 @@ class IngestGateTest {
 
     @Test
     void limitsBelowOneAreAConfigurationError() {
-        assertThrows(IllegalArgumentException.class, () -> new IngestGate(0, Optional.empty(), 4));
-        assertThrows(IllegalArgumentException.class, () -> new IngestGate(16, Optional.of(0), 4));
-        assertThrows(IllegalArgumentException.class, () -> new IngestGate(16, Optional.empty(), 0));
+        assertThrows(IllegalArgumentException.class, () -> new IngestGate(0, Optional.empty(), 4, null));
+        assertThrows(IllegalArgumentException.class, () -> new IngestGate(16, Optional.of(0), 4, null));
+        assertThrows(IllegalArgumentException.class, () -> new IngestGate(16, Optional.empty(), 0, null));
     }
 
     @Test

@@ -11,6 +11,9 @@ import io.petty.domain.pets.PetService;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -22,9 +25,15 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** What owners read of the engine's work: a pet's day, and what it is doing now. Scoped to the calling owner. */
+/**
+ * What owners read of the engine's work: a pet's day, and what it is doing now. Scoped to the calling owner. Each day
+ * served is counted (Prometheus: {@code petty_timelines_served_total}).
+ */
 @Dependent
 public class TimelineService {
+
+    private static final Metadata SERVED = Metadata.builder().withName("petty.timelines.served")
+            .withDescription("Timelines (a pet's day) served to owners").build();
 
     private final PetService pets;
     private final CollarPairings pairings;
@@ -33,10 +42,11 @@ public class TimelineService {
     private final BehaviorDays days;
     private final Provider<BehaviorEngine> engines;
     private final Clock clock;
+    private final Counter served;
 
     @Inject
     public TimelineService(PetService pets, CollarPairings pairings, CollarRepository collars, BehaviorEvents events,
-                           BehaviorDays days, Provider<BehaviorEngine> engines, Clock clock) {
+                           BehaviorDays days, Provider<BehaviorEngine> engines, Clock clock, MetricRegistry registry) {
         this.pets = pets;
         this.pairings = pairings;
         this.collars = collars;
@@ -44,6 +54,7 @@ public class TimelineService {
         this.days = days;
         this.engines = engines;
         this.clock = clock;
+        this.served = registry.counter(SERVED);
     }
 
     /**
@@ -99,7 +110,9 @@ public class TimelineService {
         BehaviorEngine engine = engines.get();
         Map<String, String> sources = engine.detectors().stream()
                 .collect(Collectors.toMap(Detector::name, Detector::source));
-        return new Timeline(pet.id(), collarId, day, pet.timeZone(), found, summary, engine.version(), now,
+        Timeline timeline = new Timeline(pet.id(), collarId, day, pet.timeZone(), found, summary, engine.version(), now,
                 now.minus(engine.settings().maxGap()), sources);
+        served.inc();
+        return timeline;
     }
 }

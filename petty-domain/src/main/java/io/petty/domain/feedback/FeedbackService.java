@@ -3,39 +3,58 @@ package io.petty.domain.feedback;
 import io.petty.domain.behavior.BehaviorEngine;
 import io.petty.domain.behavior.BehaviorEvent;
 import io.petty.domain.behavior.BehaviorEvents;
+import io.petty.domain.behavior.Verdict;
 import io.petty.domain.pets.PetNotFoundException;
 import io.petty.domain.pets.PetService;
+import io.petty.domain.platform.AfterCommit;
+import io.petty.domain.platform.TaggedCounter;
 import io.petty.domain.privacy.PiiRedactor;
 import io.petty.domain.validation.InvalidInputException;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 
-/** Owners' feedback on their pets' events. Every method is scoped to the calling owner. */
+/**
+ * Owners' feedback on their pets' events. Every method is scoped to the calling owner. Feedback stored is counted
+ * by verdict (Prometheus: {@code petty_feedback_total{verdict}}): the share of incorrect ones is the engine's error
+ * rate as owners see it.
+ */
 @Dependent
 public class FeedbackService {
+
+    private static final Metadata FEEDBACK = Metadata.builder().withName("petty.feedback")
+            .withDescription("Owners' feedback on events, by verdict: correct or incorrect").build();
 
     private final BehaviorEvents events;
     private final FeedbackRepository feedback;
     private final PetService pets;
     private final Provider<BehaviorEngine> engines;
     private final Clock clock;
+    private final AfterCommit afterCommit;
+    private final TaggedCounter verdicts;
 
     @Inject
     public FeedbackService(BehaviorEvents events, FeedbackRepository feedback, PetService pets,
-                           Provider<BehaviorEngine> engines, Clock clock) {
+                           Provider<BehaviorEngine> engines, Clock clock, AfterCommit afterCommit,
+                           MetricRegistry registry) {
         this.events = events;
         this.feedback = feedback;
         this.pets = pets;
         this.engines = engines;
         this.clock = clock;
+        this.afterCommit = afterCommit;
+        this.verdicts = new TaggedCounter(registry, FEEDBACK, "verdict",
+                Arrays.stream(Verdict.values()).map(Verdict::code));
     }
 
     /**
@@ -62,6 +81,7 @@ public class FeedbackService {
         UUID id = UUID.randomUUID();
         feedback.add(new Feedback(id, event.id(), ownerId, checked.verdict(), checked.correctedBehavior(),
                 redacted(checked.note()), checked.segmentJson(), checked.observedAt(), now));
+        afterCommit.run(() -> verdicts.inc(checked.verdict().code()));
         return id;
     }
 

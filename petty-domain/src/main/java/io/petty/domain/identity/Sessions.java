@@ -33,11 +33,11 @@ public class Sessions {
     private final PiiProtector pii;
     private final RevocationList revocations;
     private final DeviceCookies devices;
-    private final LoginCounts logins;
+    private final SessionCounts counts;
 
     @Inject
     public Sessions(AccountService accounts, TokenService tokens, LoginThrottle throttle, AuditLog audit,
-                    PiiProtector pii, RevocationList revocations, DeviceCookies devices, LoginCounts logins) {
+                    PiiProtector pii, RevocationList revocations, DeviceCookies devices, SessionCounts counts) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.throttle = throttle;
@@ -45,7 +45,7 @@ public class Sessions {
         this.pii = pii;
         this.revocations = revocations;
         this.devices = devices;
-        this.logins = logins;
+        this.counts = counts;
     }
 
     /** A login's tokens, and the device cookie its client presents at its next logins to this account. */
@@ -73,17 +73,17 @@ public class Sessions {
         if (wait.isPresent()) {
             audit.record(AuditEvent.LOGIN_THROTTLED, null, pseudonym, "retry after " + wait.get().toSeconds() + " s"
                     + (device.isPresent() ? " (known device)" : ""));
-            logins.throttled();
+            counts.throttled();
             throw new LoginThrottledException(wait.get());
         }
         Optional<Account> account = accounts.authenticate(email, password);
         if (account.isEmpty()) {
             audit.record(AuditEvent.LOGIN_FAILED, null, pseudonym, "wrong email or password");
-            logins.failed();
+            counts.failed();
             throw new InvalidCredentialsException();
         }
         throttle.succeeded(emailKey, address, device);
-        logins.succeeded();
+        counts.succeeded();
         audit.record(AuditEvent.LOGIN_SUCCEEDED, account.get().id().toString(), account.get().id().toString(),
                 "role " + account.get().role().group());
         return new SignedIn(tokens.login(account.get()), devices.issue(emailKey, device));
@@ -97,6 +97,7 @@ public class Sessions {
             revocations.revokeFamily(reuse.familyId());
             audit.record(AuditEvent.REFRESH_REUSE_DETECTED, reuse.accountId().toString(),
                     reuse.accountId().toString(), "family " + reuse.familyId() + " revoked");
+            counts.refreshReused();
             throw reuse;
         }
         try {

@@ -9,6 +9,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.Shutdown;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +26,9 @@ import java.util.logging.Logger;
  * The motion model this server serves: the one activated in PostgreSQL, loaded once the schema is ready (before the
  * behavior engine's first pass) and again whenever an activation is announced ({@link #reload}). A database with no
  * model at all gets the one the server ships with, trained on the shared dog-collar data, stored and activated.
- * Every {@value #REPORT_SECONDS} s it hands the confidence monitor's averages to the database.
+ * Every {@value #REPORT_SECONDS} s it hands the confidence monitor's averages to the database. The served model's
+ * rolling average is a gauge (Prometheus: {@code petty_model_confidence}, with
+ * {@code petty_model_confidence_predictions} saying how many predictions it averages; NaN while none was served).
  */
 @ApplicationScoped
 public class ActiveMotionModel {
@@ -34,6 +38,11 @@ public class ActiveMotionModel {
     static final long REPORT_SECONDS = 10;
     private static final Logger LOG = Logger.getLogger(ActiveMotionModel.class.getName());
     private static final String SERVER = "petty-server";
+    private static final Metadata CONFIDENCE = Metadata.builder().withName("petty.model.confidence")
+            .withDescription("Average calibrated confidence of the served motion model's latest predictions").build();
+    private static final Metadata PREDICTIONS = Metadata.builder().withName("petty.model.confidence.predictions")
+            .withDescription("How many of the served motion model's latest predictions the confidence averages")
+            .build();
 
     private final MotionModels models;
     private final ConfidenceMonitor monitor;
@@ -45,12 +54,16 @@ public class ActiveMotionModel {
 
     @Inject
     public ActiveMotionModel(MotionModels models, ConfidenceMonitor monitor, ManagedScheduledExecutorService scheduler,
-                             Clock clock) {
+                             Clock clock, MetricRegistry registry) {
         this.models = models;
         this.monitor = monitor;
         this.scheduler = scheduler;
         this.clock = clock;
         this.serverName = ServerName.current();
+        registry.gauge(CONFIDENCE, this, served -> served.confidence().map(MotionModels.Confidence::average)
+                .orElse(Double.NaN));
+        registry.gauge(PREDICTIONS, this, served -> served.confidence().map(MotionModels.Confidence::predictions)
+                .orElse(0L));
     }
 
     /** For CDI proxies; never called to build a working instance. */
@@ -92,6 +105,11 @@ public class ActiveMotionModel {
     /** The model to serve now; empty when none is active (the engine runs its rule detectors alone). */
     public Optional<MotionModel> current() {
         return Optional.ofNullable(current);
+    }
+
+    private Optional<MotionModels.Confidence> confidence() {
+        MotionModel serving = current;
+        return serving == null ? Optional.empty() : monitor.rolling(serving.version());
     }
 
     /** Reads which model is active and loads it if it is not the one served: after an activation anywhere. */

@@ -197,7 +197,7 @@ class BehaviorStoreInContainerIT {
         Dog fromDatabase = dog();
         // Stored as by another server: this one holds none of them, so its passes read them back.
         ReadingRepository elsewhere = new JdbcReadingRepository(dataSource, new JdbcReadingPartitions(dataSource),
-                new HeldReadings());
+                new HeldReadings(), committed -> { });
         List<Reading> day = ReadingScript.startingAt(T0).rest(52, 53, 52, 54, 53, 52).walk(14, 95, 12, 3)
                 .play(6, 150, 40, 0).rest(3, 80).play(6, 150, -40, 0).rest(5, 70).readings();
         for (int from = 0; from < day.size(); from += 9) {

@@ -1,33 +1,27 @@
 package it.io.petty.observability;
 
+import it.io.petty.Behavior;
 import it.io.petty.Fleet;
-import it.io.petty.PettyHttp;
 import it.io.petty.Readings;
+import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static it.io.petty.PettyHttp.postJson;
 import static it.io.petty.Readings.batch;
 import static it.io.petty.Readings.reading;
+import static it.io.petty.observability.ServedMetrics.awaitSample;
+import static it.io.petty.observability.ServedMetrics.change;
+import static it.io.petty.observability.ServedMetrics.scrape;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/**
- * Petty's own metrics in the Prometheus text the server serves at {@code /metrics} (open on the test server; in
- * production over HTTPS to Liberty's reader role): what a request did shows as the counter's change.
- */
+/** Petty's own metrics as the server serves them: what a request did shows as the counter's change. */
 class MetricsIT {
-
-    /** A sample line: name, labels, value (timestamps are not written). */
-    private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+)$");
 
     @Test
     void ingestCountsReadingsByOutcomeAndRejectionsByReason() {
@@ -42,12 +36,66 @@ class MetricsIT {
                 reading(collar.id(), start.plusSeconds(2)).replace("\"heart_rate\": 72", "\"heart_rate\": 400"))),
                 collar.deviceToken());
         assertEquals(201, response.statusCode(), response.body());
+        // A small body with nothing rejected is written in a group commit (alone or with others').
+        assertEquals(201, postJson("/v1/ingest", reading(collar.id(), start.plusSeconds(3)), collar.deviceToken())
+                .statusCode());
         Map<String, Double> after = scrape();
 
-        assertEquals(2, change(before, after, "petty_readings_total{outcome=\"stored\"}"));
+        assertEquals(3, change(before, after, "petty_readings_total{outcome=\"stored\"}"));
         assertEquals(1, change(before, after, "petty_readings_total{outcome=\"duplicate\"}"));
         assertEquals(1, change(before, after, "petty_readings_total{outcome=\"rejected\"}"));
         assertEquals(1, change(before, after, "petty_readings_rejected_total{reason=\"heart_rate\"}"));
+        assertTrue(change(before, after, "petty_ingest_group_commit_readings_count") >= 1);
+    }
+
+    @Test
+    void liveAnalysisCountsWhatItDetectedAndOwnersWhatTheyReadAndSaid() {
+        Map<String, Double> before = scrape();
+
+        ServedMetrics.Walked walked = ServedMetrics.walked();
+        String walkId = Behavior.timeline(walked.collar(), walked.day().toString()).getJsonArray("timeline").stream()
+                .map(JsonValue::asJsonObject).filter(event -> event.getString("behavior").equals("Walk")).findFirst()
+                .orElseThrow().getString("event_id");
+        assertEquals(201, postJson("/v1/submit-feedback", "{\"event_id\": \"" + walkId
+                + "\", \"user_feedback\": \"incorrect\"}", walked.collar().owner().accessToken()).statusCode());
+        Map<String, Double> after = scrape();
+
+        // Other collars' analyses may count walks too: at least this one's.
+        assertTrue(change(before, after, "petty_behaviors_detected_total{behavior=\"Walk\"}") >= 1);
+        assertEquals(1, change(before, after, "petty_timelines_served_total"));
+        assertEquals(1, change(before, after, "petty_feedback_total{verdict=\"incorrect\"}"));
+    }
+
+    @Test
+    void refusalsAreCountedByRateLimitClassAndRefreshReuseIsCounted() {
+        Fleet.Collar collar = Fleet.newCollar();
+        Fleet.Owner owner = Fleet.newOwner();
+        Map<String, Double> before = scrape();
+
+        int refused = ServedMetrics.untilRateLimited(collar);
+        String refresh = "{\"refresh_token\": \"" + owner.refreshToken() + "\"}";
+        assertEquals(200, postJson("/v1/auth/refresh", refresh).statusCode());
+        assertEquals(401, postJson("/v1/auth/refresh", refresh).statusCode());
+        Map<String, Double> after = scrape();
+
+        assertEquals(1, refused, "the collar's ingest bucket never ran out");
+        assertEquals(1, change(before, after, "petty_rate_limited_total{class=\"ingest\"}"));
+        assertEquals(1, change(before, after, "petty_refresh_reuse_detected_total"));
+    }
+
+    @Test
+    void gaugesJobRunsAndRequestDurationHistogramsAreServed() {
+        // The test server's nightly jobs are due from midnight: each ran as it came up.
+        Map<String, Double> samples = awaitSample("petty_job_runs_total{job_name=\"retention\",outcome=\"completed\"}");
+        assertTrue(samples.containsKey("petty_job_duration_seconds_count{job_name=\"retention\"}"), samples.keySet()
+                .toString());
+        assertEquals(2.0, samples.get("petty_ingest_permits_max"), "the test server's petty.ingest.max-concurrent");
+        assertEquals(0.0, samples.get("petty_ingest_permits_in_use{size=\"large\"}"));
+        assertTrue(samples.containsKey("petty_model_confidence"));
+        assertTrue(samples.containsKey("petty_model_confidence_predictions"));
+        assertTrue(samples.keySet().stream().anyMatch(sample -> sample.startsWith(
+                "http_server_request_duration_seconds_bucket{") && sample.contains("http_route=\"/v1/ingest\"")
+                && sample.contains("le=\"2.0\"")), "no 2 s bucket for /v1/ingest");
     }
 
     @Test
@@ -62,32 +110,5 @@ class MetricsIT {
 
         assertEquals(1, change(before, after, "petty_logins_total{outcome=\"failed\"}"));
         assertEquals(1, change(before, after, "petty_logins_total{outcome=\"succeeded\"}"));
-    }
-
-    private static double change(Map<String, Double> before, Map<String, Double> after, String sample) {
-        if (!after.containsKey(sample)) {
-            throw new AssertionError(sample + " not served; Petty's samples: " + after.keySet().stream()
-                    .filter(name -> name.startsWith("petty_")).sorted().toList());
-        }
-        return after.get(sample) - before.getOrDefault(sample, 0.0);
-    }
-
-    /** Every sample served, keyed by name and labels (sorted, Liberty's {@code mp_scope} left out). */
-    private static Map<String, Double> scrape() {
-        HttpResponse<String> metrics = PettyHttp.get("/metrics");
-        assertEquals(200, metrics.statusCode());
-        Map<String, Double> samples = new HashMap<>();
-        for (String line : metrics.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank()).toList()) {
-            Matcher sample = SAMPLE.matcher(line.trim());
-            if (!sample.matches()) {
-                continue;
-            }
-            String labels = sample.group(2) == null ? "" : Arrays.stream(sample.group(2).split(","))
-                    .map(String::trim).filter(label -> !label.isEmpty() && !label.startsWith("mp_scope="))
-                    .sorted().collect(Collectors.joining(","));
-            samples.put(sample.group(1) + (labels.isEmpty() ? "" : "{" + labels + "}"),
-                    Double.parseDouble(sample.group(3)));
-        }
-        return samples;
     }
 }

@@ -197,7 +197,7 @@ public class AnalysisPass {
         List<Alert> alerted = rules.apply(alerts);
         alerted.forEach(news::alert);
         // One notification for the whole pass, at its commit (a NOTIFY serialises commits: never one per reading).
-        announcements.publish(news.all());
+        announcements.publish(news);
         cursors.save(moved);
         backlog.settle(arrivals.stream().map(Arrival::id).toList());
         return new Outcome(byCollar.size(), jobs.size(), fed.held + fed.read, fed.held, changes, deferred,
@@ -255,7 +255,7 @@ public class AnalysisPass {
         // What was read back was evaluated once already, without a change (a change is stored at once); with the
         // pet's settings changed since, it may make one now.
         rules.apply(alerts).forEach(news::alert);
-        announcements.publish(news.all());
+        announcements.publish(news);
         cursors.save(moved);
         return stale.size();
     }

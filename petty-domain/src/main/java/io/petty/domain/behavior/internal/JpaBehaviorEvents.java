@@ -32,7 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * Events through JPA: few per unit, read and written as objects. The analysis locks a unit's events while it
@@ -116,11 +116,12 @@ public class JpaBehaviorEvents implements BehaviorEvents {
      *
      * @param stored the unit's events from {@link #lockForPass}: its open ones when the analysis continued the unit
      *               (only those can have changed), all of them when it analysed the unit from its first reading
-     * @param news   told of each event that began (stored for the first time, open) or ended (closed now)
+     * @param news   told of each event that began (stored for the first time: true) or ended (closed now: false; an
+     *               event found closed at once began)
      * @return how many rows changed
      */
     int apply(List<StoredEvent> stored, String collarId, UUID petId, List<DetectedEvent> closed,
-              List<DetectedEvent> open, Instant now, Consumer<BehaviorEvent> news) {
+              List<DetectedEvent> open, Instant now, BiConsumer<BehaviorEvent, Boolean> news) {
         Map<UUID, StoredEvent> byId = new HashMap<>();
         stored.forEach(event -> byId.put(event.id(), event));
         List<StoredEvent> reviewed = stored.stream().filter(StoredEvent::reviewed).toList();
@@ -152,7 +153,7 @@ public class JpaBehaviorEvents implements BehaviorEvents {
                     changes++;
                 }
                 if (began || wasOpen && !isOpen) {
-                    news.accept(event(existing));
+                    news.accept(event(existing), began);
                 }
             }
         }
@@ -168,7 +169,7 @@ public class JpaBehaviorEvents implements BehaviorEvents {
                 event.found(event.kind(), event.behavior(), event.startedAt(), event.endedAt(), event.confidence(),
                         event.distanceM(), event.detector(), event.detectorVersion(), event.evidence(), false, analysedAt);
                 changes++;
-                news.accept(event(event));
+                news.accept(event(event), false);
             }
         }
         return changes;

@@ -23,9 +23,14 @@ final class PassNews {
     private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
 
     private final List<LiveNews> news = new ArrayList<>();
+    private final List<String> detected = new ArrayList<>();
+    private final List<String> opened = new ArrayList<>();
 
-    /** An event that began (stored for the first time, open) or ended. */
-    void event(BehaviorEvent event) {
+    /** An event that began (stored for the first time, open or already closed) or ended. */
+    void event(BehaviorEvent event, boolean began) {
+        if (began) {
+            detected.add(event.behavior());
+        }
         JsonObjectBuilder data = BUILDERS.createObjectBuilder().add("event_id", event.id().toString())
                 .add("pet_id", event.petId().toString()).add("kind", event.kind().name().toLowerCase(Locale.ROOT))
                 .add("behavior", event.shownBehavior()).add("start", event.start().toString())
@@ -40,6 +45,9 @@ final class PassNews {
 
     /** An episode as its opening or resolution left it. */
     void alert(Alert alert) {
+        if (alert.resolvedAt() == null) {
+            opened.add(alert.kind().wireName());
+        }
         JsonObjectBuilder data = BUILDERS.createObjectBuilder().add("id", alert.id().toString())
                 .add("pet_id", alert.petId().toString()).add("collar_id", alert.collarId())
                 .add("kind", alert.kind().wireName()).add("state", alert.state().name().toLowerCase(Locale.ROOT))
@@ -54,5 +62,15 @@ final class PassNews {
 
     List<LiveNews> all() {
         return news;
+    }
+
+    /** The behaviors of the events that began, one entry each. */
+    List<String> detected() {
+        return detected;
+    }
+
+    /** The kinds of the alerts opened, one entry each. */
+    List<String> opened() {
+        return opened;
     }
 }

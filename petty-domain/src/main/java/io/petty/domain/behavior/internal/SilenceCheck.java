@@ -89,7 +89,7 @@ public class SilenceCheck {
         });
         PassNews news = new PassNews();
         rules.apply(alerts).forEach(news::alert);
-        announcements.publish(news.all());
+        announcements.publish(news);
         cursors.saveAlerts(checked);
         return news.all().size();
     }

@@ -165,7 +165,7 @@ public class UnitReanalysis implements Reanalysis {
                 summary = analysis.summary();
             }
             changes += events.apply(JpaBehaviorEvents.ofUnit(locked, unit.collarId(), unit.petId(), unit.start(),
-                    unit.end(), false), unit.collarId(), unit.petId(), closed.get(i), open, now, event -> { });
+                    unit.end(), false), unit.collarId(), unit.petId(), closed.get(i), open, now, (event, began) -> { });
             days.summarise(unit, summary, stored, now);
         }
         cursors.save(moved);

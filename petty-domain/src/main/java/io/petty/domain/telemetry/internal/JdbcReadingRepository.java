@@ -5,6 +5,7 @@ import io.petty.domain.platform.SqlArrays;
 import io.petty.domain.platform.SqlTransactions;
 import io.petty.domain.telemetry.ActivityLevel;
 import io.petty.domain.telemetry.GeoPoint;
+import io.petty.domain.telemetry.IngestCounts;
 import io.petty.domain.telemetry.MotionWindow;
 import io.petty.domain.telemetry.Reading;
 import io.petty.domain.telemetry.ReadingRepository;
@@ -31,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntConsumer;
 import java.util.UUID;
 import java.util.function.ObjIntConsumer;
 import java.util.stream.Collectors;
@@ -123,12 +125,22 @@ public class JdbcReadingRepository implements ReadingRepository {
     private final HeldReadings held;
 
     @Inject
-    public JdbcReadingRepository(DataSource dataSource, JdbcReadingPartitions partitions, HeldReadings held) {
+    public JdbcReadingRepository(DataSource dataSource, JdbcReadingPartitions partitions, HeldReadings held,
+                                 IngestCounts counts) {
+        this(dataSource, partitions, held, counts::groupCommitted);
+    }
+
+    /** @param groupCommitted told how many readings each commit of grouped small writes held */
+    public JdbcReadingRepository(DataSource dataSource, JdbcReadingPartitions partitions, HeldReadings held,
+                                 IntConsumer groupCommitted) {
         this.dataSource = dataSource;
         this.partitions = partitions;
         this.held = held;
-        this.smallWrites = new GroupCommit<>(ReadingRules.MAX_BATCH, readings -> write(readings, List.of()),
-                JdbcReadingRepository::refusedForItsData);
+        this.smallWrites = new GroupCommit<>(ReadingRules.MAX_BATCH, readings -> {
+            BitSet stored = write(readings, List.of());
+            groupCommitted.accept(readings.size());
+            return stored;
+        }, JdbcReadingRepository::refusedForItsData);
     }
 
     /** Required by CDI to proxy an application-scoped bean; never used to build a working instance. */

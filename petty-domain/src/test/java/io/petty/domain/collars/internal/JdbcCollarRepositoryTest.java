@@ -49,7 +49,8 @@ class JdbcCollarRepositoryTest {
         database = TestPostgres.freshDatabase();
         new SchemaMigrations(database).migrate();
         collars = new JdbcCollarRepository(database);
-        readings = new JdbcReadingRepository(database, new JdbcReadingPartitions(database), new HeldReadings());
+        readings = new JdbcReadingRepository(database, new JdbcReadingPartitions(database), new HeldReadings(),
+                committed -> { });
         assertEquals(Set.of(COLLAR), collars.provision(List.of(new CollarRepository.NewCollar(COLLAR, SECRET, CLAIM))));
     }
 

@@ -59,7 +59,7 @@ class JdbcReadingRepositoryTest {
         new SchemaMigrations(database).migrate();
         partitions = new JdbcReadingPartitions(database);
         held = new HeldReadings();
-        repository = new JdbcReadingRepository(database, partitions, held);
+        repository = new JdbcReadingRepository(database, partitions, held, committed -> { });
         deadLetters = new JdbcDeadLetterRepository(database);
     }
 
@@ -118,8 +118,8 @@ class JdbcReadingRepositoryTest {
         assertEquals(List.of(reading("SN-002", T0)), backlog.held(second.subList(0, 1)).orElseThrow());
         assertEquals(Optional.empty(), backlog.held(second), "all or nothing: one of them was taken");
 
-        new JdbcReadingRepository(database, partitions, new HeldReadings()).store(List.of(reading("SN-003", T0)),
-                List.of());
+        new JdbcReadingRepository(database, partitions, new HeldReadings(), committed -> { })
+                .store(List.of(reading("SN-003", T0)), List.of());
         assertEquals(Optional.empty(), backlog.held(backlog.arrivals(List.of("SN-003"))),
                 "what another server stored is not held here");
         repository.store(List.of(reading("SN-004", T0)), List.of());
@@ -287,7 +287,8 @@ class JdbcReadingRepositoryTest {
                         throw e.getCause();
                     }
                 });
-        JdbcReadingRepository grouped = new JdbcReadingRepository(counted, partitions, new HeldReadings());
+        JdbcReadingRepository grouped = new JdbcReadingRepository(counted, partitions, new HeldReadings(),
+                committed -> { });
         Reading twice = reading("SN-001", T0);
         FutureTask<BitSet> first = new FutureTask<>(() -> grouped.store(List.of(reading("SN-009", T0)), List.of()));
         FutureTask<BitSet> one = new FutureTask<>(() -> grouped.store(List.of(twice), List.of()));
