@@ -28,7 +28,10 @@ public class RequestIds implements ContainerRequestFilter, ContainerResponseFilt
 
     @Override
     public void filter(ContainerRequestContext request) {
-        request.setProperty(PROPERTY, idFor(request.getHeaderString(HEADER)));
+        // LogContext, a servlet filter, has given most requests their id already.
+        if (request.getProperty(PROPERTY) == null) {
+            request.setProperty(PROPERTY, idFor(request.getHeaderString(HEADER)));
+        }
     }
 
     /** The request's id, given it now when the filter never saw it (an error the servlet container answered). */

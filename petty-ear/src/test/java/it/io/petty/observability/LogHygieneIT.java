@@ -2,20 +2,18 @@ package it.io.petty.observability;
 
 import it.io.petty.Fleet;
 import it.io.petty.PettyHttp;
+import it.io.petty.ServerLog;
 import it.io.petty.TokenForge;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import static it.io.petty.PettyHttp.postJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,14 +25,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
  */
 class LogHygieneIT {
 
-    private static final Path LOG = Path.of(System.getProperty("petty.test.wlp.dir"))
-            .resolve("usr/servers/petty/logs/messages.log");
-    /** A line of Liberty's simple format at level E: {@code [date] thread logger E message}. */
-    private static final Pattern ERROR_LINE = Pattern.compile("^\\[[^]]+] \\S+ \\S+\\s+E .*");
 
     @Test
     void personalDataInBodiesQueriesAndHeadersNeverReachesTheLog() throws Exception {
-        long from = logSize();
+        long from = ServerLog.size();
         String email = "hygiene-" + UUID.randomUUID() + "@example.org";
         String password = "Hygiene-" + UUID.randomUUID();
         String phone = "+358 40 765 4321";
@@ -69,7 +63,7 @@ class LogHygieneIT {
 
     @Test
     void requestsThatNeedNoTokenLeaveNoErrorInTheLog() throws Exception {
-        long from = logSize();
+        long from = ServerLog.size();
         String email = "anonymous-" + UUID.randomUUID() + "@example.org";
         Fleet.require(postJson("/v1/accounts", """
                 {"email": "%s", "password": "%s", "display_name": "Anon"}""".formatted(email, Fleet.PASSWORD)), 201);
@@ -83,14 +77,10 @@ class LogHygieneIT {
         assertEquals(401, PettyHttp.get("/v1/pets", TokenForge.signedByServer(TokenForge.ownerClaims(UUID.randomUUID())
                 .expirationTime(Date.from(Instant.now().minusSeconds(3600))).build())).statusCode());
 
-        List<String> errors = logSince(from).lines().filter(line -> ERROR_LINE.matcher(line).matches()).toList();
+        List<String> errors = ServerLog.entries(logSince(from)).stream()
+                .filter(entry -> ServerLog.ERROR_LEVELS.contains(entry.getString("loglevel", ""))).map(Object::toString)
+                .toList();
         assertEquals(List.of(), errors, "error lines for requests that were not errors");
-    }
-
-    private static long logSize() throws IOException {
-        try (RandomAccessFile log = new RandomAccessFile(LOG.toFile(), "r")) {
-            return log.length();
-        }
     }
 
     /**
@@ -100,11 +90,6 @@ class LogHygieneIT {
      */
     private static String logSince(long from) throws IOException, InterruptedException {
         Thread.sleep(1_000);
-        try (RandomAccessFile log = new RandomAccessFile(LOG.toFile(), "r")) {
-            byte[] written = new byte[(int) Math.max(0, log.length() - from)];
-            log.seek(from);
-            log.readFully(written);
-            return new String(written, StandardCharsets.UTF_8);
-        }
+        return ServerLog.since(from);
     }
 }

@@ -2,12 +2,15 @@ package it.io.petty.resilience;
 
 import it.io.petty.Fleet;
 import it.io.petty.PettyHttp;
+import it.io.petty.ServerLog;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.UUID;
 
 import static it.io.petty.PettyHttp.get;
 import static it.io.petty.PettyHttp.json;
@@ -21,7 +24,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * While PostgreSQL is down the server answers 503 with Retry-After and reports not-ready (but live);
- * when it returns, the server recovers by itself. Runs against the embedded database only.
+ * when it returns, the server recovers by itself; the failure is logged with the request's id and trace id. Runs
+ * against the embedded database only.
  */
 class DatabaseOutageIT {
 
@@ -34,10 +38,23 @@ class DatabaseOutageIT {
         String collar = device.id();
         PostgresControl postgres = new PostgresControl(Path.of(DATA_DIR));
 
+        String requestId = "outage-" + UUID.randomUUID();
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        long logFrom = ServerLog.size();
         postgres.stop();
         try {
-            HttpResponse<String> refused = postJson("/v1/ingest", reading(collar, recent()), device.deviceToken());
+            HttpResponse<String> refused = PettyHttp.send(PettyHttp.request("/v1/ingest")
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer "
+                            + device.deviceToken()).header("X-Request-ID", requestId)
+                    .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                    .POST(HttpRequest.BodyPublishers.ofString(reading(collar, recent()))));
             assertEquals(503, refused.statusCode(), refused.body());
+            // The failure is logged as a JSON line that names the request and the client's trace.
+            JsonObject logged = ServerLog.entries(ServerLog.since(logFrom)).stream()
+                    .filter(entry -> entry.getString("message", "").contains(requestId)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no log line names " + requestId));
+            assertEquals(requestId, logged.getString("ext_requestId"), logged.toString());
+            assertEquals(traceId, logged.getString("ext_traceId"), logged.toString());
             assertEquals("https://petty.io/problems/database-unavailable", json(refused).getString("type"));
             assertTrue(Integer.parseInt(refused.headers().firstValue("Retry-After").orElseThrow()) > 0);
 
