@@ -1,5 +1,6 @@
 package io.petty.batch;
 
+import io.petty.domain.platform.Tracing;
 import jakarta.batch.api.listener.AbstractJobListener;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.Metric;
@@ -20,7 +21,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Counts every run of every job as it ends, listed in each JSL: runs by job and outcome (Prometheus:
+ * Traces every run of every job (a span from its start to its end, on the job's thread: its database spans are its
+ * children) and counts it as it ends, listed in each JSL: runs by job and outcome (Prometheus:
  * {@code petty_job_runs_total{job_name,outcome="completed|failed|stopped"}}), how long they took
  * ({@code petty_job_duration_seconds{job_name}}) and the items their chunk steps wrote
  * ({@code petty_job_items_total{job_name}}). The label is not {@code job}: Prometheus gives that to the scrape job.
@@ -42,17 +44,21 @@ public class JobOutcomes extends AbstractJobListener {
 
     private final JobContext job;
     private final MetricRegistry registry;
+    private final Tracing tracing;
     private long startedNanos;
+    private Tracing.Job traced;
 
     @Inject
-    public JobOutcomes(JobContext job, MetricRegistry registry) {
+    public JobOutcomes(JobContext job, MetricRegistry registry, Tracing tracing) {
         this.job = job;
         this.registry = registry;
+        this.tracing = tracing;
     }
 
     @Override
     public void beforeJob() {
         startedNanos = System.nanoTime();
+        traced = tracing.job(job.getJobName(), job.getExecutionId());
         Tag name = new Tag("job_name", job.getJobName());
         OUTCOMES.forEach(outcome -> registry.counter(RUNS, name, new Tag("outcome", outcome)));
         registry.counter(ITEMS, name);
@@ -60,10 +66,12 @@ public class JobOutcomes extends AbstractJobListener {
 
     @Override
     public void afterJob() {
+        String outcome = outcome();
+        traced.end(!outcome.equals("completed"));
         // A listener that throws fails its job: what the metrics miss is logged instead.
         try {
             Tag name = new Tag("job_name", job.getJobName());
-            registry.counter(RUNS, name, new Tag("outcome", outcome())).inc();
+            registry.counter(RUNS, name, new Tag("outcome", outcome)).inc();
             registry.timer(DURATION, name).update(Duration.ofNanos(System.nanoTime() - startedNanos));
             registry.counter(ITEMS, name).inc(itemsWritten());
         } catch (RuntimeException e) {
@@ -88,7 +96,8 @@ public class JobOutcomes extends AbstractJobListener {
         long written = 0;
         for (StepExecution step : BatchRuntime.getJobOperator().getStepExecutions(job.getExecutionId())) {
             written += Arrays.stream(step.getMetrics())
-                    .filter(metric -> metric.getType() == Metric.MetricType.WRITE_COUNT).mapToLong(Metric::getValue).sum();
+                    .filter(metric -> metric.getType() == Metric.MetricType.WRITE_COUNT)
+                    .mapToLong(Metric::getValue).sum();
         }
         return written;
     }

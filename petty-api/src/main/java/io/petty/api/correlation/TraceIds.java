@@ -1,5 +1,7 @@
 package io.petty.api.correlation;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.security.SecureRandom;
@@ -8,8 +10,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The W3C trace id a request belongs to: the one its {@code traceparent} header carries when that is well formed
- * (the client's trace goes on through Petty's logs), otherwise a new one.
+ * The W3C trace id a request belongs to: with tracing on, its span's (MicroProfile Telemetry continues the client's
+ * trace or begins one); otherwise the one its {@code traceparent} header carries when that is well formed (the
+ * client's trace goes on through Petty's logs), or a new one.
  */
 public final class TraceIds {
 
@@ -29,7 +32,8 @@ public final class TraceIds {
         if (id != null) {
             return id.toString();
         }
-        String assigned = idFor(request.getHeader(HEADER));
+        SpanContext traced = Span.current().getSpanContext();
+        String assigned = traced.isValid() ? traced.getTraceId() : idFor(request.getHeader(HEADER));
         request.setAttribute(ATTRIBUTE, assigned);
         return assigned;
     }

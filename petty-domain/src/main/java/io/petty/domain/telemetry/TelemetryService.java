@@ -5,6 +5,7 @@ import io.petty.domain.collars.CollarPairings;
 import io.petty.domain.collars.Pairing;
 import io.petty.domain.collars.UnknownCollarException;
 import io.petty.domain.identity.InvalidCredentialsException;
+import io.petty.domain.platform.Tracing;
 import io.petty.domain.validation.FieldViolation;
 import io.petty.domain.validation.InvalidInputException;
 import jakarta.enterprise.context.Dependent;
@@ -30,15 +31,17 @@ public class TelemetryService {
     private final CollarPairings collars;
     private final Event<ReadingsArrived> arrivals;
     private final IngestCounts counts;
+    private final Tracing tracing;
 
     @Inject
     public TelemetryService(ReadingRules rules, ReadingRepository readings, CollarPairings collars,
-                            Event<ReadingsArrived> arrivals, IngestCounts counts) {
+                            Event<ReadingsArrived> arrivals, IngestCounts counts, Tracing tracing) {
         this.rules = rules;
         this.readings = readings;
         this.collars = collars;
         this.arrivals = arrivals;
         this.counts = counts;
+        this.tracing = tracing;
     }
 
     /**
@@ -55,11 +58,11 @@ public class TelemetryService {
             throw new CollarMismatchException(sender.collarId());
         }
         if (checked.reading() == null) {
-            readings.store(List.of(), List.of(rejected(item, null, checked.errors(), sender)));
+            store(List.of(), List.of(rejected(item, null, checked.errors(), sender)));
             counts.rejected(checked.errors());
             throw new InvalidInputException(checked.errors());
         }
-        int stored = readings.store(List.of(checked.reading()), List.of()).cardinality();
+        int stored = store(List.of(checked.reading()), List.of()).cardinality();
         counts.stored(stored, 1 - stored);
         announce(stored, sender);
         return new IngestOutcome(stored, 1 - stored);
@@ -92,7 +95,7 @@ public class TelemetryService {
                 rejected.add(rejected(items.get(index), index, errors, sender));
             }
         }
-        BitSet stored = readings.store(valid, rejected);
+        BitSet stored = store(valid, rejected);
         counts.stored(stored.cardinality(), valid.size() - stored.cardinality());
         rejected.forEach(refused -> counts.rejected(refused.errors()));
         announce(stored.cardinality(), sender);
@@ -102,6 +105,11 @@ public class TelemetryService {
                     stored.get(i) ? BatchOutcome.Status.STORED : BatchOutcome.Status.DUPLICATE, List.of());
         }
         return new BatchOutcome(Arrays.asList(results));
+    }
+
+    /** Writes the readings and the rejected ones in one traced database call (its span: "INSERT reading"). */
+    private BitSet store(List<Reading> valid, List<RejectedReading> rejected) {
+        return tracing.database("INSERT", "reading", () -> readings.store(valid, rejected));
     }
 
     private void announce(int stored, Sender sender) {

@@ -14,6 +14,7 @@ import it.io.petty.EventStream;
 import it.io.petty.Fleet;
 import it.io.petty.PettyHttp;
 import it.io.petty.Readings;
+import it.io.petty.ServerLog;
 import it.io.petty.TestDatabase;
 import it.io.petty.TokenForge;
 import it.io.petty.WebhookReceiver;
@@ -36,6 +37,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -58,7 +60,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The second server is a copy of the first's configuration on other ports, started and stopped by this test, but
  * without what only the tests' server has (its role's configDropin: the API document, open metrics, Arquillian's
  * connector), so it runs production's configuration; it trusts the loopback address as a proxy (the first trusts
- * none), so the two show both sides of forwarded addresses.
+ * none), so the two show both sides of forwarded addresses. And tracing is on on the second (off on the first, the
+ * default), its spans written to its log.
  */
 class TwoServersIT {
 
@@ -73,6 +76,11 @@ class TwoServersIT {
     /** The test server's timeline limit (production's): 20 at once, 2 a second. */
     private static final int TIMELINE_BURST = 20;
     private static final double TIMELINE_PER_SECOND = 2;
+    /** Tracing as the README switches it on, its spans written to the server's log by the logging exporter. */
+    private static final String TRACING_ON = "<variable name=\"otel.sdk.disabled\" value=\"false\"/>"
+            + "<variable name=\"otel.traces.exporter\" value=\"logging\"/>"
+            + "<variable name=\"otel.service.name\" value=\"petty\"/>";
+    private static final String SPAN_EXPORTER = "io.opentelemetry.exporter.logging.LoggingSpanExporter";
 
     @BeforeAll
     static void startASecondServerOnTheSameDatabase() throws IOException, InterruptedException {
@@ -85,7 +93,7 @@ class TwoServersIT {
                 .replaceAll("name=\"http.port\" value=\"\\d+\"", "name=\"http.port\" value=\"" + SECOND_HTTP_PORT + "\"")
                 .replaceAll("name=\"https.port\" value=\"\\d+\"", "name=\"https.port\" value=\"19444\"")
                 .replace("</server>", "<variable name=\"petty.http.trusted-proxies\" value=\"" + LOOPBACK_PROXY
-                        + "\"/></server>"));
+                        + "\"/>" + TRACING_ON + "</server>"));
         run("start");
         Instant deadline = Instant.now().plusSeconds(120);
         while (status("/health/ready", null) != 200) {
@@ -306,6 +314,54 @@ class TwoServersIT {
     }
 
     @Test
+    void withTracingOnAnIngestIsOneTraceWithItsDatabaseSpanAndItsLogLinesCarryItsTraceId() throws IOException {
+        Fleet.Collar device = Fleet.newCollar();
+        String traceId = "0af7651916cd43dd8448eb211c80319c";
+        Path log = ServerLog.of(SECOND);
+        long from = Files.size(log);
+
+        HttpResponse<String> stored = send(HttpRequest.newBuilder(SECOND_BASE.resolve("/v1/ingest"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + device.deviceToken())
+                .header("traceparent", "00-" + traceId + "-b7ad6b7169203331-01")
+                .POST(HttpRequest.BodyPublishers.ofString(Readings.reading(device.id(), Readings.recent()))));
+        assertEquals(201, stored.statusCode(), stored.body());
+
+        // The logging exporter writes each span as it ends: "'name' : traceId spanId KIND [tracer: ...] ...".
+        List<String> spans = new ArrayList<>();
+        assertWithin(Duration.ofSeconds(5), () -> {
+            spans.clear();
+            ServerLog.entries(sinceQuietly(log, from)).stream()
+                    .filter(entry -> SPAN_EXPORTER.equals(entry.getString("module", "")))
+                    .map(entry -> entry.getString("message")).filter(span -> span.contains(" : " + traceId + " "))
+                    .forEach(spans::add);
+            return spans.size() >= 2;
+        }, "the ingest's spans in the second server's log");
+        assertEquals(2, spans.size(), spans.toString());
+        assertTrue(spans.stream().anyMatch(span -> span.startsWith("'INSERT reading' : ") && span.contains(" CLIENT ")),
+                spans.toString());
+        assertTrue(spans.stream().anyMatch(span -> span.contains("/v1/ingest") && span.contains(" SERVER ")),
+                spans.toString());
+    }
+
+    @Test
+    void withTracingOnAJobRunIsOneSpan() throws IOException {
+        Fleet.Owner admin = Fleet.newAdmin();
+        Path log = ServerLog.of(SECOND);
+        long from = Files.size(log);
+
+        HttpResponse<String> started = send(HttpRequest.newBuilder(SECOND_BASE.resolve("/v1/admin/retention"))
+                .header("Authorization", "Bearer " + admin.accessToken())
+                .POST(HttpRequest.BodyPublishers.noBody()));
+        assertEquals(202, started.statusCode(), started.body());
+        String execution = Long.toString(json(started).getJsonNumber("execution_id").longValue());
+
+        assertWithin(Duration.ofSeconds(30), () -> ServerLog.entries(sinceQuietly(log, from)).stream()
+                .filter(entry -> SPAN_EXPORTER.equals(entry.getString("module", "")))
+                .map(entry -> entry.getString("message")).anyMatch(span -> span.startsWith("'job retention' : ")
+                        && span.contains("petty.job.execution=" + execution)), "the retention run's span");
+    }
+
+    @Test
     void productionsConfigurationKeepsMetricsTheApiDocumentAndTheJmxConnectorToItself() throws IOException {
         assertEquals(200, status(PettyHttp.BASE, "/openapi"), "the tests' server serves them");
         assertEquals(200, status(PettyHttp.BASE, "/metrics"));
@@ -334,6 +390,14 @@ class TwoServersIT {
         return send(HttpRequest.newBuilder(SECOND_BASE.resolve("/v1/ingest"))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + device.deviceToken())
                 .POST(HttpRequest.BodyPublishers.ofString(Readings.reading(device.id(), timestamp))));
+    }
+
+    private static String sinceQuietly(Path log, long from) {
+        try {
+            return ServerLog.since(log, from);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request) {
