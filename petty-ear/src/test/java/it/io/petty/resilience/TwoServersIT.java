@@ -314,7 +314,7 @@ class TwoServersIT {
     }
 
     @Test
-    void withTracingOnAnIngestIsOneTraceWithItsDatabaseSpanAndItsLogLinesCarryItsTraceId() throws IOException {
+    void withTracingOnAnIngestIsOneTraceWithItsDatabaseSpan() throws IOException {
         Fleet.Collar device = Fleet.newCollar();
         String traceId = "0af7651916cd43dd8448eb211c80319c";
         Path log = ServerLog.of(SECOND);
