@@ -15,6 +15,9 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.MetricUnits;
 
 import javax.sql.DataSource;
 import java.nio.file.Path;
@@ -33,6 +36,10 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class SecurityResources {
+
+    private static final Metadata KEY_AGE = Metadata.builder().withName("petty.signing.key.age")
+            .withDescription("Seconds since the token signing key this server signs with was activated")
+            .withUnit(MetricUnits.SECONDS).build();
 
     private static final Logger LOG = Logger.getLogger(SecurityResources.class.getName());
 
@@ -77,10 +84,17 @@ public class SecurityResources {
         return new PiiProtector(secrets);
     }
 
+    /**
+     * The key ring, and its active key's age as a gauge (Prometheus: {@code petty_signing_key_age_seconds}; NaN until
+     * the ring is read): keys are rotated on a schedule, and a key older than it is one that was not.
+     */
     @Produces
     @Singleton
-    SigningKeyRing signingKeyRing(DataSource dataSource, MasterKey masterKey, Clock clock) {
-        return new SigningKeyRing(dataSource, masterKey, clock);
+    SigningKeyRing signingKeyRing(DataSource dataSource, MasterKey masterKey, Clock clock, MetricRegistry registry) {
+        SigningKeyRing ring = new SigningKeyRing(dataSource, masterKey, clock);
+        registry.gauge(KEY_AGE, ring, keys -> keys.activeSince()
+                .map(since -> (double) Duration.between(since, clock.instant()).toSeconds()).orElse(Double.NaN));
+        return ring;
     }
 
     @Produces

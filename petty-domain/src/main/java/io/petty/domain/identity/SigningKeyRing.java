@@ -45,8 +45,8 @@ public class SigningKeyRing {
     public record PublicKey(String kid, KeyStatus status, RSAPublicKey key) {
     }
 
-    /** The key that signs now. */
-    public record ActiveKey(String kid, RSAPrivateKey privateKey) {
+    /** The key that signs now, and since when. */
+    public record ActiveKey(String kid, RSAPrivateKey privateKey, Instant activatedAt) {
     }
 
     public enum KeyStatus {
@@ -130,6 +130,13 @@ public class SigningKeyRing {
         return retired;
     }
 
+    /** Since when the signing key this server holds has signed, as last read; empty before the first read. */
+    public Optional<Instant> activeSince() {
+        Ring current = ring;
+        return current == null || current.active() == null ? Optional.empty()
+                : Optional.of(current.active().activatedAt());
+    }
+
     /** Reads the ring again; called when another instance changed it. */
     public void reload() {
         load();
@@ -183,7 +190,7 @@ public class SigningKeyRing {
 
     private Ring read(Connection connection) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT kid, status, public_key, wrapped_data_key, private_key_ciphertext FROM signing_key");
+                "SELECT kid, status, public_key, wrapped_data_key, private_key_ciphertext, activated_at FROM signing_key");
              ResultSet rows = query.executeQuery()) {
             KeyFactory rsa = KeyFactory.getInstance("RSA");
             List<PublicKey> keys = new ArrayList<>();
@@ -196,7 +203,8 @@ public class SigningKeyRing {
                 if (status == KeyStatus.ACTIVE) {
                     byte[] dataKey = masterKey.unwrap(rows.getBytes(4), context(kid));
                     byte[] pkcs8 = Aead.open(dataKey, rows.getBytes(5), context(kid).getBytes(StandardCharsets.UTF_8));
-                    active = new ActiveKey(kid, (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(pkcs8)));
+                    active = new ActiveKey(kid, (RSAPrivateKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(pkcs8)),
+                            rows.getTimestamp(6).toInstant());
                 }
             }
             return new Ring(keys.stream().collect(Collectors.toUnmodifiableMap(PublicKey::kid, Function.identity())),

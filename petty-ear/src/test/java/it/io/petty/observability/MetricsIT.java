@@ -93,6 +93,7 @@ class MetricsIT {
         assertEquals(0.0, samples.get("petty_ingest_permits_in_use{size=\"large\"}"));
         assertTrue(samples.containsKey("petty_model_confidence"));
         assertTrue(samples.containsKey("petty_model_confidence_predictions"));
+        assertTrue(samples.get("petty_signing_key_age_seconds") >= 0, "the server has signed tokens since it started");
         assertTrue(samples.keySet().stream().anyMatch(sample -> sample.startsWith(
                 "http_server_request_duration_seconds_bucket{") && sample.contains("http_route=\"/v1/ingest\"")
                 && sample.contains("le=\"2.0\"")), "no 2 s bucket for /v1/ingest");
