@@ -1,18 +1,22 @@
 package io.petty.domain.platform;
 
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import java.util.function.Supplier;
 
 /**
  * The spans MicroProfile Telemetry does not make by itself (it makes one per HTTP request, and none for JDBC): the
- * database statements that matter, and the batch jobs. With tracing off, Petty's default, the tracer is a no-op.
+ * database statements that matter, and the batch jobs. With tracing off, Petty's default, the tracer is a no-op; so
+ * it is where the runtime offers none (an application deployed without MicroProfile Telemetry's API, as the
+ * in-container tests' archives are).
  */
 @ApplicationScoped
 public class Tracing {
@@ -20,8 +24,8 @@ public class Tracing {
     private final Tracer tracer;
 
     @Inject
-    public Tracing(Tracer tracer) {
-        this.tracer = tracer;
+    public Tracing(Instance<Tracer> tracers) {
+        this.tracer = tracers.isResolvable() ? tracers.get() : OpenTelemetry.noop().getTracer("petty");
     }
 
     /** For CDI proxies; never called to build a working instance. */

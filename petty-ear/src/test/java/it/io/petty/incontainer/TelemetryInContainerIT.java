@@ -12,6 +12,7 @@ import io.petty.domain.pets.PetDeleted;
 import io.petty.domain.pets.PetNotFoundException;
 import io.petty.domain.platform.DatabaseException;
 import io.petty.domain.platform.PlatformResources;
+import io.petty.domain.platform.Tracing;
 import io.petty.domain.telemetry.IngestItem;
 import io.petty.domain.telemetry.IngestOutcome;
 import io.petty.domain.telemetry.ReadingInput;
@@ -50,12 +51,13 @@ class TelemetryInContainerIT {
 
     @Deployment
     static WebArchive deployment() {
-        return ShrinkWrap.create(WebArchive.class, "telemetry-in-container.war")
+        return Archives.withOpenTelemetryApi(ShrinkWrap.create(WebArchive.class, "telemetry-in-container.war"))
                 .addPackages(true, "io.petty.domain.telemetry", "io.petty.domain.validation")
                 .addClass(InvalidCredentialsException.class)
                 .addClasses(CollarIds.class, CollarRepository.class, CollarPairings.class, Pairing.class,
                         PairingWindow.class, UnknownCollarException.class, JdbcCollarRepository.class, PetDeleted.class,
-                        PetNotFoundException.class, PlatformResources.class, DatabaseException.class)
+                        PetNotFoundException.class, PlatformResources.class, DatabaseException.class, Tracing.class,
+                        Tracing.Job.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
 
