@@ -16,9 +16,8 @@ import java.time.Clock;
 public class PlatformResources {
 
     /** Configured in server.xml; its URL and credentials come from PETTY_DB_URL/_USER/_PASSWORD. */
-    @Produces
     @Resource(lookup = "jdbc/petty")
-    private DataSource dataSource;
+    private DataSource server;
 
     /** Typed: it is also a ManagedExecutorService, which must have one producer only. */
     @Produces
@@ -33,6 +32,12 @@ public class PlatformResources {
     @Produces
     @Resource(lookup = "java:comp/TransactionSynchronizationRegistry")
     private TransactionSynchronizationRegistry transactions;
+
+    /** The server's data source, its connections bounded on a request's thread (DatabaseWaits). */
+    @Produces
+    DataSource dataSource() {
+        return new BoundedDataSource(server);
+    }
 
     @Produces
     @ApplicationScoped

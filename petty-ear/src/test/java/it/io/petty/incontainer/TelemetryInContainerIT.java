@@ -11,6 +11,7 @@ import io.petty.domain.identity.InvalidCredentialsException;
 import io.petty.domain.pets.PetDeleted;
 import io.petty.domain.pets.PetNotFoundException;
 import io.petty.domain.platform.DatabaseException;
+import io.petty.domain.platform.DatabaseWaits;
 import io.petty.domain.platform.PlatformResources;
 import io.petty.domain.platform.Tracing;
 import io.petty.domain.telemetry.IngestItem;
@@ -57,7 +58,8 @@ class TelemetryInContainerIT {
                 .addClasses(CollarIds.class, CollarRepository.class, CollarPairings.class, Pairing.class,
                         PairingWindow.class, UnknownCollarException.class, JdbcCollarRepository.class, PetDeleted.class,
                         PetNotFoundException.class, PlatformResources.class, DatabaseException.class, Tracing.class,
-                        Tracing.Job.class)
+                        Tracing.Job.class, DatabaseWaits.class, DatabaseWaits.Bound.class)
+                .addClass("io.petty.domain.platform.BoundedDataSource")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
 

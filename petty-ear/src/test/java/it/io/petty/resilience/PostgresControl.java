@@ -7,11 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * Stops and starts the embedded PostgreSQL as an operator would, with its own pg_ctl and the options it was
- * started with (from {@code postmaster.opts}). The Maven JVM that started it keeps its lock and still
- * stops it when the build ends.
+ * Freezes and thaws the embedded PostgreSQL as a hung host would; stops and starts it as an operator would, with its
+ * own pg_ctl and the options it was started with (from {@code postmaster.opts}). The Maven JVM that started it keeps
+ * its lock and still stops it when the build ends.
  */
 final class PostgresControl {
 
@@ -41,6 +42,32 @@ final class PostgresControl {
     /** Fast shutdown: clients are disconnected at once, as when the database host goes away. */
     void stop() throws IOException, InterruptedException {
         run(pgCtl.toString(), "stop", "-D", dataDir.toString(), "-m", "fast", "-w");
+    }
+
+    /**
+     * SIGSTOP to the server and every backend: PostgreSQL stops answering with its connections open and its port
+     * accepting, as a hung host does (not a refused connection).
+     */
+    void freeze() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT to what {@link #freeze} stopped, and to what it started since. */
+    void thaw() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        long postmaster = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
+        ProcessHandle server = ProcessHandle.of(postmaster).orElseThrow();
+        List<String> kill = new ArrayList<>(List.of("kill", "-" + signal));
+        Stream.concat(Stream.of(server), server.descendants())
+                .forEach(process -> kill.add(Long.toString(process.pid())));
+        Process process = new ProcessBuilder(kill).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", kill) + " failed");
+        }
     }
 
     void start() throws IOException, InterruptedException {
