@@ -19,8 +19,8 @@ import java.io.IOException;
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class LogContext implements Filter {
 
-    static final String REQUEST_ID = "requestId";
-    static final String TRACE_ID = "traceId";
+    private static final String REQUEST_ID = "requestId";
+    private static final String TRACE_ID = "traceId";
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)

@@ -1,5 +1,6 @@
 package io.petty.domain.telemetry;
 
+import io.petty.domain.platform.TaggedCounter;
 import io.petty.domain.validation.FieldViolation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,7 +27,7 @@ public class IngestCounts {
     private static final Metadata GROUP_COMMIT = Metadata.builder().withName("petty.ingest.group.commit.readings")
             .withDescription("Readings written by each commit of small ingest requests grouped together").build();
 
-    private final MetricRegistry registry;
+    private final TaggedCounter reasons;
     private final Counter stored;
     private final Counter duplicate;
     private final Counter rejected;
@@ -34,7 +35,7 @@ public class IngestCounts {
 
     @Inject
     public IngestCounts(MetricRegistry registry) {
-        this.registry = registry;
+        this.reasons = new TaggedCounter(registry, REJECTED, "reason");
         this.stored = registry.counter(READINGS, new Tag("outcome", "stored"));
         this.duplicate = registry.counter(READINGS, new Tag("outcome", "duplicate"));
         this.rejected = registry.counter(READINGS, new Tag("outcome", "rejected"));
@@ -43,7 +44,7 @@ public class IngestCounts {
 
     /** For CDI proxies; never called to build a working instance. */
     protected IngestCounts() {
-        this.registry = null;
+        this.reasons = null;
         this.stored = null;
         this.duplicate = null;
         this.rejected = null;
@@ -62,6 +63,6 @@ public class IngestCounts {
 
     void rejected(List<FieldViolation> errors) {
         rejected.inc();
-        registry.counter(REJECTED, new Tag("reason", errors.isEmpty() ? "unknown" : errors.get(0).field())).inc();
+        reasons.inc(errors.isEmpty() ? "unknown" : errors.get(0).field());
     }
 }
