@@ -13,6 +13,7 @@ import io.petty.domain.pets.PetNotFoundException;
 import io.petty.domain.platform.DatabaseException;
 import io.petty.domain.platform.DatabaseWaits;
 import io.petty.domain.platform.PlatformResources;
+import io.petty.domain.platform.TaggedCounter;
 import io.petty.domain.platform.Tracing;
 import io.petty.domain.telemetry.IngestItem;
 import io.petty.domain.telemetry.IngestOutcome;
@@ -58,7 +59,7 @@ class TelemetryInContainerIT {
                 .addClasses(CollarIds.class, CollarRepository.class, CollarPairings.class, Pairing.class,
                         PairingWindow.class, UnknownCollarException.class, JdbcCollarRepository.class, PetDeleted.class,
                         PetNotFoundException.class, PlatformResources.class, DatabaseException.class, Tracing.class,
-                        Tracing.Job.class, DatabaseWaits.class, DatabaseWaits.Bound.class)
+                        Tracing.Job.class, DatabaseWaits.class, DatabaseWaits.Bound.class, TaggedCounter.class)
                 .addClass("io.petty.domain.platform.BoundedDataSource")
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
