@@ -29,6 +29,10 @@ import jakarta.ws.rs.ext.Provider;
 
 import java.net.URI;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -44,6 +48,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     public static final URI ABOUT_BLANK = URI.create("about:blank");
     /** How long a client should wait before retrying while the database is unreachable. */
     private static final String DATABASE_RETRY_AFTER_SECONDS = "5";
+    /** SQLSTATE class 08: the connection failed or was never made (PostgreSQL's driver uses 08006 for a timeout). */
+    private static final String CONNECTION_EXCEPTION_CLASS = "08";
 
     @Context
     private HttpServletRequest request;
@@ -129,7 +135,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             LOG.log(Level.INFO, "Request " + requestId + " was refused by the database: " + refused.title());
             return respond(of(refused, "Nothing was changed.", path, requestId, null));
         }
-        if (failure instanceof DatabaseException) {
+        if (failure instanceof DatabaseException || databaseUnreachable(failure)) {
             LOG.log(Level.WARNING, "Request " + requestId + " failed on the database: " + failure.getMessage());
             return Response.fromResponse(respond(of(ProblemType.DATABASE_UNAVAILABLE,
                             "The request was not carried out; retry later.", path, requestId, null)))
@@ -158,6 +164,25 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether a failure that is not Petty's own {@link DatabaseException} (JPA's, say) came from a database that did
+     * not answer in time, refused the connection, or had no pooled connection to give: a client may retry it.
+     */
+    static boolean databaseUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLTimeoutException
+                    || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLRecoverableException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith(CONNECTION_EXCEPTION_CLASS)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Routing and content negotiation failures (404, 405, 406, 415, …) keep their status and headers. */

@@ -4,9 +4,13 @@ import io.petty.domain.platform.DatabaseException;
 import org.junit.jupiter.api.Test;
 
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProblemMapperTest {
 
@@ -31,5 +35,18 @@ class ProblemMapperTest {
         assertNull(ProblemMapper.refusedByDatabase(failed("57014")));
         assertNull(ProblemMapper.refusedByDatabase(failed(null)));
         assertNull(ProblemMapper.refusedByDatabase(new IllegalStateException("no database")));
+    }
+
+    @Test
+    void aDatabaseThatDoesNotAnswerThroughJpaIsAnOutageNotABug() {
+        // As JPA wraps them: the driver's timeout (08006), the pool's wait, a statement timed out.
+        assertTrue(ProblemMapper.databaseUnreachable(
+                new IllegalStateException("JPA", new SQLException("An I/O error occurred", "08006"))));
+        assertTrue(ProblemMapper.databaseUnreachable(
+                new IllegalStateException("JPA", new SQLTransientConnectionException("no connection in 1 s"))));
+        assertTrue(ProblemMapper.databaseUnreachable(new SQLTimeoutException("timed out")));
+        assertFalse(ProblemMapper.databaseUnreachable(
+                new IllegalStateException("JPA", new SQLException("syntax error", "42601"))));
+        assertFalse(ProblemMapper.databaseUnreachable(new IllegalStateException("a bug")));
     }
 }
