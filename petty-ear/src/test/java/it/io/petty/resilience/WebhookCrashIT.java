@@ -37,7 +37,7 @@ class WebhookCrashIT {
                 Thread.sleep(50);
             }
 
-            // Its retry is due 5 s after the refusal: the server dies before that.
+            // Its retry is due 4 to 6 s after the refusal: the server dies before that.
             Instant killed = Instant.now();
             TestServer.killAndRestart();
 
