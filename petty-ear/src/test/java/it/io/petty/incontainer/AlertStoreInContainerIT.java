@@ -45,7 +45,7 @@ class AlertStoreInContainerIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Archives.withOpenTelemetryApi(ShrinkWrap.create(WebArchive.class, "alerts-in-container.war"))
+        return ShrinkWrap.create(WebArchive.class, "alerts-in-container.war")
                 .addPackages(true, "io.petty.domain.alerts", "io.petty.domain.pets", "io.petty.domain.platform",
                         "io.petty.domain.validation", "io.petty.domain.telemetry", "io.petty.domain.privacy")
                 // The collars without the pairing service, which issues device credentials (identity, not needed).

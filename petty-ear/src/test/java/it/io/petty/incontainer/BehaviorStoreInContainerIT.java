@@ -95,7 +95,7 @@ class BehaviorStoreInContainerIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Archives.withOpenTelemetryApi(ShrinkWrap.create(WebArchive.class, "behavior-in-container.war"))
+        return ShrinkWrap.create(WebArchive.class, "behavior-in-container.war")
                 // The rule detectors alone (RulesOnly): the motion model and Tribuo are the EAR's, not this archive's.
                 .addPackages(true, Filters.exclude(".*/behavior/BehaviorResources\\.class|.*/behavior/motion/.*"),
                         "io.petty.domain.behavior")

@@ -53,7 +53,7 @@ class TelemetryInContainerIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Archives.withOpenTelemetryApi(ShrinkWrap.create(WebArchive.class, "telemetry-in-container.war"))
+        return ShrinkWrap.create(WebArchive.class, "telemetry-in-container.war")
                 .addPackages(true, "io.petty.domain.telemetry", "io.petty.domain.validation")
                 .addClass(InvalidCredentialsException.class)
                 .addClasses(CollarIds.class, CollarRepository.class, CollarPairings.class, Pairing.class,

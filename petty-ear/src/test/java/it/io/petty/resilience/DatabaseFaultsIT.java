@@ -25,6 +25,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -160,6 +162,31 @@ class DatabaseFaultsIT {
             assertTrue(answer[1] < 5_000, "a request waited " + answer[1] + " ms: " + seen);
         }
         assertTrue(ServerLog.since(logFrom).contains(POOL_EMPTY), "no request found the pool empty: " + seen);
+        PettyHttp.awaitReady(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aStatementStuckInJpaCostsTheRequestItsBoundNotTheSocketsMinute() throws Exception {
+        Fleet.Collar collar = Fleet.newCollar();
+        ScheduledExecutorService release = Executors.newSingleThreadScheduledExecutor();
+        try (Connection locker = TestDatabase.connect(); Statement lock = locker.createStatement()) {
+            // The timeline finds the pet through JDBC, then reads its events through JPA: that read waits on the lock.
+            locker.setAutoCommit(false);
+            lock.execute("LOCK TABLE behavior_event IN ACCESS EXCLUSIVE MODE");
+            release.schedule(() -> {
+                locker.rollback();
+                return null;
+            }, 8, TimeUnit.SECONDS);
+            Instant start = Instant.now();
+            HttpResponse<String> timeline = get("/v1/pet-timeline?collar_id=" + collar.id(),
+                    collar.owner().accessToken());
+            long took = Duration.between(start, Instant.now()).toMillis();
+            assertEquals(503, timeline.statusCode(), timeline.body());
+            assertEquals(DATABASE_UNAVAILABLE, json(timeline).getString("type"));
+            assertTrue(took < 3_000, "the timeline waited " + took + " ms");
+        } finally {
+            release.shutdownNow();
+        }
         PettyHttp.awaitReady(Duration.ofSeconds(10));
     }
 
