@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HttpFuzzIT {
 
-    static final int REQUESTS = 10_000;
+    static final int REQUESTS = 6_000;
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private static final AtomicLong SENT = new AtomicLong();
