@@ -9,6 +9,9 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 
 /**
  * Ready means requests can be served: the circuit to the database is closed and PostgreSQL answers now, the schema is
@@ -19,12 +22,17 @@ import org.eclipse.microprofile.health.Readiness;
 @Dependent
 public class ReadinessCheck implements HealthCheck {
 
+    private static final int DATABASE_TIMEOUT_SECONDS = 2;
+
+    private final DataSource dataSource;
     private final DatabaseLifecycle lifecycle;
     private final SecurityChangeListener security;
     private final DatabaseCircuit circuit;
 
     @Inject
-    public ReadinessCheck(DatabaseLifecycle lifecycle, SecurityChangeListener security, DatabaseCircuit circuit) {
+    public ReadinessCheck(DataSource dataSource, DatabaseLifecycle lifecycle, SecurityChangeListener security,
+                          DatabaseCircuit circuit) {
+        this.dataSource = dataSource;
         this.lifecycle = lifecycle;
         this.security = security;
         this.circuit = circuit;
@@ -34,7 +42,7 @@ public class ReadinessCheck implements HealthCheck {
     public HealthCheckResponse call() {
         DatabaseLifecycle.SchemaState schema = lifecycle.state();
         boolean circuitClosed = circuit.admits();
-        boolean reachable = circuitClosed && circuit.databaseAnswers();
+        boolean reachable = circuitClosed && databaseAnswers();
         boolean securityCurrent = security.isCurrent();
         return HealthCheckResponse.named("database")
                 .status(reachable && schema.current() && securityCurrent)
@@ -43,5 +51,13 @@ public class ReadinessCheck implements HealthCheck {
                 .withData("schema", schema.detail())
                 .withData("revocations_and_keys", securityCurrent ? "current" : "loading")
                 .build();
+    }
+
+    private boolean databaseAnswers() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(DATABASE_TIMEOUT_SECONDS);
+        } catch (SQLException e) {
+            return false;
+        }
     }
 }

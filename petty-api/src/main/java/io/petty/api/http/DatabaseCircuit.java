@@ -88,7 +88,7 @@ public class DatabaseCircuit {
             return false;
         }
         try {
-            if (databaseAnswers()) {
+            if (databaseAnswers.getAsBoolean()) {
                 close();
                 return true;
             }
@@ -114,11 +114,6 @@ public class DatabaseCircuit {
         if (failuresInARow.get() != 0) {
             failuresInARow.set(0);
         }
-    }
-
-    /** Whether PostgreSQL answers now (a pooled connection and a round trip within a second), whatever the circuit. */
-    public boolean databaseAnswers() {
-        return databaseAnswers.getAsBoolean();
     }
 
     public boolean isOpen() {
